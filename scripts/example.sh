@@ -1,0 +1,7 @@
+#!/usr/bin/env bash
+# Builds metalfpga and runs the example design.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/build.sh
+build/metalfpga_cli --parse-only examples/counter.v
+echo "examples/counter.v: parsed and checked"
