@@ -7,6 +7,7 @@
 #include "frontend/diagnostics.h"
 #include "frontend/token.h"
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <utility>
@@ -15,8 +16,8 @@
 namespace metalfpga::frontend {
 
 struct PreprocessorOptions {
-    std::vector<std::string> includeDirs;                       // -I, +incdir+
-    std::vector<std::pair<std::string, std::string>> defines;   // -D NAME[=VALUE] (no value: "1")
+    std::vector<std::string> includeDirs;                     // -I, +incdir+
+    std::vector<std::pair<std::string, std::string>> defines; // -D NAME[=VALUE] (no value: "1")
     unsigned maxIncludeDepth = 64;
 };
 
@@ -48,6 +49,9 @@ struct PreprocessedUnit {
 class Preprocessor {
   public:
     Preprocessor(SourceManager& sm, Diagnostics& diags, PreprocessorOptions options);
+    ~Preprocessor();
+    Preprocessor(const Preprocessor&) = delete;
+    Preprocessor& operator=(const Preprocessor&) = delete;
 
     // Preprocesses the files in order as one compilation unit: macros and directive states
     // carry over from one file to the next, as in other Verilog tools.
@@ -55,11 +59,15 @@ class Preprocessor {
     // The same for buffers already in the source manager (tests, fuzzing).
     PreprocessedUnit runBuffers(const std::vector<uint32_t>& buffers);
 
+    // Whether a macro is defined now (after the runs so far).
+    bool isDefined(const std::string& name) const;
+
   private:
     struct Impl;
     SourceManager& sm_;
     Diagnostics& diags_;
     PreprocessorOptions options_;
+    std::unique_ptr<Impl> impl_; // the macro table and directive state, kept across runs
 };
 
 } // namespace metalfpga::frontend
