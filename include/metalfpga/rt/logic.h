@@ -1,0 +1,397 @@
+// metalfpga value library: compile-time-width values Logic<W, S> (4-state) and Bits<W, S>
+// (2-state), for generated models on the CPU and the GPU.
+//
+// Both are Vec<W, S, F>: W bits (1 .. any), S = signed, F = four-state. Storage is
+// nwords(W) 64-bit words per plane (see kernels.h for the encoding). All operators call the
+// word-span kernels of kernels.h; for W <= 64 the loops have one iteration and compile to
+// straight-line code.
+//
+// Operator typing follows 1364-2005 clause 5.5 for self-determined expressions: a binary
+// arithmetic/bitwise operator's result has the larger operand width and is signed only if
+// both operands are; operands are extended to that width first (sign-extended only if the
+// result is signed). Comparisons give a 1-bit unsigned value. Shifts and ** keep the left
+// operand's type. Mixing 2-state and 4-state gives 4-state. For context-determined
+// expressions the code generator extends operands to the context width first (resize<>).
+#pragma once
+
+#include "metalfpga/rt/real.h"
+
+namespace metalfpga::rt {
+
+template <u32 W, bool S, bool F>
+struct Vec;
+
+template <u32 W, bool S = false>
+using Logic = Vec<W, S, true>;
+template <u32 W, bool S = false>
+using Bits = Vec<W, S, false>;
+
+namespace detail {
+template <u32 NW, bool F>
+struct BPlane {
+    word b[NW];
+    MF_HD BPlane() : b{} {}
+    MF_HD word* bp() { return b; }
+    MF_HD const word* bp() const { return b; }
+};
+template <u32 NW>
+struct BPlane<NW, false> {
+    MF_HD word* bp() { return nullptr; }
+    MF_HD const word* bp() const { return nullptr; }
+};
+
+MF_HD constexpr u32 umax(u32 a, u32 b) {
+    return a > b ? a : b;
+}
+
+template <class T>
+struct is_vec {
+    static constexpr bool value = false;
+};
+template <u32 W, bool S, bool F>
+struct is_vec<Vec<W, S, F>> {
+    static constexpr bool value = true;
+};
+
+/// The type of a self-determined binary arithmetic/bitwise operation.
+template <class X, class Y>
+using arith_t =
+    Vec<umax(X::width, Y::width), X::is_signed && Y::is_signed, X::four_state || Y::four_state>;
+/// 1-bit result of a comparison/logical operator.
+template <class X, class Y>
+using bool_t = Vec<1, false, X::four_state || Y::four_state>;
+} // namespace detail
+
+template <u32 W, bool S, bool F>
+struct Vec : detail::BPlane<k::nwords(W), F> {
+    static_assert(W >= 1, "a Verilog value has at least one bit");
+    static constexpr u32 width = W;
+    static constexpr u32 NW = k::nwords(W);
+    static constexpr bool is_signed = S;
+    static constexpr bool four_state = F;
+
+    word a[NW];
+
+    /// Zero.
+    MF_HD Vec() : a{} {}
+    /// The 64-bit value v, zero-extended (use of_i64 to sign-extend), truncated to W bits.
+    MF_HD explicit Vec(u64 v) : a{} { k::set_u64(ref(), v); }
+
+    /// Conversion from another width/signedness/state: extended according to the source's
+    /// signedness, truncated, X/Z become 0 when converting to 2-state.
+    template <u32 W2, bool S2, bool F2>
+    MF_HD explicit Vec(const Vec<W2, S2, F2>& o) : a{} {
+        if constexpr (W2 == W) {
+            k::copy(ref(), o.cref());
+        } else {
+            k::resize(ref(), o.cref(), S2);
+        }
+    }
+
+    MF_HD static Vec of_u64(u64 v) { return Vec(v); }
+    MF_HD static Vec of_i64(i64 v) {
+        Vec r;
+        k::set_u64(r.ref(), static_cast<u64>(v), true);
+        return r;
+    }
+    MF_HD static Vec x() {
+        Vec r;
+        k::set_x(r.ref());
+        return r;
+    }
+    MF_HD static Vec z() {
+        Vec r;
+        k::set_z(r.ref());
+        return r;
+    }
+    MF_HD static Vec ones() {
+        Vec r;
+        k::set_ones(r.ref());
+        return r;
+    }
+    MF_HD static Vec from_bit(Bit c) {
+        Vec r;
+        k::set_bit_code(r.ref(), c);
+        return r;
+    }
+
+    MF_HD k::CRef cref() const { return k::CRef{a, this->bp(), W}; }
+    MF_HD k::VRef ref() { return k::VRef{a, this->bp(), W}; }
+    MF_HD word* bplane() { return this->bp(); }
+    MF_HD const word* bplane() const { return this->bp(); }
+
+    /// Views with the other signedness (same bits).
+    MF_HD Vec<W, true, F> as_signed() const { return Vec<W, true, F>(*this); }
+    MF_HD Vec<W, false, F> as_unsigned() const { return Vec<W, false, F>(*this); }
+    MF_HD Vec<W, S, true> as_logic() const { return Vec<W, S, true>(*this); }
+    MF_HD Vec<W, S, false> as_bits() const { return Vec<W, S, false>(*this); }
+
+    MF_HD bool has_xz() const { return k::has_xz(cref()); }
+    MF_HD u64 to_u64() const { return a[0]; }
+    /// The logical value (clause 5.1.9) as a Bit code.
+    MF_HD Bit truth() const { return k::truth(cref()); }
+    /// True only when the logical value is 1 (for if/while: X and 0 are both false).
+    MF_HD bool is_true() const { return truth() == B1; }
+
+    /// Bit select; out of range gives X (0 for 2-state).
+    MF_HD Vec<1, false, F> bit(i64 i) const {
+        return Vec<1, false, F>::from_bit(k::bit_at(cref(), i));
+    }
+    MF_HD Bit bit_code(i64 i) const { return k::bit_at(cref(), i); }
+    /// Part select [off, off+L); out-of-range bits read X (0 for 2-state).
+    template <u32 L>
+    MF_HD Vec<L, false, F> part(i64 off) const {
+        Vec<L, false, F> r;
+        k::extract(r.ref(), cref(), off);
+        return r;
+    }
+    /// Part/bit select write; bits outside the value are ignored.
+    template <u32 L, bool S2, bool F2>
+    MF_HD void set_part(i64 off, const Vec<L, S2, F2>& v) {
+        k::insert(ref(), off, v.cref());
+    }
+    MF_HD void set_bit(i64 i, Bit c) {
+        if (i >= 0 && i < i64(W)) k::set_bit(ref(), u32(i), c);
+    }
+};
+
+/// Extension/truncation to W2 bits per the source's signedness, keeping signedness S2.
+template <u32 W2, bool S2, u32 W, bool S, bool F>
+MF_HD Vec<W2, S2, F> resize(const Vec<W, S, F>& x) {
+    return Vec<W2, S2, F>(x);
+}
+/// Extension/truncation with explicit sign-extension choice.
+template <class R, u32 W, bool S, bool F>
+MF_HD R extend(const Vec<W, S, F>& x, bool sext) {
+    R r;
+    k::resize(r.ref(), x.cref(), sext);
+    return r;
+}
+
+namespace detail {
+/// Operand x converted to the operation type R (extended per R's signedness).
+template <class R, u32 W, bool S, bool F>
+MF_HD R to_op(const Vec<W, S, F>& x) {
+    R r;
+    if constexpr (W == R::width) {
+        k::copy(r.ref(), x.cref());
+    } else {
+        k::resize(r.ref(), x.cref(), R::is_signed);
+    }
+    return r;
+}
+} // namespace detail
+
+// ---------------------------------------------------------------------------------------
+// Unary operators
+
+template <u32 W, bool S, bool F>
+MF_HD Vec<W, S, F> operator~(const Vec<W, S, F>& x) {
+    Vec<W, S, F> r;
+    k::bit_not(r.ref(), x.cref());
+    return r;
+}
+template <u32 W, bool S, bool F>
+MF_HD Vec<W, S, F> operator-(const Vec<W, S, F>& x) {
+    Vec<W, S, F> r;
+    k::neg(r.ref(), x.cref());
+    return r;
+}
+template <u32 W, bool S, bool F>
+MF_HD Vec<W, S, F> operator+(const Vec<W, S, F>& x) {
+    if (k::has_xz(x.cref())) return Vec<W, S, F>::x();
+    return x;
+}
+template <u32 W, bool S, bool F>
+MF_HD Vec<1, false, F> operator!(const Vec<W, S, F>& x) {
+    return Vec<1, false, F>::from_bit(k::bit_not(k::truth(x.cref())));
+}
+
+#define MF_RT_REDUCTION(name, expr)                                                                \
+    template <u32 W, bool S, bool F>                                                               \
+    MF_HD Vec<1, false, F> name(const Vec<W, S, F>& x) {                                           \
+        return Vec<1, false, F>::from_bit(expr);                                                   \
+    }
+MF_RT_REDUCTION(reduce_and, k::red_and(x.cref()))
+MF_RT_REDUCTION(reduce_or, k::red_or(x.cref()))
+MF_RT_REDUCTION(reduce_xor, k::red_xor(x.cref()))
+MF_RT_REDUCTION(reduce_nand, k::bit_not(k::red_and(x.cref())))
+MF_RT_REDUCTION(reduce_nor, k::bit_not(k::red_or(x.cref())))
+MF_RT_REDUCTION(reduce_xnor, k::bit_not(k::red_xor(x.cref())))
+#undef MF_RT_REDUCTION
+
+// ---------------------------------------------------------------------------------------
+// Binary operators
+
+#define MF_RT_BINARY(op, ...)                                                                      \
+    template <u32 W1, bool S1, bool F1, u32 W2, bool S2, bool F2>                                  \
+    MF_HD detail::arith_t<Vec<W1, S1, F1>, Vec<W2, S2, F2>> op(const Vec<W1, S1, F1>& x,           \
+                                                               const Vec<W2, S2, F2>& y) {         \
+        using R = detail::arith_t<Vec<W1, S1, F1>, Vec<W2, S2, F2>>;                               \
+        R xe = detail::to_op<R>(x), ye = detail::to_op<R>(y), r;                                   \
+        __VA_ARGS__;                                                                               \
+        return r;                                                                                  \
+    }
+MF_RT_BINARY(operator+, k::add(r.ref(), xe.cref(), ye.cref()))
+MF_RT_BINARY(operator-, k::sub(r.ref(), xe.cref(), ye.cref()))
+MF_RT_BINARY(operator*, k::mul(r.ref(), xe.cref(), ye.cref()))
+MF_RT_BINARY(operator&, k::bit_and(r.ref(), xe.cref(), ye.cref()))
+MF_RT_BINARY(operator|, k::bit_or(r.ref(), xe.cref(), ye.cref()))
+MF_RT_BINARY(operator^, k::bit_xor(r.ref(), xe.cref(), ye.cref()))
+MF_RT_BINARY(bit_xnor, k::bit_xnor(r.ref(), xe.cref(), ye.cref()))
+MF_RT_BINARY(operator/, word s[k::divmod_scratch(R::width)];
+             k::divmod(r.ref(), k::VRef{nullptr, nullptr, R::width}, xe.cref(), ye.cref(),
+                       R::is_signed, s))
+MF_RT_BINARY(operator%, word s[k::divmod_scratch(R::width)];
+             k::divmod(k::VRef{nullptr, nullptr, R::width}, r.ref(), xe.cref(), ye.cref(),
+                       R::is_signed, s))
+#undef MF_RT_BINARY
+
+/// x ** e: the result has x's width and signedness; e is self-determined.
+template <u32 W1, bool S1, bool F1, u32 W2, bool S2, bool F2>
+MF_HD Vec<W1, S1, F1 || F2> power(const Vec<W1, S1, F1>& x, const Vec<W2, S2, F2>& e) {
+    Vec<W1, S1, F1 || F2> r;
+    word s[k::pow_scratch(W1)];
+    k::pow(r.ref(), x.cref(), S1, e.cref(), S2, s);
+    return r;
+}
+
+// Comparisons (operands extended to the common width and signedness first).
+#define MF_RT_COMPARE(op, expr)                                                                    \
+    template <u32 W1, bool S1, bool F1, u32 W2, bool S2, bool F2>                                  \
+    MF_HD detail::bool_t<Vec<W1, S1, F1>, Vec<W2, S2, F2>> op(const Vec<W1, S1, F1>& x,            \
+                                                              const Vec<W2, S2, F2>& y) {          \
+        using R = detail::arith_t<Vec<W1, S1, F1>, Vec<W2, S2, F2>>;                               \
+        R xe = detail::to_op<R>(x), ye = detail::to_op<R>(y);                                      \
+        return detail::bool_t<Vec<W1, S1, F1>, Vec<W2, S2, F2>>::from_bit(expr);                   \
+    }
+MF_RT_COMPARE(operator==, k::eq(xe.cref(), ye.cref()))
+MF_RT_COMPARE(operator!=, k::bit_not(k::eq(xe.cref(), ye.cref())))
+MF_RT_COMPARE(case_eq, k::case_eq(xe.cref(), ye.cref()) ? B1 : B0)
+MF_RT_COMPARE(case_ne, k::case_eq(xe.cref(), ye.cref()) ? B0 : B1)
+MF_RT_COMPARE(operator<, k::relation(k::Rel::LT, xe.cref(), ye.cref(), R::is_signed))
+MF_RT_COMPARE(operator<=, k::relation(k::Rel::LE, xe.cref(), ye.cref(), R::is_signed))
+MF_RT_COMPARE(operator>, k::relation(k::Rel::GT, xe.cref(), ye.cref(), R::is_signed))
+MF_RT_COMPARE(operator>=, k::relation(k::Rel::GE, xe.cref(), ye.cref(), R::is_signed))
+#undef MF_RT_COMPARE
+
+// Logical operators: operands are self-determined.
+template <u32 W1, bool S1, bool F1, u32 W2, bool S2, bool F2>
+MF_HD Vec<1, false, F1 || F2> operator&&(const Vec<W1, S1, F1>& x, const Vec<W2, S2, F2>& y) {
+    return Vec < 1, false, F1 || F2 > ::from_bit(k::bit_and(x.truth(), y.truth()));
+}
+template <u32 W1, bool S1, bool F1, u32 W2, bool S2, bool F2>
+MF_HD Vec<1, false, F1 || F2> operator||(const Vec<W1, S1, F1>& x, const Vec<W2, S2, F2>& y) {
+    return Vec < 1, false, F1 || F2 > ::from_bit(k::bit_or(x.truth(), y.truth()));
+}
+
+// Shifts: the result has x's type; the amount is self-determined and unsigned.
+#define MF_RT_SHIFT(op, kind)                                                                      \
+    template <u32 W1, bool S1, bool F1, u32 W2, bool S2, bool F2>                                  \
+    MF_HD Vec<W1, S1, F1 || F2> op(const Vec<W1, S1, F1>& x, const Vec<W2, S2, F2>& n) {           \
+        Vec<W1, S1, F1 || F2> r;                                                                   \
+        k::shift(kind, r.ref(), x.cref(), n.cref(), S1);                                           \
+        return r;                                                                                  \
+    }                                                                                              \
+    template <u32 W1, bool S1, bool F1>                                                            \
+    MF_HD Vec<W1, S1, F1> op(const Vec<W1, S1, F1>& x, u64 n) {                                    \
+        Vec<W1, S1, F1> r;                                                                         \
+        Vec<64, false, false> nv(n);                                                               \
+        k::shift(kind, r.ref(), x.cref(), nv.cref(), S1);                                          \
+        return r;                                                                                  \
+    }
+MF_RT_SHIFT(operator<<, k::Shift::SHL)
+MF_RT_SHIFT(operator>>, k::Shift::SHR)
+MF_RT_SHIFT(ashl, k::Shift::ASHL)
+MF_RT_SHIFT(ashr, k::Shift::ASHR)
+#undef MF_RT_SHIFT
+
+/// c ? x : y with the X merge rule.
+template <u32 WC, bool SC, bool FC, u32 W1, bool S1, bool F1, u32 W2, bool S2, bool F2>
+MF_HD detail::arith_t<Vec<W1, S1, F1>, Vec<W2, S2, F2>>
+select(const Vec<WC, SC, FC>& c, const Vec<W1, S1, F1>& x, const Vec<W2, S2, F2>& y) {
+    using R = detail::arith_t<Vec<W1, S1, F1>, Vec<W2, S2, F2>>;
+    R xe = detail::to_op<R>(x), ye = detail::to_op<R>(y), r;
+    k::cond(r.ref(), c.truth(), xe.cref(), ye.cref());
+    return r;
+}
+
+// Concatenation and replication: unsigned; 4-state if any part is.
+namespace detail {
+template <class... T>
+struct concat_info;
+template <>
+struct concat_info<> {
+    static constexpr u32 width = 0;
+    static constexpr bool four = false;
+};
+template <u32 W, bool S, bool F, class... T>
+struct concat_info<Vec<W, S, F>, T...> {
+    static constexpr u32 width = W + concat_info<T...>::width;
+    static constexpr bool four = F || concat_info<T...>::four;
+};
+template <class R>
+MF_HD void concat_into(R&, i64) {}
+template <class R, u32 W, bool S, bool F, class... T>
+MF_HD void concat_into(R& r, i64 top, const Vec<W, S, F>& x, const T&... rest) {
+    k::insert(r.ref(), top - i64(W), x.cref());
+    concat_into(r, top - i64(W), rest...);
+}
+} // namespace detail
+
+/// {x, y, ...}: the first operand is the most significant.
+template <class... T>
+MF_HD Vec<detail::concat_info<T...>::width, false, detail::concat_info<T...>::four>
+concat(const T&... parts) {
+    using R = Vec<detail::concat_info<T...>::width, false, detail::concat_info<T...>::four>;
+    R r;
+    detail::concat_into(r, i64(R::width), parts...);
+    return r;
+}
+
+/// {N{x}}
+template <u32 N, u32 W, bool S, bool F>
+MF_HD Vec<N * W, false, F> replicate(const Vec<W, S, F>& x) {
+    static_assert(N >= 1, "replication count must be positive here");
+    Vec<N * W, false, F> r;
+    for (u32 i = 0; i < N; ++i) k::insert(r.ref(), i64(i) * W, x.cref());
+    return r;
+}
+
+// ---------------------------------------------------------------------------------------
+// Real conversions
+
+template <u32 W, bool S, bool F>
+MF_HD double to_real(const Vec<W, S, F>& x) {
+    return k::to_real(x.cref(), S);
+}
+/// real -> integer (round half away from zero), truncated to W bits.
+template <class R>
+MF_HD R from_real(double d) {
+    R r;
+    k::from_real(r.ref(), d);
+    return r;
+}
+/// $rtoi: truncation toward zero, as a 32-bit integer.
+MF_HD inline Logic<32, true> rtoi(double d) {
+    Logic<32, true> r;
+    k::from_real_trunc(r.ref(), d);
+    return r;
+}
+/// $itor
+template <u32 W, bool S, bool F>
+MF_HD double itor(const Vec<W, S, F>& x) {
+    return k::to_real(x.cref(), S);
+}
+/// $realtobits / $bitstoreal
+MF_HD inline Logic<64> realtobits(double d) {
+    return Logic<64>(realfn::realtobits(d));
+}
+template <u32 W, bool S, bool F>
+MF_HD double bitstoreal(const Vec<W, S, F>& x) {
+    Vec<64, false, F> v(x);
+    Vec<64, false, false> b(v); // X/Z bits read as 0
+    return realfn::bitstoreal(b.a[0]);
+}
+
+} // namespace metalfpga::rt

@@ -1,0 +1,19 @@
+# Device compile check of the value library: tests/device/rt_device_check.cu instantiates
+# every operator of Logic<W>/Bits<W> in a __global__ kernel and is compiled (not run) for
+# sm_90, so device compatibility is checked on machines without a GPU. Skipped (reported
+# as such by ctest) when nvcc is absent.
+find_program(METALFPGA_NVCC nvcc HINTS /usr/local/cuda/bin ENV CUDA_PATH PATH_SUFFIXES bin)
+if(METALFPGA_NVCC)
+    message(STATUS "Device compile check uses ${METALFPGA_NVCC}")
+    add_test(NAME rt_device_check
+             COMMAND ${METALFPGA_NVCC} -std=c++17 -arch=sm_90 -Werror all-warnings
+                     -I${CMAKE_SOURCE_DIR}/include -c ${CMAKE_CURRENT_LIST_DIR}/rt_device_check.cu
+                     -o ${CMAKE_BINARY_DIR}/rt_device_check.o)
+    set_tests_properties(rt_device_check PROPERTIES LABELS "rt;device" TIMEOUT 600)
+else()
+    message(STATUS "nvcc not found: the device compile check rt_device_check will be skipped")
+    add_test(NAME rt_device_check
+             COMMAND ${CMAKE_COMMAND} -E echo "nvcc not found; rt_device_check skipped")
+    set_tests_properties(rt_device_check PROPERTIES LABELS "rt;device"
+                         SKIP_REGULAR_EXPRESSION "skipped")
+endif()
