@@ -482,6 +482,8 @@ struct PortDecl : Item {
     TokenKind type = TokenKind::EndOfFile;
     bool isSigned = false;
     std::optional<Range> range;
+    // Further packed dimensions ([3:0][7:0] a): SystemVerilog, accepted as other tools do.
+    Dimensions packedExtra;
     std::vector<Declarator> decls;
     PortDecl(SourceLoc l, TokenKind dir) : Item(kKind, l), direction(dir) {}
 };
@@ -495,6 +497,8 @@ struct NetDecl : Item {
     VectorScalar vectorScalar = VectorScalar::None;
     bool isSigned = false;
     std::optional<Range> range;
+    // Further packed dimensions ([3:0][7:0] a): SystemVerilog, accepted as other tools do.
+    Dimensions packedExtra;
     std::optional<Delay> delay;
     std::vector<Declarator> decls; // init = implicit continuous assignment (wire a = b;)
     NetDecl(SourceLoc l, TokenKind t) : Item(kKind, l), netType(t) {}
@@ -505,6 +509,8 @@ struct VarDecl : Item {
     TokenKind type; // KwReg, KwInteger, KwReal, KwRealtime, KwTime, KwEvent, KwGenvar
     bool isSigned = false;
     std::optional<Range> range;
+    // Further packed dimensions ([3:0][7:0] a): SystemVerilog, accepted as other tools do.
+    Dimensions packedExtra;
     std::vector<Declarator> decls; // init = variable initialiser (reg a = 1;)
     VarDecl(SourceLoc l, TokenKind t) : Item(kKind, l), type(t) {}
 };

@@ -344,6 +344,7 @@ class Dumper {
             line(d, t, it.loc);
             attrs(it.attrs, d + 1);
             optRange(p.range, d + 1);
+            for (const auto& r : p.packedExtra) range(r, d + 1);
             declarators(p.decls, d + 1);
             return;
         }
@@ -357,6 +358,7 @@ class Dumper {
             attrs(it.attrs, d + 1);
             strength(n.strength, d + 1);
             optRange(n.range, d + 1);
+            for (const auto& r : n.packedExtra) range(r, d + 1);
             optDelay(n.delay, d + 1);
             declarators(n.decls, d + 1);
             return;
@@ -366,6 +368,7 @@ class Dumper {
             line(d, fmt::format("VarDecl {}{}", tk(v.type), v.isSigned ? " signed" : ""), it.loc);
             attrs(it.attrs, d + 1);
             optRange(v.range, d + 1);
+            for (const auto& r : v.packedExtra) range(r, d + 1);
             declarators(v.decls, d + 1);
             return;
         }

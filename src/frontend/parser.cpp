@@ -51,8 +51,29 @@ Identifier Parser::identFrom(const Token& t) const {
     return Identifier{t.text, t.loc, t.escaped};
 }
 
+bool Parser::isConfigOnlyKeyword(TokenKind k) {
+    switch (k) {
+    case TokenKind::KwCell:
+    case TokenKind::KwDesign:
+    case TokenKind::KwInstance:
+    case TokenKind::KwLiblist:
+    case TokenKind::KwLibrary:
+    case TokenKind::KwUse:
+    case TokenKind::KwIncdir:
+    case TokenKind::KwInclude:
+        return true;
+    default:
+        return false;
+    }
+}
+
+bool Parser::atIdent() const {
+    TokenKind k = peek().kind;
+    return k == TokenKind::Identifier || (!inConfig_ && isConfigOnlyKeyword(k));
+}
+
 Identifier Parser::expectIdentifier(const char* context) {
-    if (at(TokenKind::Identifier)) return identFrom(consume());
+    if (atIdent()) return identFrom(consume());
     if (peek().isKeyword())
         fail(fmt::format("expected {}, found keyword '{}'", context, peek().text));
     fail(fmt::format("expected {}", context));

@@ -51,6 +51,10 @@ class Parser {
     // Consumes a token of kind k or reports "expected 'k' <context>" and throws.
     const Token& expect(TokenKind k, const char* context);
     ast::Identifier expectIdentifier(const char* context);
+    // An identifier, or a keyword that only configurations reserve (instance, cell, use, ...)
+    // outside a config block: older code uses them as names (Icarus' -g2001-noconfig).
+    bool atIdent() const;
+    static bool isConfigOnlyKeyword(TokenKind k);
     ast::Identifier identFrom(const Token& t) const;
 
     // --- errors and recovery (parser.cpp) ---
@@ -190,6 +194,7 @@ class Parser {
     const std::vector<Token>& toks_;
     size_t pos_ = 0;
     unsigned depth_ = 0;
+    bool inConfig_ = false;
     SourceLoc lastErrorLoc_;
 };
 

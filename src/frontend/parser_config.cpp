@@ -22,6 +22,11 @@ DescriptionPtr Parser::parseConfig(Attributes attrs) {
     const Token& kw = consume();
     auto c = std::make_unique<Config>(kw.loc);
     c->attrs = std::move(attrs);
+    struct ConfigScope {
+        bool& flag;
+        explicit ConfigScope(bool& f) : flag(f) { flag = true; }
+        ~ConfigScope() { flag = false; }
+    } scope(inConfig_);
     try {
         c->name = expectIdentifier("a config name");
         expect(TokenKind::Semicolon, "after config name");

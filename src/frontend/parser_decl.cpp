@@ -135,6 +135,7 @@ ItemPtr Parser::parsePortDecl(Attributes attrs) {
         systemVerilogOnly(peek());
     if (accept(TokenKind::KwSigned)) d->isSigned = true;
     d->range = parseOptionalRange();
+    d->packedExtra = parseDimensions();
     parseDeclarators(d->decls, true, true, "a port name");
     expect(TokenKind::Semicolon, "after port declaration");
     return d;
@@ -154,6 +155,7 @@ ItemPtr Parser::parseAnsiPortDecl(PortDecl* /*prev*/, bool /*tfPort*/) {
         systemVerilogOnly(peek());
     if (accept(TokenKind::KwSigned)) d->isSigned = true;
     d->range = parseOptionalRange();
+    d->packedExtra = parseDimensions();
     while (true) {
         Declarator decl;
         decl.name = expectIdentifier("a port name");
@@ -179,6 +181,7 @@ ItemPtr Parser::parseNetDecl() {
         d->vectorScalar = VectorScalar::Scalared;
     if (accept(TokenKind::KwSigned)) d->isSigned = true;
     d->range = parseOptionalRange();
+    d->packedExtra = parseDimensions();
     if (d->vectorScalar != VectorScalar::None && !d->range)
         fail("'vectored' and 'scalared' need a range");
     d->delay = parseOptionalDelay();
@@ -195,6 +198,7 @@ ItemPtr Parser::parseVarDecl() {
     if (kw.kind == TokenKind::KwReg) {
         if (accept(TokenKind::KwSigned)) d->isSigned = true;
         d->range = parseOptionalRange();
+        d->packedExtra = parseDimensions();
     }
     bool allowInit = kw.kind != TokenKind::KwEvent && kw.kind != TokenKind::KwGenvar;
     parseDeclarators(d->decls, allowInit, kw.kind != TokenKind::KwGenvar,

@@ -210,7 +210,7 @@ ExprPtr Parser::parseConcat() {
     DepthGuard guard(*this);
     const Token& open = expect(TokenKind::LBrace, "to start a concatenation");
     SourceLoc loc = open.loc;
-    if (at(TokenKind::RBrace)) fail("empty concatenation '{}' is not allowed in Verilog-2005");
+    if (at(TokenKind::RBrace)) fail(loc, "empty concatenation '{}' is not allowed in Verilog-2005");
     ExprPtr first = parseExpr();
     if (at(TokenKind::LBrace)) {
         auto r = std::make_unique<ReplicationExpr>(loc);

@@ -32,7 +32,7 @@ ItemPtr Parser::parseGateInst() {
     do {
         GateInstance inst;
         inst.loc = peek().loc;
-        if (at(TokenKind::Identifier)) {
+        if (atIdent()) {
             inst.name = identFrom(consume());
             inst.range = parseOptionalRange();
         }
@@ -84,7 +84,7 @@ ItemPtr Parser::parseModuleInst() {
     do {
         Instance inst;
         inst.loc = peek().loc;
-        if (at(TokenKind::Identifier)) {
+        if (atIdent()) {
             inst.name = identFrom(consume());
             inst.range = parseOptionalRange();
         }

@@ -319,7 +319,7 @@ ExprPtr Parser::parseLvalue() {
         expect(TokenKind::RBrace, "to close the concatenation");
         return c;
     }
-    if (at(TokenKind::Identifier)) return parseNameWithSelects("a variable or net name");
+    if (atIdent()) return parseNameWithSelects("a variable or net name");
     fail("expected a variable or net name");
 }
 
