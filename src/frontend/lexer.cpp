@@ -113,6 +113,10 @@ bool Lexer::atEndOfLine() {
             pos_ += 3;
         } else if (c == '/' && peek(1) == '/') {
             while (!atEnd() && peek() != '\n') ++pos_;
+            // As in Icarus, a '\' that ends a one-line comment still continues the line.
+            uint32_t last = pos_;
+            if (last > 0 && text_[last - 1] == '\r') --last;
+            if (!atEnd() && last > 0 && text_[last - 1] == '\\') ++pos_;
         } else if (c == '/' && peek(1) == '*') {
             bool saved = atLineStart_;
             skipBlockComment();

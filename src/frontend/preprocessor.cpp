@@ -138,6 +138,7 @@ struct Preprocessor::Impl {
     Diagnostics& diags;
     const PreprocessorOptions& opts;
     std::unordered_map<std::string, Macro> macros;
+    std::unordered_map<std::string, SourceLoc> undefined; // macros removed by `undef, and where
     DirectiveState state;
     bool predefined = false;
 
@@ -330,6 +331,16 @@ struct Preprocessor::Impl {
         if (it == table.end()) {
             auto m = macros.find(std::string(name));
             if (m == macros.end()) {
+                auto u = undefined.find(std::string(name));
+                if (u != undefined.end()) {
+                    // 1364-2005 19.4: an undefined macro has no value. Icarus warns and goes on.
+                    LineCol lc = sm.displayLineCol(u->second);
+                    diags.warning(t.loc,
+                                  "macro `{} was undefined by `undef at {}:{} and is "
+                                  "replaced by nothing",
+                                  name, sm.displayName(u->second), lc.line);
+                    return;
+                }
                 diags.error(t.loc, "unknown macro or directive `{}", name);
                 return;
             }
@@ -353,6 +364,8 @@ struct Preprocessor::Impl {
             }
             if (macros.erase(std::string(n.text)) == 0)
                 diags.warning(n.loc, "`undef of macro `{}, which is not defined", n.text);
+            else
+                undefined[std::string(n.text)] = t.loc;
             return;
         }
         case Dir::Undefineall:
@@ -469,6 +482,7 @@ struct Preprocessor::Impl {
             diags.error(lastQuote->loc, "unterminated `\" in the body of macro `{}", m.name);
             return;
         }
+        undefined.erase(m.name);
         std::string key = m.name;
         macros[key] = std::move(m);
     }
@@ -480,7 +494,7 @@ struct Preprocessor::Impl {
                         "malformed argument list in the definition of macro `{}", m.name);
             return false;
         };
-        if (lx.atEndOfLine()) return fail(open);
+        // As in Icarus, the formal arguments may span lines (with comments between them).
         Token t = lx.next();
         if (t.kind == TokenKind::RParen) return true;
         while (true) {
@@ -491,15 +505,14 @@ struct Preprocessor::Impl {
             }
             m.params.emplace_back(t.text);
             m.defaults.emplace_back();
-            if (lx.atEndOfLine()) return fail(t);
             t = lx.next();
             if (t.kind == TokenKind::Assign) {
                 // A default value (SystemVerilog): tokens up to ',' or ')' at nesting level 0.
                 std::vector<Token> def;
                 int nest = 0;
                 while (true) {
-                    if (lx.atEndOfLine()) return fail(t);
                     t = lx.next();
+                    if (t.kind == TokenKind::EndOfFile) return fail(t);
                     if (nest == 0 && (t.kind == TokenKind::Comma || t.kind == TokenKind::RParen))
                         break;
                     if (t.kind == TokenKind::LParen || t.kind == TokenKind::LBracket ||
@@ -514,7 +527,6 @@ struct Preprocessor::Impl {
             }
             if (t.kind == TokenKind::RParen) return true;
             if (t.kind != TokenKind::Comma) return fail(t);
-            if (lx.atEndOfLine()) return fail(t);
             t = lx.next();
         }
     }
@@ -683,17 +695,42 @@ struct Preprocessor::Impl {
         return fmt::format("{}{}", mag == 0 ? "1" : mag == 1 ? "10" : "100", units[i]);
     }
 
+    // Reads the arguments of a directive one token at a time: as in Icarus they may span lines
+    // and hold comments, and macros in them are expanded. Returns false, after pushing back the
+    // token that does not fit and reporting `what` there, when a token fails its check.
+    template <typename... Checks>
+    bool directiveArgs(const Token& dir, std::vector<Token>& v, const std::string& what,
+                       Checks... checks) {
+        bool ok = true;
+        auto one = [&](auto check) {
+            if (!ok) return;
+            Token t = nextExpanded();
+            if (check(t)) {
+                v.push_back(t);
+                return;
+            }
+            ok = false;
+            bool eof = t.kind == TokenKind::EndOfFile;
+            diags.error(eof || !t.loc.valid() ? dir.loc : t.loc, what);
+            if (!eof) unget(t);
+        };
+        (one(checks), ...);
+        return ok;
+    }
+
+    static auto is(TokenKind k) {
+        return [k](const Token& t) { return t.kind == k; };
+    }
+
     void timescale(const Token& dir) {
-        std::vector<Token> v = restOfLine();
-        bool shape = v.size() == 5 && v[0].kind == TokenKind::IntegerLiteral &&
-                     v[1].kind == TokenKind::Identifier && v[2].kind == TokenKind::Slash &&
-                     v[3].kind == TokenKind::IntegerLiteral && v[4].kind == TokenKind::Identifier;
-        if (!shape) {
-            diags.error(v.empty() ? dir.loc : v.front().loc,
-                        "malformed `timescale: expected a unit and a precision, as in "
-                        "`timescale 1ns / 1ps");
+        std::vector<Token> v;
+        if (!directiveArgs(dir, v,
+                           "malformed `timescale: expected a unit and a precision, as in "
+                           "`timescale 1ns / 1ps",
+                           is(TokenKind::IntegerLiteral), is(TokenKind::Identifier),
+                           is(TokenKind::Slash), is(TokenKind::IntegerLiteral),
+                           is(TokenKind::Identifier)))
             return;
-        }
         auto unit = timeValue(v[0], v[1]);
         auto prec = timeValue(v[3], v[4]);
         if (!unit || !prec) return;
@@ -707,31 +744,32 @@ struct Preprocessor::Impl {
     }
 
     void defaultNettype(const Token& dir) {
-        std::vector<Token> v = restOfLine();
-        if (v.size() == 1) {
-            for (const char* n : kNetTypes) {
-                if (v[0].text == n && !v[0].escaped) {
-                    state.defaultNettype = n;
-                    recordState();
-                    return;
-                }
-            }
-        }
-        diags.error(v.empty() ? dir.loc : v.front().loc,
-                    "invalid `default_nettype: expected one of wire, tri, tri0, tri1, wand, "
-                    "triand, wor, trior, trireg, uwire or none");
+        std::vector<Token> v;
+        auto netType = [](const Token& t) {
+            if (t.escaped) return false;
+            for (const char* n : kNetTypes)
+                if (t.text == n) return true;
+            return false;
+        };
+        if (!directiveArgs(dir, v,
+                           "invalid `default_nettype: expected one of wire, tri, tri0, tri1, "
+                           "wand, triand, wor, trior, trireg, uwire or none",
+                           netType))
+            return;
+        state.defaultNettype = std::string(v[0].text);
+        recordState();
     }
 
     void unconnectedDrive(const Token& dir) {
-        std::vector<Token> v = restOfLine();
-        if (v.size() == 1 && (v[0].kind == TokenKind::KwPull0 || v[0].kind == TokenKind::KwPull1)) {
-            state.unconnectedDrive =
-                v[0].kind == TokenKind::KwPull0 ? UnconnectedDrive::Pull0 : UnconnectedDrive::Pull1;
-            recordState();
+        std::vector<Token> v;
+        auto pull = [](const Token& t) {
+            return t.kind == TokenKind::KwPull0 || t.kind == TokenKind::KwPull1;
+        };
+        if (!directiveArgs(dir, v, "invalid `unconnected_drive: expected pull0 or pull1", pull))
             return;
-        }
-        diags.error(v.empty() ? dir.loc : v.front().loc,
-                    "invalid `unconnected_drive: expected pull0 or pull1");
+        state.unconnectedDrive =
+            v[0].kind == TokenKind::KwPull0 ? UnconnectedDrive::Pull0 : UnconnectedDrive::Pull1;
+        recordState();
     }
 
     void line(const Token& dir) {
@@ -870,11 +908,14 @@ struct Preprocessor::Impl {
         }
     }
 
-    int paramIndex(const Macro& m, const Token& t) const {
-        if (t.kind != TokenKind::Identifier || t.escaped) return -1;
+    static int paramIndex(const Macro& m, std::string_view name) {
         for (size_t i = 0; i < m.params.size(); ++i)
-            if (m.params[i] == t.text) return static_cast<int>(i);
+            if (m.params[i] == name) return static_cast<int>(i);
         return -1;
+    }
+    static int paramIndex(const Macro& m, const Token& t) {
+        if (t.kind != TokenKind::Identifier || t.escaped) return -1;
+        return paramIndex(m, t.text);
     }
 
     // Pastes `next` onto the last token of `out`.
@@ -929,6 +970,24 @@ struct Preprocessor::Impl {
                 add(s, !b.spaceBefore);
                 i = j;
                 continue;
+            }
+            if (b.kind == TokenKind::Directive) {
+                // ```OPT``_X (Icarus): a backquote and an argument make a macro name.
+                int q = paramIndex(m, b.text.substr(1));
+                const auto* arg = q >= 0 ? actual[static_cast<size_t>(q)] : nullptr;
+                if (arg && !arg->empty()) {
+                    Token bq = b;
+                    bq.text = "`";
+                    std::vector<Token> joined{bq};
+                    paste(joined, arg->front());
+                    bool first = true;
+                    for (const Token& j : joined) {
+                        add(j, first && !b.spaceBefore);
+                        first = false;
+                    }
+                    for (size_t k = 1; k < arg->size(); ++k) add((*arg)[k], false);
+                    continue;
+                }
             }
             int p = paramIndex(m, b);
             if (p >= 0) {

@@ -237,9 +237,68 @@ TEST(Preprocessor, UndefinedMacroIsAnError) {
 
 TEST(Preprocessor, Undef) {
     Pp p;
-    p.run("`define X 1\n`undef X\n`X");
-    ASSERT_EQ(p.diags.errorCount(), 1u);
+    EXPECT_EQ(p.run("`define X 1\n`undef X\na `X b"), "a b");
+    // As in Icarus (ivtest undef.v): a macro removed by `undef expands to nothing, with a warning.
+    EXPECT_EQ(p.diags.errorCount(), 0u);
+    ASSERT_EQ(p.diags.warningCount(), 1u);
+    EXPECT_TRUE(contains(p.diags.all()[0].message, "`undef at test.v:2"))
+        << p.diags.all()[0].message;
     EXPECT_FALSE(p.pp.isDefined("X"));
+    p.run("`undef NEVER\n");
+    EXPECT_EQ(p.diags.warningCount(), 2u);
+    EXPECT_EQ(p.diags.errorCount(), 0u);
+}
+
+TEST(Preprocessor, OneLineCommentEndingInBackslashContinuesTheBody) {
+    // ivtest br_gh435.v
+    Pp p;
+    EXPECT_EQ(
+        p.run("`define D \\\n  initial begin // comment \\\n    $display(\"P\"); \\\n  end\n\n`D"),
+        "initial begin $display ( \"P\" ) ; end");
+    EXPECT_EQ(p.diags.errorCount(), 0u);
+}
+
+TEST(Preprocessor, FormalArgumentsMaySpanLines) {
+    // ivtest macro_with_args.v
+    Pp p;
+    EXPECT_EQ(p.run("`define sqr( x ) (x * x) // comment\n"
+                    "`define sum( a /* c */ , b /* c */ ) /* c */ \\\n  (a + b)\n"
+                    "`define sumsqr(\n    a // comment\n  ,\n    b // comment\n  ) \\\n"
+                    "  `sum ( \\\n    `sqr(a) \\\n   , \\\n    `sqr(b) \\\n   )\n"
+                    "`sumsqr(2, 3)"),
+              "( ( 2 * 2 ) + ( 3 * 3 ) )");
+    EXPECT_EQ(p.diags.errorCount(), 0u);
+}
+
+TEST(Preprocessor, DirectiveArgumentsMaySpanLinesWithComments) {
+    // ivtest br_gh782b.v, br_gh782c.v, br_gh782f.v
+    Pp p;
+    p.run("/* c */ `timescale /* c */ // c\n/* c */ 1 // c\n s /* c */\n /\n 1 ms\na\n"
+          "/* comment */`default_nettype/*\n   comment */\n/* comment */tri0/*\n */\nb\n"
+          "/* comment */`unconnected_drive/*\n comment */\n/* comment */pull1/*\n */\nc");
+    EXPECT_EQ(p.diags.errorCount(), 0u);
+    EXPECT_EQ(p.joined(), "a b c");
+    EXPECT_EQ(p.unit.stateAt(0).timescale->unit, 0);
+    EXPECT_EQ(p.unit.stateAt(0).timescale->precision, -3);
+    EXPECT_EQ(p.unit.stateAt(1).defaultNettype, "tri0");
+    EXPECT_EQ(p.unit.stateAt(2).unconnectedDrive, UnconnectedDrive::Pull1);
+}
+
+TEST(Preprocessor, MacroArgumentsInDirectives) {
+    Pp p;
+    p.run("`define U 10ns\n`define NT none\n`timescale `U/1ps\n`default_nettype `NT\nx");
+    EXPECT_EQ(p.diags.errorCount(), 0u);
+    EXPECT_EQ(p.unit.stateAt(0).timescale->unit, -8);
+    EXPECT_EQ(p.unit.stateAt(0).defaultNettype, "none");
+}
+
+TEST(Preprocessor, BackquotePastedOntoAnArgumentNamesAMacro) {
+    // ivtest br_gh374.v
+    Pp p;
+    EXPECT_EQ(p.run("`define FOO_DISPLAY 42\n`define INDIRECT(OPTN) ```OPTN``_DISPLAY\n"
+                    "`INDIRECT(FOO)"),
+              "42");
+    EXPECT_EQ(p.diags.errorCount(), 0u);
 }
 
 TEST(Preprocessor, ExpansionLocations) {
@@ -599,4 +658,36 @@ TEST(Preprocessor, NeverHangsOnGarbage) {
         p.run(soup);
         EXPECT_EQ(p.unit.tokens.back().kind, TokenKind::EndOfFile);
     }
+}
+
+// The ivtest corpus (../shared/ivtest next to the repository) as a torture test: every test that
+// Icarus compiles must preprocess without errors. Skipped where the corpus is absent.
+TEST(Preprocessor, IvtestCorpusPreprocessesCleanly) {
+    fs::path root = fs::path(METALFPGA_SOURCE_DIR) / ".." / "shared" / "ivtest";
+    std::ifstream list(root / "tests.tsv");
+    if (!list) GTEST_SKIP() << "no ivtest corpus at " << root.string();
+    InDir in(root); // the runner runs from (a copy of) this folder; includes are relative to it
+    // Tests whose include files are not in the corpus.
+    const std::vector<std::string> known = {"ivltests/include2.v", "ivltests/include3.v"};
+    std::string line;
+    size_t files = 0;
+    std::vector<std::string> failed;
+    while (std::getline(list, line)) {
+        if (line.empty() || line[0] == '#') continue;
+        std::vector<std::string> cols;
+        size_t start = 0;
+        for (size_t tab; (tab = line.find('\t', start)) != std::string::npos; start = tab + 1)
+            cols.push_back(line.substr(start, tab - start));
+        cols.push_back(line.substr(start));
+        if (cols.size() < 3 || cols[1] != "normal") continue;
+        if (std::find(known.begin(), known.end(), cols[2]) != known.end()) continue;
+        ++files;
+        Pp p;
+        p.runFiles({cols[2]});
+        EXPECT_EQ(p.unit.tokens.back().kind, TokenKind::EndOfFile);
+        if (p.diags.hasErrors()) failed.push_back(cols[2] + ": " + p.message());
+    }
+    EXPECT_GT(files, 500u);
+    EXPECT_TRUE(failed.empty()) << failed.size()
+                                << " files with errors, the first: " << failed.front();
 }
