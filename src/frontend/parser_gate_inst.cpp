@@ -110,7 +110,7 @@ void Parser::parseConnections(Instance& inst) {
         parseAttributes(c.attrs);
         c.loc = peek().loc;
         if (at(TokenKind::Dot)) {
-            if (peek(1).kind == TokenKind::Star)
+            if (peek(1).kind == TokenKind::Star || peek(1).kind == TokenKind::AttrClose)
                 fail("'.*' port connections are SystemVerilog, not Verilog-2005");
             consume();
             c.named = true;
