@@ -110,9 +110,9 @@ class Parser {
 
     // --- declarations (parser_decl.cpp) ---
     ast::ItemPtr parsePortDecl(ast::Attributes attrs);
-    // One ANSI port declaration group (module header or task/function header); a bare
-    // identifier continues `prev` (the declaration before it).
-    ast::ItemPtr parseAnsiPortDecl(ast::PortDecl* prev, bool tfPort);
+    // One ANSI port declaration (module, task/function or UDP header): a direction and the names
+    // after it; a comma followed by a bare identifier continues the same declaration.
+    ast::ItemPtr parseAnsiPortDecl();
     ast::ItemPtr parseNetDecl();
     ast::ItemPtr parseVarDecl();
     ast::ItemPtr parseParamDecl(bool inPortList);
@@ -142,7 +142,6 @@ class Parser {
 
     // --- statements (parser_stmt.cpp) ---
     ast::StmtPtr parseStatement();
-    ast::StmtPtr parseStatementOrNull() { return parseStatement(); }
     ast::StmtPtr parseStatementInner(ast::Attributes attrs);
     ast::StmtPtr parseBlock();
     ast::StmtPtr parseIf();
@@ -154,7 +153,6 @@ class Parser {
     ast::TimingPtr parseTimingControl(bool allowRepeat);
     void parseEventList(std::vector<ast::EventExpr>& out);
     ast::ExprPtr parseLvalue();
-    ast::ExprPtr parseHierLvalue();
 
     // --- expressions (parser_expr.cpp) ---
     ast::ExprPtr parseExpr();

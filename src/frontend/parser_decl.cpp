@@ -143,7 +143,7 @@ ItemPtr Parser::parsePortDecl(Attributes attrs) {
 
 // One ANSI port declaration: dir [type] [signed] [range] name [= init] {, name [= init]}.
 // Stops before a comma that starts a new declaration.
-ItemPtr Parser::parseAnsiPortDecl(PortDecl* /*prev*/, bool /*tfPort*/) {
+ItemPtr Parser::parseAnsiPortDecl() {
     const Token& kw = consume();
     auto d = std::make_unique<PortDecl>(kw.loc, kw.kind);
     TokenKind k = peek().kind;
@@ -296,7 +296,7 @@ void Parser::parseTfPortList(std::vector<ItemPtr>& ports, bool isTask) {
         if (!atAny({TokenKind::KwInput, TokenKind::KwOutput, TokenKind::KwInout}))
             fail("expected port direction ('input', 'output' or 'inout')");
         if (!isTask && !at(TokenKind::KwInput)) fail("function ports must be inputs");
-        ItemPtr d = parseAnsiPortDecl(nullptr, true);
+        ItemPtr d = parseAnsiPortDecl();
         d->attrs = std::move(attrs);
         ports.push_back(std::move(d));
         if (accept(TokenKind::Comma)) continue;

@@ -74,7 +74,7 @@ void Parser::parsePortList(Module& m) {
         while (true) {
             if (!atAny({TokenKind::KwInput, TokenKind::KwOutput, TokenKind::KwInout}))
                 fail("expected port direction ('input', 'output' or 'inout') in ANSI port list");
-            ItemPtr d = parseAnsiPortDecl(nullptr, false);
+            ItemPtr d = parseAnsiPortDecl();
             d->attrs = std::move(attrs);
             m.portDecls.push_back(std::move(d));
             if (accept(TokenKind::Comma)) {

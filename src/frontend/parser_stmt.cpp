@@ -323,10 +323,6 @@ ExprPtr Parser::parseLvalue() {
     fail("expected a variable or net name");
 }
 
-ExprPtr Parser::parseHierLvalue() {
-    return parseLvalue();
-}
-
 // #delay | @(...) | @* | @(*) | @name | repeat (n) @(...)
 TimingPtr Parser::parseTimingControl(bool allowRepeat) {
     auto tc = std::make_unique<TimingControl>();

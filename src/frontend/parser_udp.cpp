@@ -22,7 +22,7 @@ DescriptionPtr Parser::parsePrimitive(Attributes attrs) {
                 if (at(TokenKind::KwInout)) fail("a primitive has no inout ports");
                 if (!atAny({TokenKind::KwInput, TokenKind::KwOutput}))
                     fail("expected 'input' or 'output' in primitive port list");
-                ItemPtr d = parseAnsiPortDecl(nullptr, false);
+                ItemPtr d = parseAnsiPortDecl();
                 d->attrs = std::move(a);
                 p->decls.push_back(std::move(d));
                 if (!accept(TokenKind::Comma)) break;
