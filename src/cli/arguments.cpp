@@ -25,7 +25,9 @@ std::vector<std::string> plusList(const std::string& arg, size_t prefixLen) {
     return out;
 }
 
-bool startsWith(const std::string& s, const char* p) { return s.rfind(p, 0) == 0; }
+bool startsWith(const std::string& s, const char* p) {
+    return s.rfind(p, 0) == 0;
+}
 
 void expandInto(const std::vector<std::string>& in, ExpandedArguments& out, unsigned depth) {
     for (size_t i = 0; i < in.size(); ++i) {

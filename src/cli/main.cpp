@@ -1,11 +1,154 @@
+// metalfpga_cli: the command-line driver. Options follow Icarus Verilog where they overlap.
+
 #include "cli/arguments.h"
+#include "elab/elaborate.h"
+#include "frontend/ast_dump.h"
+#include "frontend/source_set.h"
+#include "ir/printer.h"
 #include "metalfpga/version.h"
 
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+
 #include <cstdio>
+#include <fstream>
+#include <iostream>
+
+namespace {
+
+using namespace metalfpga;
+
+constexpr int kExitOk = 0;
+constexpr int kExitInputErrors = 1;
+constexpr int kExitUsage = 2;
+
+struct CliOptions {
+    std::vector<std::string> files;
+    std::vector<std::string> includeDirs;
+    std::vector<std::string> defines;
+    std::vector<std::string> libDirs;
+    std::vector<std::string> libFiles;
+    std::vector<std::string> tops;
+    std::string delaySelection = "typ";
+    bool parseOnly = false;
+    bool dumpTokens = false;
+    bool dumpAst = false;
+    bool check = false;
+    bool dumpFlat = false;
+    std::string emitFlat;
+};
+
+void dumpTokens(const frontend::PreprocessedUnit& unit, const frontend::SourceManager& sm) {
+    for (const auto& t : unit.tokens) {
+        auto lc = sm.displayLineCol(t.loc);
+        std::string text(t.text);
+        if (t.kind == frontend::TokenKind::StringLiteral) text = "\"" + text + "\"";
+        fmt::print("{}:{}:{} {} '{}'\n", sm.displayName(t.loc), lc.line, lc.col,
+                   frontend::tokenKindName(t.kind), text);
+    }
+}
+
+int run(int argc, char** argv) {
+    auto expanded = cli::expandArguments(std::vector<std::string>(argv + 1, argv + argc));
+    for (const auto& e : expanded.errors) fmt::print(stderr, "metalfpga_cli: error: {}\n", e);
+    if (!expanded.errors.empty()) return kExitUsage;
+
+    CliOptions o;
+    CLI::App app{"metalfpga: a Verilog-2005 compiler and simulator for NVIDIA GPUs and the CPU",
+                 "metalfpga_cli"};
+    app.set_version_flag("--version", std::string("metalfpga_cli ") + METALFPGA_VERSION);
+    app.add_option("files", o.files, "Verilog source files");
+    app.add_option("-I", o.includeDirs, "Add a folder to the `include search path (+incdir+DIR)")
+        ->allow_extra_args(false);
+    app.add_option("-D", o.defines, "Define a macro: NAME or NAME=VALUE (+define+NAME=VALUE)")
+        ->allow_extra_args(false);
+    app.add_option("-y", o.libDirs, "Library folder searched for missing modules (+libext+EXT)")
+        ->allow_extra_args(false);
+    app.add_option("-v", o.libFiles, "Library file: its modules are used only when instantiated")
+        ->allow_extra_args(false);
+    app.add_option("-s,--top", o.tops, "Top-level module (may be given more than once)")
+        ->allow_extra_args(false);
+    app.add_option("-T", o.delaySelection, "Delay selection for min:typ:max expressions")
+        ->check(CLI::IsMember({"min", "typ", "max"}));
+    app.add_flag("--parse-only", o.parseOnly, "Stop after parsing");
+    app.add_flag("--dump-tokens", o.dumpTokens, "Print the preprocessed tokens");
+    app.add_flag("--dump-ast", o.dumpAst, "Print the syntax tree");
+    app.add_flag("--check", o.check, "Parse and elaborate, then stop (no simulation)");
+    app.add_flag("--dump-flat", o.dumpFlat, "Print the elaborated (flattened) design");
+    app.add_option("--emit-flat", o.emitFlat, "Write the elaborated design to a file")
+        ->allow_extra_args(false);
+    app.footer("Command files: -f FILE. Other +words are plusargs for the simulation.\n"
+               "Exit status: 0 success, 1 errors in the input, 2 bad usage.");
+
+    std::vector<std::string> rest(expanded.args.rbegin(), expanded.args.rend());
+    try {
+        app.parse(rest);
+    } catch (const CLI::CallForHelp& e) {
+        return app.exit(e);
+    } catch (const CLI::CallForVersion& e) {
+        return app.exit(e);
+    } catch (const CLI::ParseError& e) {
+        app.exit(e);
+        return kExitUsage;
+    }
+    if (o.files.empty()) {
+        fmt::print(stderr, "metalfpga_cli: error: no source files given (see --help)\n");
+        return kExitUsage;
+    }
+
+    frontend::SourceSetOptions so;
+    so.files = o.files;
+    so.libFiles = o.libFiles;
+    so.libDirs = o.libDirs;
+    so.libExts = expanded.libExts;
+    so.tops = o.tops;
+    so.preprocessor.includeDirs = o.includeDirs;
+    for (auto& d : expanded.includeDirs) so.preprocessor.includeDirs.push_back(d);
+    for (auto& d : o.defines) so.preprocessor.defines.push_back(cli::parseDefine(d));
+    for (auto& d : expanded.defines) so.preprocessor.defines.push_back(d);
+
+    frontend::SourceManager sm;
+    frontend::Diagnostics diags(sm);
+    frontend::SourceSet sources = frontend::loadSources(so, sm, diags);
+
+    if (o.dumpTokens)
+        for (const auto& unit : sources.preprocessed) dumpTokens(unit, sm);
+    if (o.dumpAst)
+        for (const auto& unit : sources.units) frontend::dumpAst(*unit, sm, std::cout);
+    std::cout.flush();
+
+    bool elaborate = !o.parseOnly && (o.check || o.dumpFlat || !o.emitFlat.empty());
+    if (elaborate && !diags.hasErrors()) {
+        elab::ElabOptions eo;
+        eo.tops = o.tops;
+        eo.delaySelection = o.delaySelection == "min" ? 'n' : o.delaySelection == "max" ? 'x' : 't';
+        auto design = elab::elaborate(sources, eo, diags);
+        if (design && o.dumpFlat) ir::printDesign(*design, std::cout, &sm);
+        if (design && !o.emitFlat.empty()) {
+            std::ofstream out(o.emitFlat);
+            if (out) ir::printDesign(*design, out, &sm);
+            if (!out) {
+                fmt::print(stderr, "metalfpga_cli: error: cannot write '{}'\n", o.emitFlat);
+                return kExitInputErrors;
+            }
+        }
+        std::cout.flush();
+    }
+
+    if (diags.hasErrors()) {
+        fmt::print(stderr, "{} error{}\n", diags.errorCount(), diags.errorCount() == 1 ? "" : "s");
+        return kExitInputErrors;
+    }
+    return kExitOk;
+}
+
+} // namespace
 
 int main(int argc, char** argv) {
-    std::vector<std::string> args(argv + 1, argv + argc);
-    auto expanded = metalfpga::cli::expandArguments(args);
-    std::printf("metalfpga %s\n", METALFPGA_VERSION);
-    return expanded.errors.empty() ? 0 : 2;
+    try {
+        return run(argc, argv);
+    } catch (const std::exception& e) {
+        fmt::print(stderr, "metalfpga_cli: internal error: {}\n", e.what());
+        return 3;
+    }
 }

@@ -8,8 +8,8 @@
 using namespace metalfpga::cli;
 
 TEST(Arguments, PlusOptionsAreSplit) {
-    auto e = expandArguments({"+incdir+a+b", "+define+X=1+Y", "+libext+.v+.sv", "top.v", "+seed=3",
-                              "+verbose"});
+    auto e = expandArguments(
+        {"+incdir+a+b", "+define+X=1+Y", "+libext+.v+.sv", "top.v", "+seed=3", "+verbose"});
     EXPECT_EQ(e.includeDirs, (std::vector<std::string>{"a", "b"}));
     ASSERT_EQ(e.defines.size(), 2u);
     EXPECT_EQ(e.defines[0], (std::pair<std::string, std::string>{"X", "1"}));

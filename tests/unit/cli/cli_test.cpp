@@ -1,0 +1,130 @@
+// Runs the metalfpga_cli program as a user would and checks exit codes and messages.
+
+#include <gtest/gtest.h>
+
+#include <array>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <string>
+#include <sys/wait.h>
+
+namespace fs = std::filesystem;
+
+namespace {
+
+struct Result {
+    int rc;
+    std::string out;
+};
+
+Result runCli(const std::string& args, const fs::path& cwd = fs::temp_directory_path()) {
+    std::string cmd = "cd '" + cwd.string() + "' && '" METALFPGA_CLI "' " + args + " 2>&1";
+    Result r{-1, ""};
+    FILE* p = popen(cmd.c_str(), "r");
+    if (!p) return r;
+    std::array<char, 4096> buf;
+    size_t n;
+    while ((n = fread(buf.data(), 1, buf.size(), p)) > 0) r.out.append(buf.data(), n);
+    int status = pclose(p);
+    r.rc = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    return r;
+}
+
+class Cli : public ::testing::Test {
+  protected:
+    void SetUp() override {
+        dir_ = fs::temp_directory_path() /
+               ("metalfpga_cli_" +
+                std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()));
+        fs::remove_all(dir_);
+        fs::create_directories(dir_);
+    }
+    void TearDown() override { fs::remove_all(dir_); }
+    void write(const std::string& name, const std::string& text) {
+        fs::create_directories((dir_ / name).parent_path());
+        std::ofstream(dir_ / name) << text;
+    }
+    Result run(const std::string& args) { return runCli(args, dir_); }
+    fs::path dir_;
+};
+
+} // namespace
+
+TEST_F(Cli, VersionAndHelp) {
+    auto v = run("--version");
+    EXPECT_EQ(v.rc, 0);
+    EXPECT_NE(v.out.find("metalfpga_cli"), std::string::npos);
+    auto h = run("--help");
+    EXPECT_EQ(h.rc, 0);
+    EXPECT_NE(h.out.find("--parse-only"), std::string::npos);
+}
+
+TEST_F(Cli, BadUsageExitsTwo) {
+    EXPECT_EQ(run("").rc, 2);
+    EXPECT_EQ(run("--no-such-option a.v").rc, 2);
+    EXPECT_EQ(run("-f missing.f").rc, 2);
+    EXPECT_EQ(run("-T fastest a.v").rc, 2);
+}
+
+TEST_F(Cli, MissingSourceFileIsAnInputError) {
+    auto r = run("--parse-only nothere.v");
+    EXPECT_EQ(r.rc, 1);
+    EXPECT_NE(r.out.find("nothere.v"), std::string::npos);
+}
+
+TEST_F(Cli, GoodSourceParses) {
+    write("good.v", "module m(input a, output b);\n  assign b = ~a;\nendmodule\n");
+    auto r = run("--parse-only good.v +someplusarg +seed=4");
+    EXPECT_EQ(r.rc, 0) << r.out;
+}
+
+TEST_F(Cli, SyntaxErrorShowsLocationLineAndCaret) {
+    write("bad.v", "module m;\n  wire = 1;\nendmodule\n");
+    auto r = run("--parse-only bad.v");
+    EXPECT_EQ(r.rc, 1);
+    EXPECT_NE(r.out.find("bad.v:2:8: error:"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("    :   wire = 1;\n    :        ^"), std::string::npos) << r.out;
+}
+
+TEST_F(Cli, DefinesAndIncludeFolders) {
+    write("inc/defs.vh", "`define WIDTH 8\n");
+    write("top.v", "`include \"defs.vh\"\n`ifdef FAST\nmodule m; wire [`WIDTH-1:0] w; endmodule\n"
+                   "`else\nthis is not verilog\n`endif\n");
+    EXPECT_EQ(run("--parse-only -I inc -D FAST top.v").rc, 0);
+    EXPECT_EQ(run("--parse-only +incdir+inc +define+FAST top.v").rc, 0);
+    EXPECT_EQ(run("--parse-only -Iinc -DFAST=1 top.v").rc, 0);
+    EXPECT_EQ(run("--parse-only +incdir+inc top.v").rc, 1); // FAST undefined: the bad branch
+    EXPECT_EQ(run("--parse-only -D FAST top.v").rc, 1);     // include not found
+}
+
+TEST_F(Cli, CommandFileHoldsOptions) {
+    write("inc/defs.vh", "`define WIDTH 8\n");
+    write("top.v", "`include \"defs.vh\"\nmodule m; wire [`WIDTH-1:0] w; endmodule\n");
+    write("files.f", "// sources\n+incdir+inc\ntop.v\n");
+    EXPECT_EQ(run("--parse-only -f files.f").rc, 0);
+}
+
+TEST_F(Cli, LibrarySearchFindsMissingModules) {
+    write("lib/leaf.v", "module leaf(input a); endmodule\n");
+    write("lib/unused.v", "this file is never read\n");
+    write("cells.v", "module gate_cell(input a); endmodule\nmodule spare; syntax error here\n");
+    write("top.v", "module top; wire a; leaf l(a); gate_cell c(a); endmodule\n");
+    // cells.v is a -v library: it is read whole, so its syntax error still counts.
+    auto bad = run("--parse-only -y lib -v cells.v top.v");
+    EXPECT_EQ(bad.rc, 1) << bad.out;
+    write("cells.v", "module gate_cell(input a); endmodule\n");
+    auto r = run("--dump-ast -y lib +libext+.v -v cells.v top.v");
+    EXPECT_EQ(r.rc, 0) << r.out;
+    EXPECT_NE(r.out.find("leaf"), std::string::npos);
+    auto missing = run("--parse-only top.v");
+    EXPECT_EQ(missing.rc, 0) << "unresolved modules are an elaboration error, not a parse error";
+}
+
+TEST_F(Cli, UnknownTopIsAnError) {
+    write("top.v", "module top; endmodule\n");
+    EXPECT_EQ(run("--parse-only --top top top.v").rc, 0);
+    auto r = run("--parse-only --top nosuch top.v");
+    EXPECT_EQ(r.rc, 1);
+    EXPECT_NE(r.out.find("nosuch"), std::string::npos);
+}
