@@ -403,7 +403,15 @@ struct Preprocessor::Impl {
             state.unconnectedDrive = UnconnectedDrive::None;
             recordState();
             return;
-        case Dir::BeginKeywords:
+        case Dir::BeginKeywords: {
+            // The version string may follow on a later line, after comments (as Icarus allows).
+            std::vector<Token> v;
+            directiveArgs(t, v,
+                          "expected a version string after `begin_keywords, as in "
+                          "`begin_keywords \"1364-2005\"",
+                          [](const Token& s) { return s.kind == TokenKind::StringLiteral; });
+            return;
+        }
         case Dir::Pragma:
         case Dir::IgnoreLine:
             restOfLine();

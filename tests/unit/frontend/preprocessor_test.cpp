@@ -523,6 +523,16 @@ TEST(Preprocessor, IgnoredDirectives) {
     EXPECT_EQ(p.diags.errorCount(), 0u);
 }
 
+TEST(Preprocessor, BeginKeywordsVersionMayFollowOnALaterLine) {
+    Pp p;
+    EXPECT_EQ(p.run("`begin_keywords /* c */ // c\n/* c */ \"1364-2005\"\na\n`end_keywords\nb"),
+              "a b");
+    EXPECT_EQ(p.diags.errorCount(), 0u);
+    Pp q;
+    q.run("`begin_keywords\nmodule");
+    EXPECT_EQ(q.diags.errorCount(), 1u);
+}
+
 TEST(Preprocessor, CannotDefineDirectiveName) {
     Pp p;
     p.run("`define include 1\n");
