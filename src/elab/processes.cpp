@@ -1,0 +1,325 @@
+// Phase 2 items: continuous assignments, net declaration assignments, variable initialisers,
+// initial/always blocks, gates and UDP instances.
+
+#include "elab/elaborator.h"
+
+namespace metalfpga::elab {
+
+namespace {
+
+// Whether a simple name is declared anywhere visible; used to create implicit nets for
+// identifiers in port connections and gate terminals (1364-2005 clause 4.5).
+const ast::Identifier* undeclaredSimpleName(Elaborator& el, const ast::Expr& e, ScopeId s) {
+    auto* n = e.asPtr<ast::NameExpr>();
+    if (!n || !n->name.isSimple()) return nullptr;
+    if (el.lookupSimple(s, n->name.last().text)) return nullptr;
+    return &n->name.last();
+}
+
+struct GateShape {
+    const char* name;
+    int minTerms;
+    int maxTerms; // 0: unlimited
+    int outputs;  // -1: all but the last (buf/not)
+};
+
+GateShape gateShape(TokenKind k) {
+    switch (k) {
+    case TokenKind::KwAnd:
+        return {"and", 2, 0, 1};
+    case TokenKind::KwNand:
+        return {"nand", 2, 0, 1};
+    case TokenKind::KwOr:
+        return {"or", 2, 0, 1};
+    case TokenKind::KwNor:
+        return {"nor", 2, 0, 1};
+    case TokenKind::KwXor:
+        return {"xor", 2, 0, 1};
+    case TokenKind::KwXnor:
+        return {"xnor", 2, 0, 1};
+    case TokenKind::KwBuf:
+        return {"buf", 2, 0, -1};
+    case TokenKind::KwNot:
+        return {"not", 2, 0, -1};
+    case TokenKind::KwBufif0:
+        return {"bufif0", 3, 3, 1};
+    case TokenKind::KwBufif1:
+        return {"bufif1", 3, 3, 1};
+    case TokenKind::KwNotif0:
+        return {"notif0", 3, 3, 1};
+    case TokenKind::KwNotif1:
+        return {"notif1", 3, 3, 1};
+    case TokenKind::KwNmos:
+        return {"nmos", 3, 3, 1};
+    case TokenKind::KwPmos:
+        return {"pmos", 3, 3, 1};
+    case TokenKind::KwRnmos:
+        return {"rnmos", 3, 3, 1};
+    case TokenKind::KwRpmos:
+        return {"rpmos", 3, 3, 1};
+    case TokenKind::KwCmos:
+        return {"cmos", 4, 4, 1};
+    case TokenKind::KwRcmos:
+        return {"rcmos", 4, 4, 1};
+    case TokenKind::KwTran:
+        return {"tran", 2, 2, 2};
+    case TokenKind::KwRtran:
+        return {"rtran", 2, 2, 2};
+    case TokenKind::KwTranif0:
+        return {"tranif0", 3, 3, 2};
+    case TokenKind::KwTranif1:
+        return {"tranif1", 3, 3, 2};
+    case TokenKind::KwRtranif0:
+        return {"rtranif0", 3, 3, 2};
+    case TokenKind::KwRtranif1:
+        return {"rtranif1", 3, 3, 2};
+    case TokenKind::KwPullup:
+        return {"pullup", 1, 0, 0};
+    case TokenKind::KwPulldown:
+        return {"pulldown", 1, 0, 0};
+    default:
+        return {"gate", 1, 0, 1};
+    }
+}
+
+} // namespace
+
+void Elaborator::elaborateDeferred(const Deferred& d) {
+    const ast::Item& item = *d.item;
+    ScopeId s = d.scope;
+    ExprContext ctx;
+    ctx.scope = s;
+    switch (item.kind) {
+    case ast::ItemKind::ContinuousAssign:
+        elaborateContinuousAssign(item.as<ast::ContinuousAssign>(), s);
+        break;
+    case ast::ItemKind::NetDecl: {
+        const auto& nd = item.as<ast::NetDecl>();
+        for (const ast::Declarator& decl : nd.decls) {
+            if (!decl.init) continue;
+            auto sym = lookupLocal(s, decl.name.text);
+            if (!sym || sym->kind != Symbol::Kind::Signal) continue;
+            const ir::Signal& g = design_->signals[sym->id];
+            if (g.isArray()) {
+                diags_.error(decl.name.loc, "net array '{}' cannot have an initialiser", g.name);
+                continue;
+            }
+            ir::Process p;
+            p.kind = ir::ProcessKind::ContinuousAssign;
+            p.scope = s;
+            p.loc = decl.name.loc;
+            p.lhs = std::make_unique<ir::Expr>(ir::ExprKind::Signal, decl.name.loc);
+            p.lhs->signal = sym->id;
+            p.lhs->type = p.lhs->self = g.type;
+            p.rhs = assignedExpr(*decl.init, g.type, ctx);
+            if (!p.rhs) continue;
+            if (nd.delay) p.delay = buildDelay(*nd.delay, s);
+            if (nd.strength && nd.netType != TokenKind::KwTrireg)
+                p.strength = buildStrength(*nd.strength);
+            design_->processes.push_back(std::move(p));
+        }
+        break;
+    }
+    case ast::ItemKind::VarDecl: {
+        const auto& vd = item.as<ast::VarDecl>();
+        for (const ast::Declarator& decl : vd.decls) {
+            if (!decl.init) continue;
+            auto sym = lookupLocal(s, decl.name.text);
+            if (!sym || sym->kind != Symbol::Kind::Signal) continue;
+            ir::Type t = design_->signals[sym->id].type;
+            if (design_->signals[sym->id].isArray()) {
+                diags_.error(decl.name.loc, "array '{}' cannot have an initialiser",
+                             decl.name.text);
+                continue;
+            }
+            auto v = evalConst(*decl.init, s, "variable initialiser", &t);
+            if (!v) continue;
+            ir::Signal& g = design_->signals[sym->id];
+            if (v->isReal)
+                g.initReal = v->r;
+            else
+                g.init = v->v;
+        }
+        break;
+    }
+    case ast::ItemKind::Procedural: {
+        const auto& pb = item.as<ast::ProceduralBlock>();
+        ir::Process p;
+        p.kind =
+            pb.keyword == TokenKind::KwInitial ? ir::ProcessKind::Initial : ir::ProcessKind::Always;
+        p.scope = s;
+        p.loc = item.loc;
+        p.body = buildStmt(*pb.body, s);
+        if (p.body) design_->processes.push_back(std::move(p));
+        break;
+    }
+    case ast::ItemKind::GateInst:
+        elaborateGate(item.as<ast::GateInst>(), s);
+        break;
+    case ast::ItemKind::ModuleInst: {
+        const auto& mi = item.as<ast::ModuleInst>();
+        if (d.instance) {
+            connectPorts(mi, *d.instance, s, d.children);
+        } else if (const ast::Primitive* p = findPrimitive(mi.moduleName.text)) {
+            elaborateUdpInstances(mi, *p, s);
+        }
+        break;
+    }
+    case ast::ItemKind::SpecifyBlock:
+        elaborateSpecify(item.as<ast::SpecifyBlock>(), s);
+        break;
+    default:
+        break;
+    }
+}
+
+void Elaborator::elaborateContinuousAssign(const ast::ContinuousAssign& ca, ScopeId s) {
+    ExprContext ctx;
+    ctx.scope = s;
+    for (const ast::NetAssign& na : ca.assigns) {
+        ir::Process p;
+        p.kind = ir::ProcessKind::ContinuousAssign;
+        p.scope = s;
+        p.loc = na.lhs->loc;
+        p.lhs = buildLvalue(*na.lhs, s, LvalueUse::Continuous);
+        if (!p.lhs) continue;
+        p.rhs = assignedExpr(*na.rhs, p.lhs->type, ctx);
+        if (!p.rhs) continue;
+        if (ca.delay) p.delay = buildDelay(*ca.delay, s);
+        if (ca.strength) p.strength = buildStrength(*ca.strength);
+        design_->processes.push_back(std::move(p));
+    }
+}
+
+void Elaborator::elaborateGate(const ast::GateInst& g, ScopeId s) {
+    GateShape shape = gateShape(g.gate);
+    ExprContext ctx;
+    ctx.scope = s;
+    for (const ast::GateInstance& gi : g.instances) {
+        int n = static_cast<int>(gi.terminals.size());
+        if (n < shape.minTerms || (shape.maxTerms && n > shape.maxTerms)) {
+            diags_.error(gi.loc, "gate '{}' needs {} terminal{}, {} given", shape.name,
+                         shape.maxTerms == shape.minTerms
+                             ? std::to_string(shape.minTerms)
+                             : "at least " + std::to_string(shape.minTerms),
+                         shape.minTerms == 1 ? "" : "s", n);
+            continue;
+        }
+        if (gi.range) {
+            diags_.error(gi.loc, "arrays of gate instances are not supported yet");
+            continue;
+        }
+        ir::Process p;
+        p.kind = ir::ProcessKind::Gate;
+        p.scope = s;
+        p.loc = gi.loc;
+        p.name = text(gi.name);
+        p.gate = shape.name;
+        int outputs = shape.outputs < 0 ? n - 1 : shape.outputs;
+        if (g.gate == TokenKind::KwPullup || g.gate == TokenKind::KwPulldown) outputs = n;
+        bool ok = true;
+        for (int i = 0; i < n; ++i) {
+            const ast::Expr* t = gi.terminals[size_t(i)].get();
+            if (!t) {
+                p.terminals.push_back(nullptr);
+                continue;
+            }
+            if (auto* id = undeclaredSimpleName(*this, *t, s)) implicitNet(*id, s);
+            ir::ExprPtr e =
+                i < outputs ? buildLvalue(*t, s, LvalueUse::Continuous) : selfDetermined(*t, ctx);
+            if (!e) {
+                ok = false;
+                continue;
+            }
+            p.terminals.push_back(std::move(e));
+        }
+        if (!ok) continue;
+        if (g.delay) p.delay = buildDelay(*g.delay, s);
+        if (g.strength) p.strength = buildStrength(*g.strength);
+        design_->processes.push_back(std::move(p));
+    }
+}
+
+ir::UdpId Elaborator::udpId(const ast::Primitive& prim) {
+    auto it = udpIds_.find(prim.name.text);
+    if (it != udpIds_.end()) return it->second;
+    ir::Udp u;
+    u.name = text(prim.name);
+    u.loc = prim.loc;
+    u.sequential = prim.sequential;
+    size_t ports = prim.ansi ? 0 : prim.portNames.size();
+    if (prim.ansi)
+        for (const auto& d : prim.decls)
+            if (auto* pd = d->asPtr<ast::PortDecl>()) ports += pd->decls.size();
+    u.inputs = ports ? static_cast<uint32_t>(ports - 1) : 0;
+    for (const ast::UdpRow& r : prim.rows)
+        u.rows.push_back(ir::UdpRow{r.inputs, r.current, r.output});
+    if (prim.initialValue) {
+        if (auto* n = prim.initialValue->asPtr<ast::NumberExpr>()) {
+            auto v = parseNumber(*n);
+            if (v) u.initial = v->bit(0) == rt::B1 ? '1' : v->bit(0) == rt::B0 ? '0' : 'x';
+        }
+    }
+    ir::UdpId id = static_cast<ir::UdpId>(design_->udps.size());
+    design_->udps.push_back(std::move(u));
+    udpIds_.emplace(std::string(prim.name.text), id);
+    return id;
+}
+
+void Elaborator::elaborateUdpInstances(const ast::ModuleInst& mi, const ast::Primitive& prim,
+                                       ScopeId s) {
+    ir::UdpId uid = udpId(prim);
+    uint32_t want = design_->udps[uid].inputs + 1;
+    ExprContext ctx;
+    ctx.scope = s;
+    for (const ast::Instance& inst : mi.instances) {
+        if (inst.range) {
+            diags_.error(inst.loc, "arrays of UDP instances are not supported yet");
+            continue;
+        }
+        if (inst.connections.size() != want) {
+            diags_.error(inst.loc, "primitive '{}' has {} ports, {} connected", prim.name.text,
+                         want, inst.connections.size());
+            continue;
+        }
+        ir::Process p;
+        p.kind = ir::ProcessKind::UdpInstance;
+        p.scope = s;
+        p.loc = inst.loc;
+        p.name = text(inst.name);
+        p.udp = uid;
+        bool ok = true;
+        for (size_t i = 0; i < inst.connections.size(); ++i) {
+            const ast::PortConnection& c = inst.connections[i];
+            if (c.named) {
+                diags_.error(c.loc, "primitive '{}' ports cannot be connected by name",
+                             prim.name.text);
+                ok = false;
+                break;
+            }
+            if (!c.expr) {
+                p.terminals.push_back(nullptr);
+                continue;
+            }
+            if (auto* id = undeclaredSimpleName(*this, *c.expr, s)) implicitNet(*id, s);
+            ir::ExprPtr e = i == 0 ? buildLvalue(*c.expr, s, LvalueUse::Continuous)
+                                   : selfDetermined(*c.expr, ctx);
+            if (!e) {
+                ok = false;
+                continue;
+            }
+            p.terminals.push_back(std::move(e));
+        }
+        if (!ok) continue;
+        if (mi.delay) p.delay = buildDelay(*mi.delay, s);
+        for (const ast::ParamValue& pv : mi.params)
+            if (pv.value) {
+                ir::ExprPtr e = selfDetermined(*pv.value, ctx);
+                if (e) p.delay.values.push_back(std::move(e));
+            }
+        if (mi.strength) p.strength = buildStrength(*mi.strength);
+        design_->processes.push_back(std::move(p));
+    }
+}
+
+} // namespace metalfpga::elab

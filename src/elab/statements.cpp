@@ -1,0 +1,383 @@
+// Procedural statements and timing controls: syntax -> IR statements.
+
+#include "elab/elaborator.h"
+
+#include <set>
+
+namespace metalfpga::elab {
+
+using ir::Stmt;
+using ir::StmtKind;
+using ir::StmtPtr;
+
+namespace {
+
+StmtPtr make(StmtKind k, SourceLoc loc) {
+    return std::make_unique<Stmt>(k, loc);
+}
+
+// Signals read by a statement, for @* (1364-2005 clause 9.7.5).
+void readsOf(const ir::Expr* e, std::set<SignalId>& out, bool lvalue = false) {
+    if (!e) return;
+    switch (e->kind) {
+    case ir::ExprKind::Signal:
+        if (!lvalue) out.insert(e->signal);
+        return;
+    case ir::ExprKind::ArrayElement:
+        if (!lvalue) out.insert(e->signal);
+        for (const auto& o : e->operands) readsOf(o.get(), out);
+        return;
+    case ir::ExprKind::Select:
+        readsOf(e->operands[0].get(), out, lvalue);
+        for (size_t i = 1; i < e->operands.size(); ++i) readsOf(e->operands[i].get(), out);
+        return;
+    case ir::ExprKind::Concat:
+        for (const auto& o : e->operands) readsOf(o.get(), out, lvalue);
+        return;
+    default:
+        for (const auto& o : e->operands) readsOf(o.get(), out);
+        return;
+    }
+}
+
+void readsOf(const Stmt* s, std::set<SignalId>& out) {
+    if (!s) return;
+    readsOf(s->lhs.get(), out, s->kind == StmtKind::Assign || s->kind == StmtKind::ProcContinuous);
+    readsOf(s->rhs.get(), out);
+    readsOf(s->cond.get(), out);
+    for (const auto& a : s->args) readsOf(a.get(), out);
+    for (const auto& c : s->stmts) readsOf(c.get(), out);
+    readsOf(s->body.get(), out);
+    readsOf(s->elseBody.get(), out);
+    readsOf(s->init.get(), out);
+    readsOf(s->step.get(), out);
+    for (const auto& it : s->items) {
+        for (const auto& e : it.exprs) readsOf(e.get(), out);
+        readsOf(it.body.get(), out);
+    }
+}
+
+} // namespace
+
+ir::Delay Elaborator::buildDelay(const ast::Delay& d, ScopeId s) {
+    ir::Delay out;
+    out.loc = d.loc;
+    ExprContext ctx;
+    ctx.scope = s;
+    for (const auto& v : d.values) {
+        if (!v) continue;
+        ir::ExprPtr e = selfDetermined(*v, ctx);
+        if (e) out.values.push_back(std::move(e));
+    }
+    return out;
+}
+
+ir::TimingPtr Elaborator::buildTiming(const ast::TimingControl& t, ScopeId s) {
+    auto out = std::make_unique<ir::Timing>();
+    out->loc = t.loc;
+    ExprContext ctx;
+    ctx.scope = s;
+    ctx.allowEvents = true;
+    switch (t.kind) {
+    case ast::TimingControl::Kind::Delay:
+        out->kind = ir::Timing::Kind::Delay;
+        out->delay = buildDelay(t.delay, s);
+        return out;
+    case ast::TimingControl::Kind::EventStar:
+        out->kind = ir::Timing::Kind::Star;
+        return out;
+    case ast::TimingControl::Kind::Repeat:
+    case ast::TimingControl::Kind::Event:
+        out->kind = t.kind == ast::TimingControl::Kind::Repeat ? ir::Timing::Kind::Repeat
+                                                               : ir::Timing::Kind::Event;
+        if (t.repeatCount) {
+            ExprContext rc;
+            rc.scope = s;
+            out->repeatCount = selfDetermined(*t.repeatCount, rc);
+            if (!out->repeatCount) return nullptr;
+        }
+        for (const ast::EventExpr& ev : t.events) {
+            ir::EventItem item;
+            item.edge = ev.edge == TokenKind::KwPosedge   ? ir::Edge::Posedge
+                        : ev.edge == TokenKind::KwNegedge ? ir::Edge::Negedge
+                                                          : ir::Edge::Any;
+            item.expr = selfDetermined(*ev.expr, ctx);
+            if (!item.expr) return nullptr;
+            if (item.expr->type.isReal && item.edge != ir::Edge::Any) {
+                diags_.error(ev.loc, "an edge of a real value cannot be detected");
+                return nullptr;
+            }
+            out->events.push_back(std::move(item));
+        }
+        return out;
+    }
+    return out;
+}
+
+StmtPtr Elaborator::buildStmt(const ast::Stmt& st, ScopeId s) {
+    ExprContext ctx;
+    ctx.scope = s;
+    switch (st.kind) {
+    case ast::StmtKind::Null:
+        return make(StmtKind::Null, st.loc);
+    case ast::StmtKind::Block: {
+        const auto& b = st.as<ast::BlockStmt>();
+        auto out = make(StmtKind::Block, st.loc);
+        out->fork = b.fork;
+        ScopeId inner = s;
+        if (!b.name.empty()) {
+            auto existing = lookupLocal(s, b.name.text);
+            if (existing && existing->kind == Symbol::Kind::Scope &&
+                scope(existing->id).kind == ir::ScopeKind::NamedBlock &&
+                scope(existing->id).loc == b.name.loc) {
+                inner = existing->id; // declared ahead by declareBlocks
+            } else {
+                ir::Scope sc;
+                sc.kind = ir::ScopeKind::NamedBlock;
+                sc.name = text(b.name);
+                sc.path = scope(s).path + "." + sc.name;
+                sc.parent = s;
+                sc.loc = b.name.loc;
+                inner = newScope(std::move(sc), s);
+                addSymbol(s, b.name.text, Symbol{Symbol::Kind::Scope, inner}, b.name.loc);
+                for (const auto& d : b.decls) {
+                    if (auto* pd = d->asPtr<ast::ParamDecl>())
+                        declareParams(*pd, inner, true);
+                    else
+                        declareItem(*d, inner);
+                }
+            }
+            out->scope = inner;
+        } else if (!b.decls.empty()) {
+            diags_.error(st.loc, "declarations are only allowed in a named block");
+            return nullptr;
+        }
+        for (const auto& c : b.stmts) {
+            StmtPtr x = buildStmt(*c, inner);
+            if (x) out->stmts.push_back(std::move(x));
+        }
+        return out;
+    }
+    case ast::StmtKind::Assign: {
+        const auto& a = st.as<ast::AssignStmt>();
+        auto out = make(StmtKind::Assign, st.loc);
+        out->nonBlocking = a.nonBlocking;
+        out->lhs = buildLvalue(*a.lhs, s, LvalueUse::Procedural);
+        if (!out->lhs) return nullptr;
+        out->rhs = assignedExpr(*a.rhs, out->lhs->type, ctx);
+        if (!out->rhs) return nullptr;
+        if (a.timing) {
+            out->timing = buildTiming(*a.timing, s);
+            if (!out->timing) return nullptr;
+        }
+        return out;
+    }
+    case ast::StmtKind::ProcContinuous: {
+        const auto& p = st.as<ast::ProcContinuousStmt>();
+        auto out = make(StmtKind::ProcContinuous, st.loc);
+        bool force = p.keyword == TokenKind::KwForce || p.keyword == TokenKind::KwRelease;
+        out->keyword = p.keyword == TokenKind::KwAssign     ? ir::ProcKeyword::Assign
+                       : p.keyword == TokenKind::KwDeassign ? ir::ProcKeyword::Deassign
+                       : p.keyword == TokenKind::KwForce    ? ir::ProcKeyword::Force
+                                                            : ir::ProcKeyword::Release;
+        out->lhs = buildLvalue(*p.lhs, s, force ? LvalueUse::Force : LvalueUse::ProcAssign);
+        if (!out->lhs) return nullptr;
+        if (p.rhs) {
+            out->rhs = assignedExpr(*p.rhs, out->lhs->type, ctx);
+            if (!out->rhs) return nullptr;
+        }
+        return out;
+    }
+    case ast::StmtKind::If: {
+        const auto& i = st.as<ast::IfStmt>();
+        auto out = make(StmtKind::If, st.loc);
+        out->cond = selfDetermined(*i.cond, ctx);
+        out->body = buildStmt(*i.thenStmt, s);
+        if (i.elseStmt) out->elseBody = buildStmt(*i.elseStmt, s);
+        if (!out->cond || !out->body || (i.elseStmt && !out->elseBody)) return nullptr;
+        return out;
+    }
+    case ast::StmtKind::Case: {
+        const auto& c = st.as<ast::CaseStmt>();
+        auto out = make(StmtKind::Case, st.loc);
+        out->caseKind = c.keyword == TokenKind::KwCasex   ? ir::CaseKind::Casex
+                        : c.keyword == TokenKind::KwCasez ? ir::CaseKind::Casez
+                                                          : ir::CaseKind::Case;
+        // The case expression and every item expression share one type (clause 9.5).
+        ir::ExprPtr sel = buildExpr(*c.expr, ctx);
+        if (!sel) return nullptr;
+        ir::Type t = sel->self;
+        bool ok = true;
+        int defaults = 0;
+        for (const ast::CaseItem& it : c.items) {
+            ir::CaseItem item;
+            item.loc = it.loc;
+            if (it.exprs.empty() && ++defaults > 1) {
+                diags_.error(it.loc, "a case statement can have only one default");
+                ok = false;
+            }
+            for (const auto& e : it.exprs) {
+                ir::ExprPtr x = buildExpr(*e, ctx);
+                if (!x) {
+                    ok = false;
+                    continue;
+                }
+                if (t.isReal || x->self.isReal)
+                    t = ir::Type::real();
+                else
+                    t = ir::Type::integral(std::max(t.width, x->self.width),
+                                           t.isSigned && x->self.isSigned);
+                item.exprs.push_back(std::move(x));
+            }
+            item.body = it.stmt ? buildStmt(*it.stmt, s) : make(StmtKind::Null, it.loc);
+            if (!item.body) ok = false;
+            out->items.push_back(std::move(item));
+        }
+        if (!ok) return nullptr;
+        applyContext(sel, t);
+        for (ir::CaseItem& it : out->items)
+            for (auto& x : it.exprs) applyContext(x, t);
+        out->cond = std::move(sel);
+        return out;
+    }
+    case ast::StmtKind::For: {
+        const auto& f = st.as<ast::ForStmt>();
+        auto out = make(StmtKind::For, st.loc);
+        out->init = f.init ? buildStmt(*f.init, s) : make(StmtKind::Null, st.loc);
+        out->cond = f.cond ? selfDetermined(*f.cond, ctx) : nullptr;
+        out->step = f.step ? buildStmt(*f.step, s) : make(StmtKind::Null, st.loc);
+        out->body = buildStmt(*f.body, s);
+        if (!out->init || !out->cond || !out->step || !out->body) return nullptr;
+        return out;
+    }
+    case ast::StmtKind::While:
+    case ast::StmtKind::Repeat:
+    case ast::StmtKind::Wait:
+    case ast::StmtKind::Forever: {
+        const auto& l = static_cast<const ast::LoopStmt&>(st);
+        StmtKind k = st.kind == ast::StmtKind::While    ? StmtKind::While
+                     : st.kind == ast::StmtKind::Repeat ? StmtKind::Repeat
+                     : st.kind == ast::StmtKind::Wait   ? StmtKind::Wait
+                                                        : StmtKind::Forever;
+        auto out = make(k, st.loc);
+        if (l.cond) {
+            out->cond = selfDetermined(*l.cond, ctx);
+            if (!out->cond) return nullptr;
+        }
+        out->body = l.body ? buildStmt(*l.body, s) : make(StmtKind::Null, st.loc);
+        if (!out->body) return nullptr;
+        return out;
+    }
+    case ast::StmtKind::EventTrigger: {
+        const auto& t = st.as<ast::EventTriggerStmt>();
+        ExprContext ec = ctx;
+        ec.allowEvents = true;
+        auto out = make(StmtKind::EventTrigger, st.loc);
+        out->lhs = selfDetermined(*t.target, ec);
+        if (!out->lhs) return nullptr;
+        if ((out->lhs->kind != ir::ExprKind::Signal &&
+             out->lhs->kind != ir::ExprKind::ArrayElement) ||
+            design_->signals[out->lhs->signal].kind != ir::SignalKind::Event) {
+            diags_.error(t.target->loc, "'->' needs a named event");
+            return nullptr;
+        }
+        return out;
+    }
+    case ast::StmtKind::Disable: {
+        const auto& d = st.as<ast::DisableStmt>();
+        Resolved r = lookup(d.name, s);
+        if (!r.found) return nullptr;
+        auto out = make(StmtKind::Disable, st.loc);
+        if (r.sym.kind == Symbol::Kind::Scope && scope(r.sym.id).kind != ir::ScopeKind::Module) {
+            out->scope = r.sym.id;
+        } else if (r.sym.kind == Symbol::Kind::Routine) {
+            ir::RoutineId id = routineId(r.sym.id, st.loc);
+            out->scope = design_->routines[id].scope;
+        } else {
+            diags_.error(d.name.loc(), "cannot disable '{}': it is not a named block or task",
+                         d.name.str());
+            return nullptr;
+        }
+        return out;
+    }
+    case ast::StmtKind::TaskCall: {
+        const auto& t = st.as<ast::TaskCallStmt>();
+        Resolved r = lookup(t.name, s);
+        if (!r.found) return nullptr;
+        if (r.sym.kind != Symbol::Kind::Routine) {
+            diags_.error(t.name.loc(), "'{}' is not a task", t.name.str());
+            return nullptr;
+        }
+        if (!routineDecls_[r.sym.id].item->is<ast::TaskDecl>()) {
+            diags_.error(t.name.loc(), "function '{}' cannot be called as a task", t.name.str());
+            return nullptr;
+        }
+        ir::RoutineId id = routineId(r.sym.id, st.loc);
+        const ir::Routine& rt = design_->routines[id];
+        if (t.args.size() != rt.ports.size() &&
+            !(t.args.size() == 1 && !t.args[0] && rt.ports.empty())) {
+            diags_.error(st.loc, "task '{}' takes {} argument{}, {} given", rt.name,
+                         rt.ports.size(), rt.ports.size() == 1 ? "" : "s", t.args.size());
+            return nullptr;
+        }
+        auto out = make(StmtKind::TaskCall, st.loc);
+        out->routine = id;
+        for (size_t i = 0; i < rt.ports.size(); ++i) {
+            const ir::RoutinePort& p = design_->routines[id].ports[i];
+            if (!t.args[i]) {
+                out->args.push_back(nullptr);
+                continue;
+            }
+            ir::ExprPtr a;
+            if (p.dir == ir::PortDir::Input)
+                a = assignedExpr(*t.args[i], design_->signals[p.signal].type, ctx);
+            else
+                a = buildLvalue(*t.args[i], s, LvalueUse::FunctionOutput);
+            if (!a) return nullptr;
+            out->args.push_back(std::move(a));
+        }
+        return out;
+    }
+    case ast::StmtKind::SystemTaskCall: {
+        const auto& c = *st.as<ast::SystemTaskCallStmt>().call;
+        auto out = make(StmtKind::SystemTaskCall, st.loc);
+        out->name = std::string(c.name.text);
+        ExprContext ac = ctx;
+        ac.allowArrays = ac.allowScopes = ac.allowEvents = true;
+        for (const auto& a : c.args) {
+            if (!a) {
+                out->args.push_back(nullptr);
+                continue;
+            }
+            ir::ExprPtr x = selfDetermined(*a, ac);
+            if (!x) return nullptr;
+            out->args.push_back(std::move(x));
+        }
+        return out;
+    }
+    case ast::StmtKind::Timed: {
+        const auto& t = st.as<ast::TimedStmt>();
+        auto out = make(StmtKind::Timed, st.loc);
+        out->timing = buildTiming(*t.timing, s);
+        out->body = t.stmt ? buildStmt(*t.stmt, s) : make(StmtKind::Null, st.loc);
+        if (!out->timing || !out->body) return nullptr;
+        if (out->timing->kind == ir::Timing::Kind::Star) {
+            std::set<SignalId> reads;
+            readsOf(out->body.get(), reads);
+            for (SignalId g : reads) {
+                if (design_->signals[g].kind == ir::SignalKind::Event) continue;
+                ir::EventItem ev;
+                ev.expr = std::make_unique<ir::Expr>(ir::ExprKind::Signal, st.loc);
+                ev.expr->signal = g;
+                ev.expr->type = ev.expr->self = design_->signals[g].type;
+                out->timing->events.push_back(std::move(ev));
+            }
+        }
+        return out;
+    }
+    }
+    diags_.error(st.loc, "unsupported statement");
+    return nullptr;
+}
+
+} // namespace metalfpga::elab
