@@ -121,6 +121,15 @@ void setVarKind(ir::Signal& g, TokenKind type) {
     g.netType = ir::NetType::None;
 }
 
+// A port declaration and the net/variable declaration of the same name must agree on the
+// range (1364-2005 clause 12.3.3); integer/time/real have their own.
+bool rangesAgree(const ir::Signal& port, const ir::Signal& decl) {
+    bool fixed = decl.kind != ir::SignalKind::Reg && decl.kind != ir::SignalKind::Net;
+    if (fixed) return !port.vector;
+    if (port.vector != decl.vector) return false;
+    return !port.vector || (port.range.msb == decl.range.msb && port.range.lsb == decl.range.lsb);
+}
+
 } // namespace
 
 void Elaborator::declareItem(const ast::Item& item, ScopeId s) {
@@ -245,9 +254,12 @@ void Elaborator::declareItem(const ast::Item& item, ScopeId s) {
             if (nd.netType == TokenKind::KwTrireg && !g.charge) g.charge = 2;
             if (merged != kNone) {
                 ir::Signal& old = design_->signals[merged];
-                if (old.vector && g.vector && old.range.width() != g.range.width())
-                    diags_.error(d.name.loc, "'{}' is declared [{}:{}] here but [{}:{}] as a port",
-                                 g.name, g.range.msb, g.range.lsb, old.range.msb, old.range.lsb);
+                if (!rangesAgree(old, g)) {
+                    diags_.error(d.name.loc,
+                                 "the type or range of '{}' differs from its port declaration",
+                                 g.name);
+                    continue;
+                }
                 g.port = old.port;
                 g.type.isSigned = g.type.isSigned || old.type.isSigned;
                 if (!g.vector && old.vector) {
@@ -301,9 +313,12 @@ void Elaborator::declareItem(const ast::Item& item, ScopeId s) {
                     diags_.error(d.name.loc, "inout port '{}' must be a net", g.name);
                     continue;
                 }
-                if (old.vector && g.vector && old.range.width() != g.range.width())
-                    diags_.error(d.name.loc, "'{}' is declared [{}:{}] here but [{}:{}] as a port",
-                                 g.name, g.range.msb, g.range.lsb, old.range.msb, old.range.lsb);
+                if (!rangesAgree(old, g)) {
+                    diags_.error(d.name.loc,
+                                 "the type or range of '{}' differs from its port declaration",
+                                 g.name);
+                    continue;
+                }
                 g.port = old.port;
                 if (!g.vector && old.vector && g.kind == ir::SignalKind::Reg) {
                     g.vector = true;

@@ -3,6 +3,8 @@
 
 #include "elab/elaborator.h"
 
+#include <fmt/format.h>
+
 namespace metalfpga::elab {
 
 namespace {
@@ -14,6 +16,27 @@ const ast::Identifier* undeclaredSimpleName(Elaborator& el, const ast::Expr& e, 
     if (!n || !n->name.isSimple()) return nullptr;
     if (el.lookupSimple(s, n->name.last().text)) return nullptr;
     return &n->name.last();
+}
+
+// Whether a statement can suspend (so an always block around it does not loop at time 0).
+bool canWait(const ir::Stmt& st) {
+    switch (st.kind) {
+    case ir::StmtKind::Timed:
+    case ir::StmtKind::Wait:
+    case ir::StmtKind::TaskCall:
+        return true;
+    case ir::StmtKind::Assign:
+        return st.timing && !st.nonBlocking;
+    default:
+        break;
+    }
+    for (const auto& c : st.stmts)
+        if (canWait(*c)) return true;
+    if (st.body && canWait(*st.body)) return true;
+    if (st.elseBody && canWait(*st.elseBody)) return true;
+    for (const auto& it : st.items)
+        if (it.body && canWait(*it.body)) return true;
+    return false;
 }
 
 struct GateShape {
@@ -150,6 +173,11 @@ void Elaborator::elaborateDeferred(const Deferred& d) {
         p.scope = s;
         p.loc = item.loc;
         p.body = buildStmt(*pb.body, s);
+        if (p.body && p.kind == ir::ProcessKind::Always && !canWait(*p.body)) {
+            diags_.error(item.loc, "always block has no delay, event control or wait: it would "
+                                   "loop forever at time 0");
+            break;
+        }
         if (p.body) design_->processes.push_back(std::move(p));
         break;
     }
@@ -205,41 +233,71 @@ void Elaborator::elaborateGate(const ast::GateInst& g, ScopeId s) {
                          shape.minTerms == 1 ? "" : "s", n);
             continue;
         }
-        if (gi.range) {
-            diags_.error(gi.loc, "arrays of gate instances are not supported yet");
-            continue;
-        }
-        ir::Process p;
-        p.kind = ir::ProcessKind::Gate;
-        p.scope = s;
-        p.loc = gi.loc;
-        p.name = text(gi.name);
-        p.gate = shape.name;
         int outputs = shape.outputs < 0 ? n - 1 : shape.outputs;
         if (g.gate == TokenKind::KwPullup || g.gate == TokenKind::KwPulldown) outputs = n;
         bool ok = true;
+        std::vector<ir::ExprPtr> terms;
         for (int i = 0; i < n; ++i) {
             const ast::Expr* t = gi.terminals[size_t(i)].get();
             if (!t) {
-                p.terminals.push_back(nullptr);
+                terms.push_back(nullptr);
                 continue;
             }
             if (auto* id = undeclaredSimpleName(*this, *t, s)) implicitNet(*id, s);
             ir::ExprPtr e =
                 i < outputs ? buildLvalue(*t, s, LvalueUse::Continuous) : selfDetermined(*t, ctx);
-            if (!e) {
-                ok = false;
-                continue;
-            }
-            p.terminals.push_back(std::move(e));
+            if (!e) ok = false;
+            terms.push_back(std::move(e));
         }
         if (!ok) continue;
-        if (g.delay) p.delay = buildDelay(*g.delay, s);
-        if (g.strength) p.strength = buildStrength(*g.strength);
-        design_->processes.push_back(std::move(p));
+        // An array of instances: terminal bits are spread over the elements, most significant
+        // to the first (1364-2005 clause 7.1.5); one-bit terminals go to every element.
+        int64_t count = 1;
+        if (gi.range) {
+            auto msb = evalInt(*gi.range->left, s, "gate array bound");
+            auto lsb = evalInt(*gi.range->right, s, "gate array bound");
+            if (!msb || !lsb) continue;
+            count = (*msb > *lsb ? *msb - *lsb : *lsb - *msb) + 1;
+            for (const auto& t : terms)
+                if (t && t->type.width != 1 && t->type.width != count) {
+                    diags_.error(t->loc,
+                                 "terminal of gate array '{}' is {} bits wide; it must be 1 or "
+                                 "{} bits",
+                                 gi.name.text, t->type.width, count);
+                    ok = false;
+                }
+            if (!ok) continue;
+        }
+        for (int64_t k = 0; k < count; ++k) {
+            ir::Process p;
+            p.kind = ir::ProcessKind::Gate;
+            p.scope = s;
+            p.loc = gi.loc;
+            p.name = gi.range ? fmt::format("{}[{}]", gi.name.text, k) : text(gi.name);
+            p.gate = shape.name;
+            for (const auto& t : terms) {
+                if (!t) {
+                    p.terminals.push_back(nullptr);
+                    continue;
+                }
+                if (count == 1 || t->type.width == 1) {
+                    p.terminals.push_back(t->clone());
+                    continue;
+                }
+                auto sel = std::make_unique<ir::Expr>(ir::ExprKind::Select, t->loc);
+                sel->select = ir::SelectKind::Part;
+                sel->declared = ir::Range{int64_t(t->type.width) - 1, 0};
+                sel->msb = sel->lsb = count - 1 - k;
+                sel->type = sel->self = ir::Type::integral(1, false);
+                sel->operands.push_back(t->clone());
+                p.terminals.push_back(std::move(sel));
+            }
+            if (g.delay) p.delay = buildDelay(*g.delay, s);
+            if (g.strength) p.strength = buildStrength(*g.strength);
+            design_->processes.push_back(std::move(p));
+        }
     }
 }
-
 ir::UdpId Elaborator::udpId(const ast::Primitive& prim) {
     auto it = udpIds_.find(prim.name.text);
     if (it != udpIds_.end()) return it->second;

@@ -219,6 +219,16 @@ SignalId targetSignal(const Expr& e) {
     return kNone;
 }
 
+// No signal is read: the expression is built from constants only.
+bool isConstantTree(const Expr& e) {
+    if (e.kind == ExprKind::Signal || e.kind == ExprKind::ArrayElement ||
+        e.kind == ExprKind::Call || e.kind == ExprKind::SystemCall)
+        return false;
+    for (const auto& o : e.operands)
+        if (o && !isConstantTree(*o)) return false;
+    return true;
+}
+
 } // namespace
 
 ExprPtr Elaborator::buildLvalue(const ast::Expr& a, ScopeId s, LvalueUse use) {
@@ -289,6 +299,20 @@ ExprPtr Elaborator::buildLvalue(const ast::Expr& a, ScopeId s, LvalueUse use) {
     if (g.kind == ir::SignalKind::Event) {
         diags_.error(a.loc, "named event '{}' cannot be assigned", g.name);
         return nullptr;
+    }
+    if (g.automatic && (use == LvalueUse::Force || use == LvalueUse::ProcAssign)) {
+        diags_.error(a.loc, "automatic variable '{}' cannot be the target of a {}", g.name,
+                     useName(use));
+        return nullptr;
+    }
+    if ((use == LvalueUse::Continuous || use == LvalueUse::Port) &&
+        e->kind == ExprKind::ArrayElement) {
+        for (const auto& idx : e->operands)
+            if (!isConstantTree(*idx)) {
+                diags_.error(idx->loc, "the index of net array '{}' in a {} must be constant",
+                             g.name, useName(use));
+                return nullptr;
+            }
     }
     switch (use) {
     case LvalueUse::Continuous:

@@ -36,6 +36,16 @@ void Elaborator::elaborateSpecify(const ast::SpecifyBlock& sb, ScopeId s) {
                 out.cond = selfDetermined(*p->cond, ctx);
                 ok = ok && out.cond;
             }
+            if (ok && !out.full && out.inputs.size() == 1 && out.outputs.size() == 1 &&
+                out.inputs[0]->type.width != out.outputs[0]->type.width) {
+                diags_.error(p->loc,
+                             "parallel path (=>) connects {} bit{} to {} bit{}; the widths must "
+                             "match (use *> for a full path)",
+                             out.inputs[0]->type.width, out.inputs[0]->type.width == 1 ? "" : "s",
+                             out.outputs[0]->type.width,
+                             out.outputs[0]->type.width == 1 ? "" : "s");
+                ok = false;
+            }
             if (ok) design_->specifyPaths.push_back(std::move(out));
             continue;
         }

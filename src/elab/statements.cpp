@@ -164,6 +164,17 @@ StmtPtr Elaborator::buildStmt(const ast::Stmt& st, ScopeId s) {
         out->nonBlocking = a.nonBlocking;
         out->lhs = buildLvalue(*a.lhs, s, LvalueUse::Procedural);
         if (!out->lhs) return nullptr;
+        if (a.nonBlocking) {
+            const ir::Expr* t = out->lhs.get();
+            while (t->kind == ir::ExprKind::Select) t = t->operands[0].get();
+            if (t->signal != kNone && design_->signals[t->signal].automatic) {
+                diags_.error(a.lhs->loc,
+                             "automatic variable '{}' cannot be assigned with a non-blocking "
+                             "assignment",
+                             design_->signals[t->signal].name);
+                return nullptr;
+            }
+        }
         out->rhs = assignedExpr(*a.rhs, out->lhs->type, ctx);
         if (!out->rhs) return nullptr;
         if (a.timing) {
