@@ -7,3 +7,11 @@ add_test(NAME ivtest_parse
                  --bin $<TARGET_FILE:metalfpga_cli>
                  --corpus ${CMAKE_SOURCE_DIR}/../shared/ivtest --min 99)
 set_tests_properties(ivtest_parse PROPERTIES SKIP_RETURN_CODE 77 LABELS corpus TIMEOUT 600)
+
+# Every normal/CO source that parses must also elaborate (--check), and the CE sources must be
+# rejected, at the recorded rates.
+add_test(NAME ivtest_check
+         COMMAND ${Python3_EXECUTABLE} ${CMAKE_CURRENT_SOURCE_DIR}/corpus/ivtest_check.py
+                 --bin $<TARGET_FILE:metalfpga_cli>
+                 --corpus ${CMAKE_SOURCE_DIR}/../shared/ivtest --min-good 97 --min-ce 86)
+set_tests_properties(ivtest_check PROPERTIES SKIP_RETURN_CODE 77 LABELS corpus TIMEOUT 600)

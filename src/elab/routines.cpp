@@ -134,15 +134,26 @@ ir::RoutineId Elaborator::routineId(uint32_t declIndex, SourceLoc) {
 ir::ExprPtr Elaborator::buildCall(const ast::CallExpr& c, const ExprContext& ctx) {
     Resolved r = lookup(c.name, ctx.scope);
     if (!r.found) return nullptr;
-    if (r.sym.kind != Symbol::Kind::Routine) {
-        diags_.error(c.loc, "'{}' is not a function", c.name.str());
-        return nullptr;
+    ir::RoutineId id = kNone;
+    if (r.sym.kind == Symbol::Kind::Signal && c.name.isSimple()) {
+        // Inside a function its name is the return variable; a call is a recursive call.
+        for (ScopeId t = ctx.scope; t != kNone; t = info(t).lexicalParent)
+            if (scope(t).kind == ir::ScopeKind::Function && scope(t).name == c.name.last().text) {
+                id = scope(t).routine;
+                break;
+            }
     }
-    if (!routineDecls_[r.sym.id].item->is<ast::FunctionDecl>()) {
-        diags_.error(c.loc, "task '{}' cannot be called in an expression", c.name.str());
-        return nullptr;
+    if (id == kNone) {
+        if (r.sym.kind != Symbol::Kind::Routine) {
+            diags_.error(c.loc, "'{}' is not a function", c.name.str());
+            return nullptr;
+        }
+        if (!routineDecls_[r.sym.id].item->is<ast::FunctionDecl>()) {
+            diags_.error(c.loc, "task '{}' cannot be called in an expression", c.name.str());
+            return nullptr;
+        }
+        id = routineId(r.sym.id, c.loc);
     }
-    ir::RoutineId id = routineId(r.sym.id, c.loc);
     const ir::Routine& rt = design_->routines[id];
     if (c.args.size() != rt.ports.size()) {
         diags_.error(c.loc, "function '{}' takes {} argument{}, {} given", rt.name, rt.ports.size(),
