@@ -197,9 +197,9 @@ MF_HD Vec<W, S, F> operator-(const Vec<W, S, F>& x) {
     k::neg(r.ref(), x.cref());
     return r;
 }
+/// Unary plus is the identity ("same as m", table 5-5), X/Z bits included.
 template <u32 W, bool S, bool F>
 MF_HD Vec<W, S, F> operator+(const Vec<W, S, F>& x) {
-    if (k::has_xz(x.cref())) return Vec<W, S, F>::x();
     return x;
 }
 template <u32 W, bool S, bool F>

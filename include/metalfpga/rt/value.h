@@ -204,8 +204,9 @@ inline Value neg(const Value& x) {
     k::neg(r.ref(), x.cref());
     return r;
 }
+/// Unary plus is the identity ("same as m", table 5-5), X/Z bits included.
 inline Value plus(const Value& x) {
-    return x.has_xz() ? Value::all_x(x.width(), x.is_signed()) : x;
+    return x;
 }
 inline Value log_not(const Value& x) {
     return Value::from_bit(k::bit_not(x.truth()));

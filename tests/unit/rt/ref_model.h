@@ -252,7 +252,6 @@ inline R neg(const R& x) {
     return from_bv(bneg(bv(x)), x.s);
 }
 inline R plus(const R& x) {
-    if (has_xz(x)) return all(x.w(), 'x', x.s);
     return x;
 }
 
