@@ -256,3 +256,32 @@ TEST(RtReal, BitsAndMath) {
 }
 
 } // namespace
+
+namespace {
+
+// Very wide compile-time values (65,536 bits): spot checks against Value and identities.
+TEST(RtWide, Width65536) {
+    using L = rt::Logic<65536>;
+    std::mt19937_64 rng(5);
+    static L x, y; // static: keep 16 KiB objects off the test's stack
+    for (rt::u32 i = 0; i < L::NW; ++i) {
+        x.a[i] = rng();
+        y.a[i] = rng() >> 1;
+    }
+    y.a[0] |= 1;
+    Value vx(65536), vy(65536);
+    for (rt::u32 i = 0; i < 65536; ++i) {
+        vx.set_bit(i, k::get_bit(x.cref(), i));
+        vy.set_bit(i, k::get_bit(y.cref(), i));
+    }
+    EXPECT_EQ(vec_str(x + y), rt::val::add(vx, vy).to_binary());
+    EXPECT_EQ(vec_str(x * y), rt::val::mul(vx, vy).to_binary());
+    EXPECT_EQ(vec_str((x + y) - y), vec_str(x));
+    L q = x / L(12345u), m = x % L(12345u);
+    EXPECT_EQ(vec_str(q * L(12345u) + m), vec_str(x));
+    EXPECT_EQ(vec_str((x << 40000u) >> 40000u), vec_str(x & (L::ones() >> 40000u)));
+    EXPECT_EQ((x < y).to_u64(), rt::val::lt(vx, vy).to_u64());
+    EXPECT_TRUE(std::isinf(rt::to_real(x)));
+}
+
+} // namespace
