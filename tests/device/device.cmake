@@ -17,3 +17,22 @@ else()
     set_tests_properties(rt_device_check PROPERTIES LABELS "rt;device"
                          SKIP_REGULAR_EXPRESSION "skipped")
 endif()
+
+# The same translation unit through NVRTC (no standard headers available), when the CUDA
+# toolkit's NVRTC library is present.
+find_path(METALFPGA_NVRTC_INCLUDE nvrtc.h HINTS /usr/local/cuda/include ENV CUDA_PATH
+          PATH_SUFFIXES include)
+find_library(METALFPGA_NVRTC_LIB nvrtc HINTS /usr/local/cuda/lib64 ENV CUDA_PATH
+             PATH_SUFFIXES lib64)
+if(METALFPGA_NVRTC_INCLUDE AND METALFPGA_NVRTC_LIB)
+    add_executable(rt_nvrtc_check ${CMAKE_CURRENT_LIST_DIR}/rt_nvrtc_check.cpp)
+    target_include_directories(rt_nvrtc_check PRIVATE ${METALFPGA_NVRTC_INCLUDE})
+    target_link_libraries(rt_nvrtc_check PRIVATE ${METALFPGA_NVRTC_LIB})
+    target_compile_options(rt_nvrtc_check PRIVATE ${METALFPGA_WARNINGS})
+    add_test(NAME rt_nvrtc_check
+             COMMAND rt_nvrtc_check ${CMAKE_CURRENT_LIST_DIR}/rt_device_check.cu
+                     ${CMAKE_SOURCE_DIR}/include)
+    set_tests_properties(rt_nvrtc_check PROPERTIES LABELS "rt;device" TIMEOUT 600)
+else()
+    message(STATUS "NVRTC not found: the NVRTC compile check rt_nvrtc_check will be skipped")
+endif()

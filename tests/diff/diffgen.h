@@ -347,6 +347,16 @@ inline Value eval(const Expr& e, const std::vector<Var>& vars, u32 W, bool S) {
         }
         if (op == "&&") return ext(val::log_and(self(0), self(1)), W, S);
         if (op == "||") return ext(val::log_or(self(0), self(1)), W, S);
+        if (is_shift(op)) {
+            // Icarus treats a shift amount that is a select of a signed vector as signed (a
+            // set top bit shifts everything out); selects are unsigned (5.5.1).
+            const Expr& n = *e.kids[1];
+            if ((n.kind == Expr::PartSel || n.kind == Expr::IdxPart || n.kind == Expr::BitSel) &&
+                vars[static_cast<size_t>(n.var)].s) {
+                Value nv = self(1);
+                if (nv.bit(nv.width() - 1) != rt::B0) icarus_quirk() = true;
+            }
+        }
         if (op == "<<") return val::shl(ctx(0), self(1));
         if (op == ">>") return val::shr(ctx(0), self(1));
         if (op == "<<<") return val::ashl(ctx(0), self(1));
