@@ -1,13 +1,17 @@
 // metalfpga_cli: the command-line driver. Options follow Icarus Verilog where they overlap.
 
+#include "backends/cpu/cpu_backend.h"
 #include "cli/arguments.h"
+#include "codegen/codegen.h"
 #include "elab/elaborate.h"
 #include "frontend/ast_dump.h"
 #include "frontend/source_set.h"
 #include "ir/printer.h"
 #include "metalfpga/version.h"
+#include "runtime/runtime.h"
 
 #include <CLI/CLI.hpp>
+#include <chrono>
 #include <fmt/format.h>
 
 #include <cstdio>
@@ -36,6 +40,11 @@ struct CliOptions {
     bool check = false;
     bool dumpFlat = false;
     std::string emitFlat;
+    bool run = false;
+    std::string emitCpp;
+    uint64_t maxSteps = 1'000'000;
+    bool noCache = false;
+    bool profile = false;
 };
 
 void dumpTokens(const frontend::PreprocessedUnit& unit, const frontend::SourceManager& sm) {
@@ -46,6 +55,46 @@ void dumpTokens(const frontend::PreprocessedUnit& unit, const frontend::SourceMa
         fmt::print("{}:{}:{} {} '{}'\n", sm.displayName(t.loc), lc.line, lc.col,
                    frontend::tokenKindName(t.kind), text);
     }
+}
+
+double msSince(std::chrono::steady_clock::time_point t0) {
+    return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
+}
+
+// --emit-cpp / --run. Returns the exit status, or -1 to let the caller report diagnostics.
+int simulateDesign(const ir::Design& design, const frontend::SourceManager& sm,
+                   frontend::Diagnostics& diags, const CliOptions& o) {
+    auto t0 = std::chrono::steady_clock::now();
+    auto model = codegen::generate(design, sm, diags);
+    if (!model) return -1;
+    if (o.profile) fmt::print(stderr, "[profile] codegen step={:.1f}ms\n", msSince(t0));
+    if (!o.emitCpp.empty()) {
+        std::ofstream out(o.emitCpp, std::ios::binary);
+        out << model->source;
+        if (!out) {
+            fmt::print(stderr, "metalfpga_cli: error: cannot write '{}'\n", o.emitCpp);
+            return kExitInputErrors;
+        }
+    }
+    if (!o.run) return -1;
+    backends::cpu::CompileOptions co;
+    co.useCache = !o.noCache;
+    std::string error;
+    auto t1 = std::chrono::steady_clock::now();
+    auto loaded = backends::cpu::load(model->source, co, error);
+    if (!loaded) {
+        fmt::print(stderr, "metalfpga_cli: error: {}\n", error);
+        return kExitInputErrors;
+    }
+    if (o.profile)
+        fmt::print(stderr, "[profile] {} step={:.1f}ms\n",
+                   loaded->cacheHit ? "cache-hit" : "compile", msSince(t1));
+    runtime::RunOptions ro;
+    ro.maxSteps = o.maxSteps;
+    double simMs = 0;
+    int rc = runtime::simulate(*loaded, *model, ro, &simMs);
+    if (o.profile) fmt::print(stderr, "[profile] simulate step={:.1f}ms\n", simMs);
+    return rc;
 }
 
 int run(int argc, char** argv) {
@@ -77,6 +126,13 @@ int run(int argc, char** argv) {
     app.add_flag("--dump-flat", o.dumpFlat, "Print the elaborated (flattened) design");
     app.add_option("--emit-flat", o.emitFlat, "Write the elaborated design to a file")
         ->allow_extra_args(false);
+    app.add_flag("--run", o.run, "Compile and simulate the design (CPU backend)");
+    app.add_option("--emit-cpp", o.emitCpp, "Write the generated C++ model to a file")
+        ->allow_extra_args(false);
+    app.add_option("--max-steps", o.maxSteps, "Process activations per step call of the model")
+        ->check(CLI::PositiveNumber);
+    app.add_flag("--no-cache", o.noCache, "Do not use the pipeline cache of compiled models");
+    app.add_flag("--profile", o.profile, "Print stage timings on stderr");
     app.footer("Command files: -f FILE. Other +words are plusargs for the simulation.\n"
                "Exit status: 0 success, 1 errors in the input, 2 bad usage.");
 
@@ -117,7 +173,8 @@ int run(int argc, char** argv) {
         for (const auto& unit : sources.units) frontend::dumpAst(*unit, sm, std::cout);
     std::cout.flush();
 
-    bool elaborate = !o.parseOnly && (o.check || o.dumpFlat || !o.emitFlat.empty());
+    bool simulate = o.run || !o.emitCpp.empty();
+    bool elaborate = !o.parseOnly && (o.check || o.dumpFlat || !o.emitFlat.empty() || simulate);
     if (elaborate && !diags.hasErrors()) {
         elab::ElabOptions eo;
         eo.tops = o.tops;
@@ -133,6 +190,10 @@ int run(int argc, char** argv) {
             }
         }
         std::cout.flush();
+        if (design && simulate && !o.check) {
+            int rc = simulateDesign(*design, sm, diags, o);
+            if (rc >= 0) return rc;
+        }
     }
 
     if (diags.hasErrors()) {

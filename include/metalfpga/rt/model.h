@@ -1,0 +1,522 @@
+// metalfpga model support: what a generated model needs besides the value library.
+// Host and device (C++17, NVRTC-compatible: no standard headers, no heap, no exceptions).
+//
+// A generated model (src/codegen) defines one `State` struct per design: every signal, every
+// process's resume point and wait site, and a `Sched<...>` block holding the stratified event
+// queues of IEEE 1364-2005 clause 11 and the service ring. Everything an instance needs lives
+// in that one plain block, so N instances are N blocks (the CUDA backend may interleave them).
+//
+// Scheduler regions, per time slot:
+//   active    processes ready to run (each process is queued at most once: a process is
+//             running, queued in exactly one region, waiting on an event, or done)
+//   inactive  processes suspended by #0
+//   nba       non-blocking updates (leaf site, element, bit offset, value words)
+//   monitor   $strobe sites and the $monitor check, run when the slot is otherwise empty
+//   future    (time, sequence, process) in a binary heap: FIFO among equal times
+//
+// The service ring carries everything that leaves the model (display/write/strobe/monitor
+// records with a site id and packed argument values, $finish, $stop, errors). The host drains it
+// between calls of the step function; a process that finds the ring full suspends at the
+// service call and the step function returns kRingFull, to be called again once drained.
+#pragma once
+
+#include "metalfpga/rt/rt.h"
+
+namespace metalfpga::rt::model {
+
+// ---------------------------------------------------------------------------------------------
+// Service records
+
+enum ServiceKind : u32 {
+    kSvcDisplay = 1, // $display family: site, payload = argument values
+    kSvcWrite = 2,   // $write family (no newline)
+    kSvcStrobe = 3,  // $strobe family (printed like $display)
+    kSvcMonitor = 4, // $monitor family (printed like $display)
+    kSvcFinish = 5,  // $finish(n): a = n
+    kSvcStop = 6,    // $stop(n): a = n
+    kSvcError = 7,   // a model error: a = ErrorCode, b = process or site
+};
+
+enum ErrorCode : u32 {
+    kErrNbaOverflow = 1,    // the non-blocking update queue is full
+    kErrStrobeOverflow = 2, // too many $strobe calls in one time slot
+    kErrZeroDelayLoop = 3,  // too many process activations in one time slot (b = process)
+    kErrRingInFunction = 4, // a $display in a function found the service ring full
+};
+
+template <u32 P>
+struct ServiceRecord {
+    u32 kind;
+    u32 site;
+    u32 a;
+    u32 b;
+    u64 time; // in ticks of the global precision
+    word payload[P > 0 ? P : 1];
+};
+
+// Step results.
+enum StepStatus : u32 {
+    kBudget = 0,   // the step budget ran out; call again
+    kRingFull = 1, // the service ring is full; drain it and call again
+    kFinished = 2, // $finish
+    kStopped = 3,  // $stop
+    kIdle = 4,     // no more events: the simulation ended by itself
+    kError = 5,    // a model error (a kSvcError record says which)
+};
+
+struct FutureEvent {
+    u64 time;
+    u64 seq;
+    u32 proc;
+};
+
+struct NbaEntry {
+    u32 leaf;
+    u32 pool; // offset of the value's words in the pool (a-plane then b-plane)
+    i64 elem; // array element (flat), or 0
+    i64 off;  // bit offset of the target within the element
+};
+
+/// The scheduler and service ring of one instance. NP processes, ring of RC records with RP
+/// payload words, NBA queue of NQ entries and NW pool words, NS strobe slots.
+template <u32 NP, u32 RC, u32 RP, u32 NQ, u32 NW, u32 NS>
+struct Sched {
+    static constexpr u32 kProcs = NP;
+    static constexpr u32 kRingCap = RC;
+    static constexpr u32 kPayload = RP;
+
+    u64 now;
+    u64 seq;
+    u64 slot_steps; // process activations in the current time slot
+    u64 slot_limit; // zero-delay loop limit
+    u32 status;     // sticky end status (kFinished, kStopped, kError), else 0
+    u32 initialized;
+
+    u32 active[NP];
+    u32 active_head, active_count;
+    u32 inactive[NP];
+    u32 inactive_count;
+    FutureEvent future[NP];
+    u32 future_count;
+
+    NbaEntry nba[NQ];
+    u32 nba_count;
+    word pool[NW];
+    u32 pool_used;
+
+    u32 strobe[NS];
+    u32 strobe_count;
+    u32 strobe_pos;
+    u32 monitor_site; // ~0u: none
+    u32 monitor_on;
+    u32 monitor_fresh; // print at the end of this slot even without a change
+
+    u32 yielded; // a process suspended on a full ring: resume it first (~0u: none)
+
+    // The service ring: the model writes at tail, the host reads at head.
+    u32 ring_head;
+    u32 ring_tail;
+    ServiceRecord<RP> ring[RC];
+};
+
+template <class S>
+MF_HD inline void sched_init(S& s, u64 slot_limit) {
+    s.now = 0;
+    s.seq = 0;
+    s.slot_steps = 0;
+    s.slot_limit = slot_limit;
+    s.status = 0;
+    s.initialized = 1;
+    s.active_head = s.active_count = 0;
+    s.inactive_count = 0;
+    s.future_count = 0;
+    s.nba_count = 0;
+    s.pool_used = 0;
+    s.strobe_count = 0;
+    s.strobe_pos = 0;
+    s.monitor_site = ~0u;
+    s.monitor_on = 1;
+    s.monitor_fresh = 0;
+    s.yielded = ~0u;
+    s.ring_head = s.ring_tail = 0;
+}
+
+template <class S>
+MF_HD inline void activate(S& s, u32 p) {
+    u32 i = s.active_head + s.active_count;
+    if (i >= S::kProcs) i -= S::kProcs;
+    s.active[i] = p;
+    ++s.active_count;
+}
+template <class S>
+MF_HD inline u32 pop_active(S& s) {
+    u32 p = s.active[s.active_head];
+    if (++s.active_head == S::kProcs) s.active_head = 0;
+    --s.active_count;
+    return p;
+}
+template <class S>
+MF_HD inline void schedule_inactive(S& s, u32 p) {
+    s.inactive[s.inactive_count++] = p;
+}
+
+template <class S>
+MF_HD inline bool future_less(const S& s, u32 i, u32 j) {
+    const FutureEvent& a = s.future[i];
+    const FutureEvent& b = s.future[j];
+    return a.time < b.time || (a.time == b.time && a.seq < b.seq);
+}
+template <class S>
+MF_HD inline void future_swap(S& s, u32 i, u32 j) {
+    FutureEvent t = s.future[i];
+    s.future[i] = s.future[j];
+    s.future[j] = t;
+}
+/// Suspend process p for `ticks` (0: the inactive region).
+template <class S>
+MF_HD inline void schedule_delay(S& s, u32 p, u64 ticks) {
+    if (ticks == 0) {
+        schedule_inactive(s, p);
+        return;
+    }
+    u32 i = s.future_count++;
+    s.future[i] = FutureEvent{s.now + ticks, s.seq++, p};
+    while (i > 0) {
+        u32 parent = (i - 1) / 2;
+        if (!future_less(s, i, parent)) break;
+        future_swap(s, i, parent);
+        i = parent;
+    }
+}
+template <class S>
+MF_HD inline FutureEvent pop_future(S& s) {
+    FutureEvent top = s.future[0];
+    s.future[0] = s.future[--s.future_count];
+    u32 i = 0;
+    for (;;) {
+        u32 l = 2 * i + 1, r = l + 1, m = i;
+        if (l < s.future_count && future_less(s, l, m)) m = l;
+        if (r < s.future_count && future_less(s, r, m)) m = r;
+        if (m == i) break;
+        future_swap(s, i, m);
+        i = m;
+    }
+    return top;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The service ring (model side)
+
+template <class S>
+MF_HD inline bool ring_full(const S& s) {
+    return s.ring_tail - s.ring_head >= S::kRingCap;
+}
+template <class S>
+MF_HD inline auto& ring_push(S& s, u32 kind, u32 site) {
+    auto& r = s.ring[s.ring_tail % S::kRingCap];
+    r.kind = kind;
+    r.site = site;
+    r.a = 0;
+    r.b = 0;
+    r.time = s.now;
+    ++s.ring_tail;
+    return r;
+}
+/// Report a model error and stop the instance.
+template <class S>
+MF_HD inline void model_error(S& s, u32 code, u32 detail) {
+    if (!ring_full(s)) {
+        auto& r = ring_push(s, kSvcError, 0);
+        r.a = code;
+        r.b = detail;
+    }
+    s.status = kError;
+}
+
+/// Packs a value's words into a payload at word offset `at` (a-plane then b-plane).
+template <u32 W, bool S_, bool F>
+MF_HD inline void pack(word* payload, u32 at, const Vec<W, S_, F>& v) {
+    for (u32 i = 0; i < Vec<W, S_, F>::NW; ++i) {
+        payload[at + i] = v.a[i];
+        payload[at + Vec<W, S_, F>::NW + i] = F ? k::ldb(v.bplane(), i) : 0;
+    }
+}
+MF_HD inline void pack(word* payload, u32 at, double d) {
+    payload[at] = bits::double_to_bits(d);
+}
+template <class T>
+MF_HD inline void unpack(T& v, const word* payload, u32 at) {
+    for (u32 i = 0; i < T::NW; ++i) {
+        v.a[i] = payload[at + i];
+        if (T::four_state) v.bplane()[i] = payload[at + T::NW + i];
+    }
+}
+
+/// What the host needs to drain a ring: pointers into the instance's state.
+struct RingView {
+    u32* head;
+    const u32* tail;
+    const void* records; // RingRecord<payload> array
+    u32 capacity;
+    u32 stride;  // bytes per record
+    u32 payload; // payload words per record
+};
+template <class S>
+MF_HD inline void ring_view(S& s, RingView* v) {
+    v->head = &s.ring_head;
+    v->tail = &s.ring_tail;
+    v->records = s.ring;
+    v->capacity = S::kRingCap;
+    v->stride = static_cast<u32>(sizeof(s.ring[0]));
+    v->payload = S::kPayload;
+}
+
+/// Queues a $strobe site for the end of the time slot.
+template <class S>
+MF_HD inline bool strobe_push(S& s, u32 site) {
+    if (s.strobe_count >= sizeof(s.strobe) / sizeof(s.strobe[0])) {
+        model_error(s, kErrStrobeOverflow, site);
+        return false;
+    }
+    s.strobe[s.strobe_count++] = site;
+    return true;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Non-blocking updates
+
+/// Queues a non-blocking update of `leaf` with value v; false when the queue is full.
+template <class S, u32 W, bool S_, bool F>
+MF_HD inline bool nba_push(S& s, u32 leaf, i64 elem, i64 off, const Vec<W, S_, F>& v) {
+    constexpr u32 n = 2 * Vec<W, S_, F>::NW;
+    if (s.nba_count >= sizeof(s.nba) / sizeof(s.nba[0]) ||
+        s.pool_used + n > sizeof(s.pool) / sizeof(s.pool[0])) {
+        model_error(s, kErrNbaOverflow, leaf);
+        return false;
+    }
+    NbaEntry& e = s.nba[s.nba_count++];
+    e.leaf = leaf;
+    e.pool = s.pool_used;
+    e.elem = elem;
+    e.off = off;
+    pack(s.pool, s.pool_used, v);
+    s.pool_used += n;
+    return true;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Helpers for generated expressions
+
+/// A constant from its words: a-plane words then b-plane words (wide values), low word first.
+template <class T, class... A>
+MF_HD inline T lit(A... w) {
+    T r;
+    const word words[] = {static_cast<word>(w)...};
+    for (u32 i = 0; i < T::NW; ++i) {
+        r.a[i] = words[i];
+        if (T::four_state) r.bplane()[i] = words[T::NW + i];
+    }
+    return r;
+}
+
+/// An index value as i64; false when it has X/Z bits (or is too wide to matter).
+template <u32 W, bool S_, bool F>
+MF_HD inline bool index_of(const Vec<W, S_, F>& v, i64& out) {
+    if (v.has_xz()) return false;
+    for (u32 i = 1; i < Vec<W, S_, F>::NW; ++i)
+        if (v.a[i] != (S_ && k::sign_bit(v.cref()) == B1 ? ~word(0) : 0)) return false;
+    if constexpr (W < 64) {
+        u64 x = v.a[0];
+        if (S_ && ((x >> (W - 1)) & 1)) x |= ~((u64(1) << W) - 1);
+        out = static_cast<i64>(x);
+    } else {
+        out = static_cast<i64>(v.a[0]);
+    }
+    return true;
+}
+
+/// Offset of index i in a range [msb:lsb] from its least significant end.
+MF_HD inline i64 range_offset(i64 i, i64 msb, i64 lsb) {
+    return msb >= lsb ? i - lsb : lsb - i;
+}
+
+/// An offset that selects nothing (an X/Z index): reads give X, writes do nothing.
+constexpr i64 kNoIndex = -(i64(1) << 62);
+
+/// Offset of a bit select x[i] in [msb:lsb].
+template <class I>
+MF_HD inline i64 bit_offset(const I& idx, i64 msb, i64 lsb) {
+    i64 i = 0;
+    if (!index_of(idx, i)) return kNoIndex;
+    return range_offset(i, msb, lsb);
+}
+/// Offset of the least significant bit of x[b +: w] (up) or x[b -: w].
+template <class I>
+MF_HD inline i64 indexed_offset(const I& idx, i64 w, i64 msb, i64 lsb, bool up) {
+    i64 b = 0;
+    if (!index_of(idx, b)) return kNoIndex;
+    i64 lo_index = up ? b : b - w + 1; // the smaller index of the selected range
+    i64 hi_index = lo_index + w - 1;
+    return msb >= lsb ? lo_index - lsb : lsb - hi_index;
+}
+/// A W-bit part of x at an offset (X outside x, all X for kNoIndex).
+template <u32 W, u32 W2, bool S_, bool F>
+MF_HD inline Logic<W> select_part(const Vec<W2, S_, F>& x, i64 off) {
+    if (off == kNoIndex) return Logic<W>::x();
+    return Logic<W>(x.template part<W>(off));
+}
+/// Writes v into x at an offset (bits outside x, and kNoIndex, are ignored).
+template <u32 W, bool S_, bool F, u32 W2, bool S2, bool F2>
+MF_HD inline void set_part_at(Vec<W, S_, F>& x, i64 off, const Vec<W2, S2, F2>& v) {
+    if (off == kNoIndex) return;
+    x.set_part(off, v);
+}
+/// Offset of an index in one unpacked dimension, or -1 (X/Z or out of range).
+template <class I>
+MF_HD inline i64 dim_offset(const I& idx, i64 msb, i64 lsb) {
+    i64 i = 0;
+    if (!index_of(idx, i)) return -1;
+    return range_offset(i, msb, lsb);
+}
+/// Flat element index from (offset, size, stride) per dimension; -1 when any is out of range.
+MF_HD inline i64 flat_index() {
+    return 0;
+}
+template <class... R>
+MF_HD inline i64 flat_index(i64 off, i64 size, u64 stride, R... rest) {
+    if (off < 0 || off >= size) return -1;
+    i64 r = flat_index(rest...);
+    if (r < 0) return -1;
+    return off * static_cast<i64>(stride) + r;
+}
+/// repeat (n): X/Z and negative counts run zero times.
+template <u32 W, bool S_, bool F>
+MF_HD inline i64 repeat_count(const Vec<W, S_, F>& v) {
+    i64 n = 0;
+    if (!index_of(v, n)) return 0;
+    return n < 0 ? 0 : n;
+}
+
+/// casez (z_only) / casex comparison: bits that are Z (casez) or X/Z (casex) in either
+/// operand are ignored.
+template <u32 W, bool S_, bool F>
+MF_HD inline bool case_wild(const Vec<W, S_, F>& x, const Vec<W, S_, F>& y, bool z_only) {
+    for (u32 i = 0; i < Vec<W, S_, F>::NW; ++i) {
+        word xa = x.a[i], ya = y.a[i];
+        word xb = k::ldb(x.bplane(), i), yb = k::ldb(y.bplane(), i);
+        word dc = z_only ? ((xb & ~xa) | (yb & ~ya)) : (xb | yb);
+        word mask = (i + 1 == Vec<W, S_, F>::NW) ? k::top_mask(W) : ~word(0);
+        if ((((xa ^ ya) | (xb ^ yb)) & ~dc & mask) != 0) return false;
+    }
+    return true;
+}
+
+/// Edge of a change from `was` to `now` (the least significant bits), table 43.
+enum EdgeKind : u32 { kAnyEdge = 0, kPosedge = 1, kNegedge = 2 };
+MF_HD inline bool edge_matches(u32 edge, Bit was, Bit now) {
+    if (was == now) return false;
+    if (edge == kAnyEdge) return true;
+    if (edge == kPosedge) return was == B0 || now == B1;
+    return was == B1 || now == B0; // negedge
+}
+
+/// Integer <-> real for generated code.
+MF_HD inline Logic<1> real_truth(double d) {
+    return Logic<1>(d != 0.0 ? 1u : 0u);
+}
+MF_HD inline Logic<1> bool_logic(bool b) {
+    return Logic<1>(b ? 1u : 0u);
+}
+
+/// Ticks of a delay of `value` time units where one unit is `scale` ticks (clause 19.8:
+/// rounded to the precision); negative and X delays count as 0 here.
+MF_HD inline u64 delay_ticks_real(double value, u64 scale) {
+    double t = value * static_cast<double>(scale);
+    if (!(t > 0)) return 0;
+    return static_cast<u64>(t + 0.5);
+}
+template <u32 W, bool S_, bool F>
+MF_HD inline u64 delay_ticks(const Vec<W, S_, F>& v, u64 scale) {
+    if (v.has_xz()) return 0;
+    i64 x = 0;
+    if (!index_of(v, x)) x = static_cast<i64>(v.a[0]);
+    if (S_ && x < 0) return 0;
+    return static_cast<u64>(x) * scale;
+}
+/// $time in units of `scale` ticks, rounded.
+MF_HD inline u64 time_in_units(u64 now, u64 scale) {
+    return scale <= 1 ? now : (now + scale / 2) / scale;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The step loop. M supplies:
+//   using State;                          with a member `sched` (a Sched<...>)
+//   static u32 run_process(State&, u32 p) returns 0 (suspended/done), kRingFull, kFinished,
+//                                         kStopped, kError
+//   static void apply_nba(State&, const NbaEntry&)
+//   static u32 end_of_slot(State&)       strobes and monitor; 0 or kRingFull
+
+template <class M>
+MF_HD inline u32 step(typename M::State& st, u64 budget) {
+    auto& s = st.sched;
+    if (s.status) return s.status;
+    while (budget > 0) {
+        if (s.yielded != ~0u) {
+            u32 p = s.yielded;
+            s.yielded = ~0u;
+            u32 r = M::run_process(st, p);
+            --budget;
+            if (r == kRingFull) {
+                s.yielded = p;
+                return kRingFull;
+            }
+            if (r) {
+                s.status = r;
+                return r;
+            }
+            continue;
+        }
+        if (s.active_count) {
+            u32 p = pop_active(s);
+            if (++s.slot_steps > s.slot_limit) {
+                model_error(s, kErrZeroDelayLoop, p);
+                return kError;
+            }
+            u32 r = M::run_process(st, p);
+            --budget;
+            if (r == kRingFull) {
+                s.yielded = p;
+                return kRingFull;
+            }
+            if (r) {
+                if (!s.status) s.status = r;
+                return s.status;
+            }
+            continue;
+        }
+        if (s.inactive_count) {
+            for (u32 i = 0; i < s.inactive_count; ++i) activate(s, s.inactive[i]);
+            s.inactive_count = 0;
+            continue;
+        }
+        if (s.nba_count) {
+            for (u32 i = 0; i < s.nba_count; ++i) M::apply_nba(st, s.nba[i]);
+            s.nba_count = 0;
+            s.pool_used = 0;
+            continue;
+        }
+        if (M::end_of_slot(st) == kRingFull) return kRingFull;
+        if (s.status) return s.status;
+        if (s.active_count || s.inactive_count || s.nba_count) continue;
+        if (s.future_count == 0) {
+            s.status = kIdle;
+            return kIdle;
+        }
+        s.now = s.future[0].time;
+        s.slot_steps = 0;
+        while (s.future_count && s.future[0].time == s.now) activate(s, pop_future(s).proc);
+    }
+    return kBudget;
+}
+
+} // namespace metalfpga::rt::model

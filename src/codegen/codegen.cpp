@@ -1,0 +1,1604 @@
+#include "codegen/codegen.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <set>
+
+namespace metalfpga::codegen {
+
+namespace {
+
+using namespace ir;
+
+constexpr uint32_t kMaxTaskInlineDepth = 16;
+
+std::string cppType(const Type& t) {
+    if (t.isReal) return "double";
+    return fmt::format("Logic<{}, {}>", t.width, t.isSigned ? "true" : "false");
+}
+
+std::string realLiteral(double d) {
+    if (std::isnan(d)) return "(0.0 / 0.0)";
+    if (std::isinf(d)) return d > 0 ? "(1.0 / 0.0)" : "(-1.0 / 0.0)";
+    std::string s = fmt::format("{:.17g}", d);
+    if (s.find_first_of(".eEn") == std::string::npos) s += ".0";
+    return s;
+}
+
+std::string stringOf(const rt::Value& v) {
+    std::string s;
+    uint32_t n = (v.width() + 7) / 8;
+    for (uint32_t i = n; i-- > 0;) {
+        unsigned c = 0;
+        for (uint32_t j = 0; j < 8 && i * 8 + j < v.width(); ++j)
+            if (v.bit(static_cast<int64_t>(i * 8 + j)) == rt::B1) c |= 1u << j;
+        if (c) s += static_cast<char>(c);
+    }
+    return s;
+}
+
+// A wait site: one event control (or wait condition) of one process.
+struct WaitItem {
+    Edge edge = Edge::Any;
+    const Expr* expr = nullptr;
+    Type type;
+};
+struct WaitSite {
+    uint32_t proc = 0;
+    std::vector<WaitItem> items;
+};
+
+// A leaf of a non-blocking assignment target.
+struct NbaLeaf {
+    SignalId sig = kNone;
+    bool elem = false; // an array element
+    bool part = false; // a bit/part select at a run-time offset
+    Type type;         // the leaf value's type
+};
+
+struct Unsupported {
+    SourceLoc loc;
+    std::string what;
+};
+
+class Generator {
+  public:
+    Generator(const Design& d, const frontend::SourceManager& sm, frontend::Diagnostics& diags,
+              const Options& o)
+        : d_(d), sm_(sm), diags_(diags), opt_(o) {}
+
+    std::optional<Model> run();
+
+  private:
+    const Design& d_;
+    const frontend::SourceManager& sm_;
+    frontend::Diagnostics& diags_;
+    const Options& opt_;
+
+    std::vector<SignalId> rep_;
+    std::vector<uint32_t> procIds_; // ir process index -> model process id (kNone: none)
+    std::vector<const Process*> procs_;
+    std::vector<bool> isCa_;
+    std::vector<WaitSite> sites_;
+    std::vector<NbaLeaf> leaves_;
+    std::vector<ServiceSite> svc_;
+    std::vector<std::string> svcPack_; // per service site: the packing code
+    std::vector<uint32_t> svcCmpWords_;
+    std::vector<std::string> temps_; // extra state members
+    std::map<SignalId, std::set<uint32_t>> sigSites_, sigCas_;
+    bool failed_ = false;
+
+    // Per process being generated.
+    uint32_t curProc_ = 0;
+    uint32_t nextResume_ = 0;
+    ScopeId curScope_ = kNone;
+    bool inFunction_ = false;
+    std::vector<RoutineId> taskStack_;
+    std::string out_;
+
+    void unsupported(SourceLoc loc, const std::string& what) {
+        diags_.error(loc, fmt::format("the simulator does not support {} yet", what));
+        failed_ = true;
+    }
+    std::string where(SourceLoc loc) const {
+        return fmt::format("{}:{}", sm_.displayName(loc), sm_.displayLineCol(loc).line);
+    }
+
+    SignalId rep(SignalId s) const {
+        while (rep_[s] != s) s = rep_[s];
+        return s;
+    }
+    Type storageType(SignalId id) const {
+        const Signal& sg = d_.signals[id];
+        switch (sg.kind) {
+        case SignalKind::Real:
+        case SignalKind::Realtime:
+            return Type::real();
+        case SignalKind::Event:
+            return Type::integral(32, false);
+        default:
+            return sg.type;
+        }
+    }
+    ScopeId moduleOf(ScopeId s) const {
+        while (s != kNone && d_.scopes[s].kind != ScopeKind::Module) s = d_.scopes[s].parent;
+        return s;
+    }
+    int timeUnit(ScopeId s) const {
+        ScopeId m = moduleOf(s);
+        if (m == kNone || !d_.scopes[m].timescale.specified) return 0;
+        return d_.scopes[m].timescale.unit;
+    }
+    uint64_t timeScale(ScopeId s) const {
+        uint64_t k = 1;
+        for (int i = d_.globalPrecision(); i < timeUnit(s); ++i) k *= 10;
+        return k;
+    }
+
+    void collectReads(const Expr* e, std::set<SignalId>& out, std::set<RoutineId>& seen) const;
+    void collectStmtReads(const Stmt* st, std::set<SignalId>& out, std::set<RoutineId>& seen) const;
+    void setupAliases();
+    bool checkDrivers();
+
+    // Expressions
+    std::string expr(const Expr& e);
+    std::string exprAs(const Expr& e, const Type& t);
+    std::string convert(const std::string& code, const Type& from, const Type& to);
+    std::string exprNatural(const Expr& e, Type& natural);
+    std::string indexOffset(const Expr& sel, std::string& base);
+    std::string flatIndex(const Expr& ae);
+
+    // Statements
+    void line(int indent, const std::string& s) {
+        out_ += std::string(static_cast<size_t>(indent) * 4, ' ');
+        out_ += s;
+        out_ += '\n';
+    }
+    void stmt(const Stmt& st, int ind);
+    void store(const Expr& lhs, const std::string& value, int ind);
+    void nbaStore(const Expr& lhs, const std::string& value, int ind);
+    void suspend(int ind, const std::string& how);
+    void timing(const Timing& t, int ind);
+    uint32_t waitSite(const std::vector<WaitItem>& items, int ind);
+    void systemTask(const Stmt& st, int ind);
+    void taskCall(const Stmt& st, int ind);
+    uint32_t serviceSite(const Stmt& st, char conv, bool newline);
+
+    std::string genProcess(uint32_t id);
+    std::string genFunction(RoutineId r);
+};
+
+// ---------------------------------------------------------------------------------------------
+// Analysis
+
+void Generator::collectReads(const Expr* e, std::set<SignalId>& out,
+                             std::set<RoutineId>& seen) const {
+    if (!e) return;
+    if (e->kind == ExprKind::Signal || e->kind == ExprKind::ArrayElement)
+        out.insert(rep(e->signal));
+    if (e->kind == ExprKind::Call && seen.insert(e->routine).second)
+        collectStmtReads(d_.routines[e->routine].body.get(), out, seen);
+    for (const auto& o : e->operands) collectReads(o.get(), out, seen);
+}
+
+void Generator::collectStmtReads(const Stmt* st, std::set<SignalId>& out,
+                                 std::set<RoutineId>& seen) const {
+    if (!st) return;
+    collectReads(st->rhs.get(), out, seen);
+    collectReads(st->cond.get(), out, seen);
+    if (st->lhs) // indices of the target
+        for (const auto& o : st->lhs->operands) collectReads(o.get(), out, seen);
+    for (const auto& s : st->stmts) collectStmtReads(s.get(), out, seen);
+    collectStmtReads(st->body.get(), out, seen);
+    collectStmtReads(st->elseBody.get(), out, seen);
+    collectStmtReads(st->init.get(), out, seen);
+    collectStmtReads(st->step.get(), out, seen);
+    for (const auto& it : st->items) {
+        for (const auto& x : it.exprs) collectReads(x.get(), out, seen);
+        collectStmtReads(it.body.get(), out, seen);
+    }
+    for (const auto& a : st->args) collectReads(a.get(), out, seen);
+}
+
+void Generator::setupAliases() {
+    rep_.resize(d_.signals.size());
+    for (SignalId i = 0; i < rep_.size(); ++i) rep_[i] = i;
+    for (const Process& p : d_.processes) {
+        if (p.kind != ProcessKind::PortConnection || !p.collapsed) continue;
+        if (!p.lhs || !p.rhs || p.lhs->kind != ExprKind::Signal || p.rhs->kind != ExprKind::Signal)
+            continue;
+        SignalId a = rep(p.lhs->signal), b = rep(p.rhs->signal);
+        if (a == b) continue;
+        const Signal &sa = d_.signals[a], &sb = d_.signals[b];
+        if (sa.isArray() || sb.isArray() || storageType(a).width != storageType(b).width ||
+            storageType(a).isReal || storageType(b).isReal)
+            continue;
+        // Keep a variable (or a net with a special type) as the representative.
+        if (!sa.isNet() || (sb.isNet() && sa.netType != NetType::Wire))
+            rep_[b] = a;
+        else
+            rep_[a] = b;
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Expressions
+
+std::string Generator::convert(const std::string& code, const Type& from, const Type& to) {
+    if (from == to) return code;
+    if (to.isReal && from.isReal) return code;
+    if (to.isReal) return fmt::format("to_real({})", code);
+    if (from.isReal) return fmt::format("from_real<{}>({})", cppType(to), code);
+    return fmt::format("extend<{}>({}, {})", cppType(to), code, to.isSigned ? "true" : "false");
+}
+
+std::string Generator::exprAs(const Expr& e, const Type& t) {
+    Type nat;
+    std::string c = exprNatural(e, nat);
+    if (nat.isReal || t.isReal) return convert(c, nat, t);
+    if (nat == t) return c;
+    // Same bits, other signedness or width: extend per the source's signedness (the IR has
+    // already made every context extension explicit, so this only reinterprets).
+    return fmt::format("{}({})", cppType(t), c);
+}
+
+std::string Generator::expr(const Expr& e) {
+    return exprAs(e, e.type);
+}
+
+// Offset (from the least significant bit of the selected object) of a select: code for an i64
+// expression, or "" with `base` set when the index is dynamic (then the result is in `base`
+// with a bool guard). Here we use a statement-expression-free form: a helper call.
+std::string Generator::indexOffset(const Expr& sel, std::string& base) {
+    const Range& r = sel.declared;
+    base.clear();
+    if (sel.select == SelectKind::Part) {
+        int64_t a = r.offsetOf(sel.msb), b = r.offsetOf(sel.lsb);
+        return fmt::format("{}", std::min(a, b));
+    }
+    const Expr& idx = *sel.operands[1];
+    std::string ic = expr(idx);
+    int64_t w = sel.type.width;
+    if (sel.select == SelectKind::Bit) {
+        base = fmt::format("bit_offset({}, {}, {})", ic, r.msb, r.lsb);
+    } else if (sel.select == SelectKind::IndexedUp) {
+        base = fmt::format("indexed_offset({}, {}, {}, {}, true)", ic, w, r.msb, r.lsb);
+    } else {
+        base = fmt::format("indexed_offset({}, {}, {}, {}, false)", ic, w, r.msb, r.lsb);
+    }
+    return "";
+}
+
+std::string Generator::flatIndex(const Expr& ae) {
+    const Signal& sg = d_.signals[ae.signal];
+    std::string s = "flat_index(";
+    uint64_t stride = sg.elementCount();
+    for (size_t i = 0; i < sg.unpacked.size() && i < ae.operands.size(); ++i) {
+        const Range& r = sg.unpacked[i];
+        stride /= r.width();
+        if (i) s += ", ";
+        s += fmt::format("dim_offset({}, {}, {}), {}, {}ull", expr(*ae.operands[i]), r.msb, r.lsb,
+                         r.width(), stride);
+    }
+    return s + ")";
+}
+
+std::string Generator::exprNatural(const Expr& e, Type& nat) {
+    nat = e.type;
+    switch (e.kind) {
+    case ExprKind::Const: {
+        const rt::Value& v = e.value;
+        Type t = Type::integral(v.width(), v.is_signed());
+        nat = t;
+        uint32_t nw = rt::k::nwords(v.width());
+        bool xz = v.has_xz();
+        std::string words;
+        for (uint32_t i = 0; i < nw; ++i)
+            words += fmt::format("{}0x{:x}ull", i ? ", " : "", v.aval()[i]);
+        if (!xz && nw == 1) return fmt::format("{}({})", cppType(t), words);
+        for (uint32_t i = 0; i < nw; ++i) words += fmt::format(", 0x{:x}ull", v.bval()[i]);
+        return fmt::format("lit<{}>({})", cppType(t), words);
+    }
+    case ExprKind::RealConst:
+        nat = Type::real();
+        return realLiteral(e.real);
+    case ExprKind::Signal: {
+        SignalId s = rep(e.signal);
+        nat = storageType(s);
+        if (d_.signals[s].isArray()) {
+            unsupported(e.loc, "a whole array used as a value");
+            return "0";
+        }
+        return fmt::format("get_s{}(s)", s);
+    }
+    case ExprKind::ArrayElement: {
+        SignalId s = rep(e.signal);
+        nat = storageType(s);
+        return fmt::format("get_s{}_elem(s, {})", s, flatIndex(e));
+    }
+    case ExprKind::Select: {
+        const Expr& obj = *e.operands[0];
+        Type ot;
+        std::string oc = exprNatural(obj, ot);
+        if (ot.isReal) {
+            unsupported(e.loc, "a select of a real");
+            return "0";
+        }
+        std::string base;
+        std::string off = indexOffset(e, base);
+        uint32_t w = e.select == SelectKind::Bit ? 1 : e.type.width;
+        if (e.select == SelectKind::Part) w = static_cast<uint32_t>(std::llabs(e.msb - e.lsb) + 1);
+        nat = Type::integral(w, false);
+        if (!off.empty()) return fmt::format("select_part<{}>({}, {})", w, oc, off);
+        return fmt::format("select_part<{}>({}, {})", w, oc, base);
+    }
+    case ExprKind::Unary: {
+        const Expr& a = *e.operands[0];
+        if (a.type.isReal || e.type.isReal) {
+            std::string ac = exprAs(a, Type::real());
+            switch (e.op) {
+            case Op::Plus:
+                return ac;
+            case Op::Neg:
+                return "(-" + ac + ")";
+            case Op::LogNot:
+                nat = Type::integral(1, false);
+                return fmt::format("bool_logic({} == 0.0)", ac);
+            default:
+                unsupported(e.loc, fmt::format("operator {} on a real", opName(e.op)));
+                return "0";
+            }
+        }
+        switch (e.op) {
+        case Op::Plus:
+        case Op::Neg:
+        case Op::BitNot: {
+            std::string ac = exprAs(a, e.type);
+            const char* o = e.op == Op::Plus ? "+" : e.op == Op::Neg ? "-" : "~";
+            return fmt::format("({}{})", o, ac);
+        }
+        default:
+            break;
+        }
+        std::string ac = expr(a);
+        nat = Type::integral(1, false);
+        switch (e.op) {
+        case Op::LogNot:
+            return fmt::format("(!{})", ac);
+        case Op::RedAnd:
+            return fmt::format("reduce_and({})", ac);
+        case Op::RedNand:
+            return fmt::format("reduce_nand({})", ac);
+        case Op::RedOr:
+            return fmt::format("reduce_or({})", ac);
+        case Op::RedNor:
+            return fmt::format("reduce_nor({})", ac);
+        case Op::RedXor:
+            return fmt::format("reduce_xor({})", ac);
+        case Op::RedXnor:
+            return fmt::format("reduce_xnor({})", ac);
+        default:
+            unsupported(e.loc, fmt::format("unary operator {}", opName(e.op)));
+            return "0";
+        }
+    }
+    case ExprKind::Binary: {
+        const Expr& a = *e.operands[0];
+        const Expr& b = *e.operands[1];
+        Op op = e.op;
+        bool cmp = op == Op::Eq || op == Op::Ne || op == Op::CaseEq || op == Op::CaseNe ||
+                   op == Op::Lt || op == Op::Le || op == Op::Gt || op == Op::Ge;
+        if (op == Op::LogAnd || op == Op::LogOr) {
+            auto truth = [&](const Expr& x) {
+                return x.type.isReal ? fmt::format("real_truth({})", expr(x)) : expr(x);
+            };
+            nat = Type::integral(1, false);
+            return fmt::format("({} {} {})", truth(a), op == Op::LogAnd ? "&&" : "||", truth(b));
+        }
+        if (cmp) {
+            nat = Type::integral(1, false);
+            if (a.type.isReal || b.type.isReal) {
+                const char* o = op == Op::Eq || op == Op::CaseEq   ? "=="
+                                : op == Op::Ne || op == Op::CaseNe ? "!="
+                                : op == Op::Lt                     ? "<"
+                                : op == Op::Le                     ? "<="
+                                : op == Op::Gt                     ? ">"
+                                                                   : ">=";
+                return fmt::format("bool_logic({} {} {})", exprAs(a, Type::real()), o,
+                                   exprAs(b, Type::real()));
+            }
+            Type ct = a.type;
+            if (b.type.width > ct.width) ct.width = b.type.width;
+            ct.isSigned = a.type.isSigned && b.type.isSigned;
+            std::string ac = exprAs(a, ct), bc = exprAs(b, ct);
+            switch (op) {
+            case Op::CaseEq:
+                return fmt::format("case_eq({}, {})", ac, bc);
+            case Op::CaseNe:
+                return fmt::format("case_ne({}, {})", ac, bc);
+            default:
+                return fmt::format("({} {} {})", ac, opName(op), bc);
+            }
+        }
+        if (op == Op::Shl || op == Op::Shr || op == Op::AShl || op == Op::AShr || op == Op::Pow) {
+            if (e.type.isReal) {
+                if (op != Op::Pow) {
+                    unsupported(e.loc, "a shift of a real");
+                    return "0";
+                }
+                return fmt::format("realfn::pow({}, {})", exprAs(a, Type::real()),
+                                   exprAs(b, Type::real()));
+            }
+            std::string ac = exprAs(a, e.type), bc = expr(b);
+            if (b.type.isReal) {
+                unsupported(e.loc, "a real exponent or shift amount");
+                return "0";
+            }
+            switch (op) {
+            case Op::Shl:
+                return fmt::format("({} << {})", ac, bc);
+            case Op::Shr:
+                return fmt::format("({} >> {})", ac, bc);
+            case Op::AShl:
+                return fmt::format("ashl({}, {})", ac, bc);
+            case Op::AShr:
+                return fmt::format("ashr({}, {})", ac, bc);
+            default:
+                return fmt::format("power({}, {})", ac, bc);
+            }
+        }
+        if (e.type.isReal) {
+            const char* o = op == Op::Add   ? "+"
+                            : op == Op::Sub ? "-"
+                            : op == Op::Mul ? "*"
+                            : op == Op::Div ? "/"
+                                            : nullptr;
+            if (!o) {
+                unsupported(e.loc, fmt::format("operator {} on reals", opName(op)));
+                return "0";
+            }
+            return fmt::format("({} {} {})", exprAs(a, Type::real()), o, exprAs(b, Type::real()));
+        }
+        std::string ac = exprAs(a, e.type), bc = exprAs(b, e.type);
+        switch (op) {
+        case Op::BitXnor:
+            return fmt::format("bit_xnor({}, {})", ac, bc);
+        case Op::Add:
+        case Op::Sub:
+        case Op::Mul:
+        case Op::Div:
+        case Op::Mod:
+        case Op::BitAnd:
+        case Op::BitOr:
+        case Op::BitXor:
+            return fmt::format("({} {} {})", ac, opName(op), bc);
+        default:
+            unsupported(e.loc, fmt::format("binary operator {}", opName(op)));
+            return "0";
+        }
+    }
+    case ExprKind::Conditional: {
+        const Expr& c = *e.operands[0];
+        std::string cc = c.type.isReal ? fmt::format("real_truth({})", expr(c)) : expr(c);
+        if (e.type.isReal)
+            return fmt::format("({}.is_true() ? {} : {})", cc, exprAs(*e.operands[1], e.type),
+                               exprAs(*e.operands[2], e.type));
+        return fmt::format("select({}, {}, {})", cc, exprAs(*e.operands[1], e.type),
+                           exprAs(*e.operands[2], e.type));
+    }
+    case ExprKind::Concat: {
+        std::string s = "concat(";
+        uint32_t w = 0;
+        for (size_t i = 0; i < e.operands.size(); ++i) {
+            const Expr& o = *e.operands[i];
+            if (o.type.isReal) {
+                unsupported(o.loc, "a real in a concatenation");
+                return "0";
+            }
+            Type t = o.type;
+            w += t.width;
+            s += (i ? ", " : "") + exprAs(o, t);
+        }
+        nat = Type::integral(w, false);
+        return s + ")";
+    }
+    case ExprKind::Replicate: {
+        uint64_t n = e.value.has_xz() ? 0 : e.value.aval()[0];
+        if (n == 0) {
+            unsupported(e.loc, "a zero replication");
+            return "0";
+        }
+        const Expr& o = *e.operands[0];
+        nat = Type::integral(static_cast<uint32_t>(n * o.type.width), false);
+        return fmt::format("replicate<{}>({})", n, expr(o));
+    }
+    case ExprKind::Convert: {
+        const Expr& o = *e.operands[0];
+        Type ot;
+        std::string oc = exprNatural(o, ot);
+        if (!ot.isReal && !o.type.isReal && !(ot == o.type))
+            oc = fmt::format("{}({})", cppType(o.type), oc), ot = o.type;
+        return convert(oc, ot, e.type);
+    }
+    case ExprKind::Call: {
+        const Routine& r = d_.routines[e.routine];
+        if (!r.isFunction) {
+            unsupported(e.loc, "a task called as a function");
+            return "0";
+        }
+        if (r.automatic) {
+            unsupported(e.loc, "automatic (recursive) functions");
+            return "0";
+        }
+        std::string s = fmt::format("fn_{}(s", e.routine);
+        size_t ai = 0;
+        for (const RoutinePort& p : r.ports) {
+            if (p.dir != PortDir::Input) {
+                unsupported(e.loc, "function ports other than inputs");
+                return "0";
+            }
+            if (ai < e.operands.size()) s += ", " + exprAs(*e.operands[ai], storageType(p.signal));
+            ++ai;
+        }
+        nat = storageType(r.result);
+        return s + ")";
+    }
+    case ExprKind::SystemCall: {
+        const std::string& n = e.name;
+        uint64_t scale = timeScale(curScope_);
+        if (n == "$time") {
+            nat = Type::integral(64, false);
+            return fmt::format("Logic<64, false>(time_in_units(s.sched.now, {}ull))", scale);
+        }
+        if (n == "$stime") {
+            nat = Type::integral(32, false);
+            return fmt::format("Logic<32, false>(time_in_units(s.sched.now, {}ull))", scale);
+        }
+        if (n == "$realtime") {
+            nat = Type::real();
+            return fmt::format("(double(s.sched.now) / {}.0)", scale);
+        }
+        if ((n == "$signed" || n == "$unsigned") && e.operands.size() == 1 && e.operands[0]) {
+            const Expr& o = *e.operands[0];
+            Type t = o.type;
+            t.isSigned = n == "$signed";
+            nat = t;
+            return fmt::format("{}({})", cppType(t), expr(o));
+        }
+        if (n == "$itor" && e.operands.size() == 1) {
+            nat = Type::real();
+            return fmt::format("to_real({})", expr(*e.operands[0]));
+        }
+        if (n == "$rtoi" && e.operands.size() == 1) {
+            nat = Type::integral(32, true);
+            return fmt::format("rtoi({})", exprAs(*e.operands[0], Type::real()));
+        }
+        if (n == "$realtobits" && e.operands.size() == 1) {
+            nat = Type::integral(64, false);
+            return fmt::format("realtobits({})", exprAs(*e.operands[0], Type::real()));
+        }
+        if (n == "$bitstoreal" && e.operands.size() == 1) {
+            nat = Type::real();
+            return fmt::format("bitstoreal({})", expr(*e.operands[0]));
+        }
+        unsupported(e.loc, "the system function " + n);
+        return "0";
+    }
+    case ExprKind::Scope:
+        unsupported(e.loc, "a scope name as a value");
+        return "0";
+    }
+    return "0";
+}
+
+// ---------------------------------------------------------------------------------------------
+// Statements
+
+void Generator::suspend(int ind, const std::string& how) {
+    uint32_t k = ++nextResume_;
+    line(ind, fmt::format("s.pc[{}] = {};", curProc_, k));
+    if (!how.empty()) line(ind, how);
+    line(ind, "return 0;");
+    line(ind - 1 < 0 ? 0 : ind, fmt::format("R{}:;", k));
+}
+
+void Generator::store(const Expr& lhs, const std::string& v, int ind) {
+    switch (lhs.kind) {
+    case ExprKind::Signal: {
+        SignalId s = rep(lhs.signal);
+        line(ind, fmt::format("set_s{}(s, {});", s,
+                              convert(v, lhs.type, storageType(s)) == v
+                                  ? v
+                                  : convert(v, lhs.type, storageType(s))));
+        return;
+    }
+    case ExprKind::ArrayElement: {
+        SignalId s = rep(lhs.signal);
+        line(ind, fmt::format("set_s{}_elem(s, {}, {});", s, flatIndex(lhs), v));
+        return;
+    }
+    case ExprKind::Select: {
+        const Expr& obj = *lhs.operands[0];
+        std::string base;
+        std::string off = indexOffset(lhs, base);
+        if (off.empty()) off = base;
+        if (obj.kind == ExprKind::Signal) {
+            SignalId s = rep(obj.signal);
+            line(ind,
+                 fmt::format("{{ auto t = get_s{}(s); set_part_at(t, {}, {}); set_s{}(s, t); }}", s,
+                             off, v, s));
+        } else if (obj.kind == ExprKind::ArrayElement) {
+            SignalId s = rep(obj.signal);
+            line(ind,
+                 fmt::format("{{ i64 ix = {}; auto t = get_s{}_elem(s, ix); set_part_at(t, {}, "
+                             "{}); set_s{}_elem(s, ix, t); }}",
+                             flatIndex(obj), s, off, v, s));
+        } else {
+            unsupported(lhs.loc, "this assignment target");
+        }
+        return;
+    }
+    case ExprKind::Concat: {
+        uint32_t total = 0;
+        for (const auto& o : lhs.operands) total += o->type.width;
+        line(ind, "{");
+        line(ind + 1, fmt::format("auto cv = {};", v));
+        uint32_t top = total;
+        for (const auto& o : lhs.operands) {
+            top -= o->type.width;
+            store(*o, fmt::format("{}(cv.part<{}>({}))", cppType(o->type), o->type.width, top),
+                  ind + 1);
+        }
+        line(ind, "}");
+        return;
+    }
+    default:
+        unsupported(lhs.loc, "this assignment target");
+    }
+}
+
+void Generator::nbaStore(const Expr& lhs, const std::string& v, int ind) {
+    auto leafId = [&](NbaLeaf l) {
+        leaves_.push_back(l);
+        return static_cast<uint32_t>(leaves_.size() - 1);
+    };
+    auto push = [&](uint32_t leaf, const std::string& elem, const std::string& off) {
+        line(ind, fmt::format("if (!nba_push(s.sched, {}, {}, {}, {})) return kError;", leaf, elem,
+                              off, v));
+    };
+    switch (lhs.kind) {
+    case ExprKind::Signal: {
+        SignalId s = rep(lhs.signal);
+        push(leafId({s, false, false, lhs.type}), "0", "0");
+        return;
+    }
+    case ExprKind::ArrayElement: {
+        SignalId s = rep(lhs.signal);
+        line(ind, "{");
+        line(ind + 1, fmt::format("i64 ix = {};", flatIndex(lhs)));
+        ind++;
+        line(ind, fmt::format("if (ix >= 0 && !nba_push(s.sched, {}, ix, 0, {})) return kError;",
+                              leafId({s, true, false, lhs.type}), v));
+        ind--;
+        line(ind, "}");
+        return;
+    }
+    case ExprKind::Select: {
+        const Expr& obj = *lhs.operands[0];
+        std::string base;
+        std::string off = indexOffset(lhs, base);
+        if (off.empty()) off = base;
+        Type lt = Type::integral(lhs.type.width, false);
+        if (obj.kind == ExprKind::Signal) {
+            SignalId s = rep(obj.signal);
+            line(ind,
+                 fmt::format("{{ i64 off = {}; if (off != kNoOffset && !nba_push(s.sched, {}, 0, "
+                             "off, {})) return kError; }}",
+                             off, leafId({s, false, true, lt}), v));
+        } else if (obj.kind == ExprKind::ArrayElement) {
+            SignalId s = rep(obj.signal);
+            line(ind,
+                 fmt::format("{{ i64 ix = {}; i64 off = {}; if (ix >= 0 && off != kNoOffset && "
+                             "!nba_push(s.sched, {}, ix, off, {})) return kError; }}",
+                             flatIndex(obj), off, leafId({s, true, true, lt}), v));
+        } else {
+            unsupported(lhs.loc, "this non-blocking assignment target");
+        }
+        return;
+    }
+    case ExprKind::Concat: {
+        uint32_t total = 0;
+        for (const auto& o : lhs.operands) total += o->type.width;
+        line(ind, "{");
+        line(ind + 1, fmt::format("auto cv = {};", v));
+        uint32_t top = total;
+        for (const auto& o : lhs.operands) {
+            top -= o->type.width;
+            nbaStore(*o, fmt::format("{}(cv.part<{}>({}))", cppType(o->type), o->type.width, top),
+                     ind + 1);
+        }
+        line(ind, "}");
+        return;
+    }
+    default:
+        unsupported(lhs.loc, "this non-blocking assignment target");
+    }
+}
+
+uint32_t Generator::waitSite(const std::vector<WaitItem>& items, int ind) {
+    uint32_t id = static_cast<uint32_t>(sites_.size());
+    sites_.push_back(WaitSite{curProc_, items});
+    std::set<RoutineId> seen;
+    for (size_t i = 0; i < items.size(); ++i) {
+        std::set<SignalId> reads;
+        collectReads(items[i].expr, reads, seen);
+        for (SignalId r : reads) sigSites_[r].insert(id);
+        temps_.push_back(fmt::format("{} w{}_{};", cppType(items[i].type), id, i));
+        line(ind, fmt::format("s.w{}_{} = {};", id, i, expr(*items[i].expr)));
+    }
+    return id;
+}
+
+void Generator::timing(const Timing& t, int ind) {
+    switch (t.kind) {
+    case Timing::Kind::Delay: {
+        if (t.delay.values.empty()) return;
+        const Expr& dv = *t.delay.values[0];
+        uint64_t scale = timeScale(curScope_);
+        std::string ticks = dv.type.isReal
+                                ? fmt::format("delay_ticks_real({}, {}ull)", expr(dv), scale)
+                                : fmt::format("delay_ticks({}, {}ull)", expr(dv), scale);
+        suspend(ind, fmt::format("schedule_delay(s.sched, {}, {});", curProc_, ticks));
+        return;
+    }
+    case Timing::Kind::Event:
+    case Timing::Kind::Star: {
+        std::vector<WaitItem> items;
+        for (const EventItem& ev : t.events) {
+            if (ev.expr->type.isReal) {
+                unsupported(ev.expr->loc, "an event control on a real");
+                return;
+            }
+            items.push_back(WaitItem{ev.edge, ev.expr.get(), ev.expr->type});
+        }
+        if (items.empty()) {
+            // @* with nothing to wait on: waits forever.
+            suspend(ind, "");
+            return;
+        }
+        uint32_t id = waitSite(items, ind);
+        suspend(ind, fmt::format("s.wait[{}] = {};", curProc_, id));
+        return;
+    }
+    case Timing::Kind::Repeat:
+        unsupported(t.loc, "repeat event controls");
+        return;
+    }
+}
+
+uint32_t Generator::serviceSite(const Stmt& st, char conv, bool newline) {
+    ServiceSite site;
+    site.task = st.name;
+    site.defaultConv = conv;
+    site.newline = newline;
+    site.scope = d_.scopes[curScope_].path;
+    site.timeUnit = timeUnit(curScope_);
+    site.where = where(st.loc);
+    std::string pack;
+    uint32_t off = 0;
+    // Time arguments go last so that $monitor compares only the others.
+    std::vector<std::pair<size_t, const Expr*>> late;
+    for (size_t i = 0; i < st.args.size(); ++i) {
+        const Expr* a = st.args[i].get();
+        SiteArg sa;
+        if (!a) {
+            sa.kind = SiteArg::Empty;
+        } else if (a->kind == ExprKind::Const && a->isString) {
+            sa.kind = SiteArg::String;
+            sa.text = stringOf(a->value);
+        } else if (a->kind == ExprKind::SystemCall &&
+                   (a->name == "$time" || a->name == "$stime" || a->name == "$realtime")) {
+            late.push_back({i, a});
+            sa.kind = a->name == "$realtime" ? SiteArg::Real : SiteArg::Vector;
+            sa.width = a->name == "$stime" ? 32 : 64;
+        } else if (a->type.isReal) {
+            sa.kind = SiteArg::Real;
+            sa.offset = off;
+            pack += fmt::format("        pack(p, {}, {});\n", off, expr(*a));
+            off += 1;
+        } else if (a->kind == ExprKind::Scope) {
+            sa.kind = SiteArg::String;
+            sa.text = d_.scopes[a->scope].path;
+        } else {
+            sa.kind = SiteArg::Vector;
+            sa.width = a->type.width;
+            sa.isSigned = a->type.isSigned;
+            sa.offset = off;
+            pack += fmt::format("        pack(p, {}, {});\n", off, expr(*a));
+            off += 2 * rt::k::nwords(a->type.width);
+        }
+        site.args.push_back(sa);
+    }
+    svcCmpWords_.push_back(off);
+    for (auto& [i, a] : late) {
+        site.args[i].offset = off;
+        pack += fmt::format("        pack(p, {}, {});\n", off, expr(*a));
+        off += a->name == "$realtime" ? 1 : 2;
+    }
+    svc_.push_back(site);
+    svcPack_.push_back(pack);
+    return static_cast<uint32_t>(svc_.size() - 1);
+}
+
+void Generator::systemTask(const Stmt& st, int ind) {
+    const std::string& n = st.name;
+    auto base = [&](const char* prefix) -> std::optional<char> {
+        std::string p = prefix;
+        if (n == p) return 'd';
+        if (n.size() == p.size() + 1 && n.compare(0, p.size(), p) == 0) {
+            char c = n.back();
+            if (c == 'b' || c == 'o' || c == 'h') return c;
+        }
+        return std::nullopt;
+    };
+    auto yieldPoint = [&]() {
+        if (inFunction_) {
+            line(ind,
+                 "if (ring_full(s.sched)) { model_error(s.sched, kErrRingInFunction, 0); return "
+                 "{}; }");
+            return;
+        }
+        uint32_t k = ++nextResume_;
+        line(ind, fmt::format("R{}:;", k));
+        line(ind, fmt::format("if (ring_full(s.sched)) {{ s.pc[{}] = {}; return kRingFull; }}",
+                              curProc_, k));
+    };
+    if (inFunction_ && (n != "$display" && n != "$write")) {
+        unsupported(st.loc, n + " in a function");
+        return;
+    }
+    if (auto c = base("$display")) {
+        uint32_t id = serviceSite(st, *c, true);
+        yieldPoint();
+        line(ind,
+             fmt::format("pack_site(s, {}, ring_push(s.sched, kSvcDisplay, {}).payload);", id, id));
+        return;
+    }
+    if (auto c = base("$write")) {
+        uint32_t id = serviceSite(st, *c, false);
+        yieldPoint();
+        line(ind,
+             fmt::format("pack_site(s, {}, ring_push(s.sched, kSvcWrite, {}).payload);", id, id));
+        return;
+    }
+    if (auto c = base("$strobe")) {
+        uint32_t id = serviceSite(st, *c, true);
+        line(ind, fmt::format("if (!strobe_push(s.sched, {})) return kError;", id));
+        return;
+    }
+    if (auto c = base("$monitor")) {
+        uint32_t id = serviceSite(st, *c, true);
+        line(ind, fmt::format("s.sched.monitor_site = {}; s.sched.monitor_fresh = 1;", id));
+        return;
+    }
+    if (n == "$monitoron" || n == "$monitoroff") {
+        line(ind, fmt::format("s.sched.monitor_on = {};", n == "$monitoron" ? 1 : 0));
+        if (n == "$monitoron") line(ind, "s.sched.monitor_fresh = 1;");
+        return;
+    }
+    if (n == "$finish" || n == "$stop") {
+        std::string arg = "1";
+        if (!st.args.empty() && st.args[0])
+            arg = fmt::format("u32({}.to_u64())", exprAs(*st.args[0], Type::integral(32, false)));
+        yieldPoint();
+        line(ind, fmt::format("ring_push(s.sched, {}, 0).a = {};",
+                              n == "$finish" ? "kSvcFinish" : "kSvcStop", arg));
+        line(ind, fmt::format("s.pc[{}] = kDone;", curProc_));
+        line(ind, fmt::format("return {};", n == "$finish" ? "kFinished" : "kStopped"));
+        return;
+    }
+    unsupported(st.loc, "the system task " + n);
+}
+
+void Generator::taskCall(const Stmt& st, int ind) {
+    const Routine& r = d_.routines[st.routine];
+    if (r.automatic) {
+        unsupported(st.loc, "automatic tasks");
+        return;
+    }
+    if (std::find(taskStack_.begin(), taskStack_.end(), st.routine) != taskStack_.end() ||
+        taskStack_.size() >= kMaxTaskInlineDepth) {
+        unsupported(st.loc, "recursive task calls");
+        return;
+    }
+    line(ind, fmt::format("// task {} ({})", r.name, where(r.loc)));
+    for (size_t i = 0; i < r.ports.size() && i < st.args.size(); ++i) {
+        const RoutinePort& p = r.ports[i];
+        if ((p.dir == PortDir::Input || p.dir == PortDir::Inout) && st.args[i]) {
+            SignalId sgi = rep(p.signal);
+            line(ind, fmt::format("set_s{}(s, {});", sgi, exprAs(*st.args[i], storageType(sgi))));
+        }
+    }
+    taskStack_.push_back(st.routine);
+    ScopeId saved = curScope_;
+    curScope_ = r.scope;
+    if (r.body) stmt(*r.body, ind);
+    curScope_ = saved;
+    taskStack_.pop_back();
+    for (size_t i = 0; i < r.ports.size() && i < st.args.size(); ++i) {
+        const RoutinePort& p = r.ports[i];
+        if ((p.dir == PortDir::Output || p.dir == PortDir::Inout) && st.args[i]) {
+            SignalId sgi = rep(p.signal);
+            Expr tmp(ExprKind::Signal, st.loc);
+            store(*st.args[i],
+                  convert(fmt::format("get_s{}(s)", sgi), storageType(sgi), st.args[i]->type), ind);
+        }
+    }
+}
+
+void Generator::stmt(const Stmt& st, int ind) {
+    line(ind, fmt::format("// {}", where(st.loc)));
+    switch (st.kind) {
+    case StmtKind::Null:
+        return;
+    case StmtKind::Block: {
+        if (st.fork) {
+            unsupported(st.loc, "fork/join");
+            return;
+        }
+        ScopeId saved = curScope_;
+        if (st.scope != kNone) curScope_ = st.scope;
+        for (const auto& s : st.stmts) stmt(*s, ind);
+        curScope_ = saved;
+        return;
+    }
+    case StmtKind::Assign: {
+        if (st.timing) {
+            unsupported(st.loc, "intra-assignment timing controls");
+            return;
+        }
+        if (st.nonBlocking) {
+            if (inFunction_) {
+                unsupported(st.loc, "non-blocking assignments in functions");
+                return;
+            }
+            line(ind, "{");
+            line(ind + 1, fmt::format("auto v = {};", exprAs(*st.rhs, st.lhs->type)));
+            nbaStore(*st.lhs, "v", ind + 1);
+            line(ind, "}");
+            return;
+        }
+        line(ind, "{");
+        line(ind + 1, fmt::format("auto v = {};", exprAs(*st.rhs, st.lhs->type)));
+        store(*st.lhs, "v", ind + 1);
+        line(ind, "}");
+        return;
+    }
+    case StmtKind::ProcContinuous:
+        unsupported(st.loc, "procedural continuous assignments (assign/deassign/force/release)");
+        return;
+    case StmtKind::If: {
+        std::string c =
+            st.cond->type.isReal ? fmt::format("real_truth({})", expr(*st.cond)) : expr(*st.cond);
+        line(ind, fmt::format("if ({}.is_true()) {{", c));
+        if (st.body) stmt(*st.body, ind + 1);
+        if (st.elseBody) {
+            line(ind, "} else {");
+            stmt(*st.elseBody, ind + 1);
+        }
+        line(ind, "}");
+        return;
+    }
+    case StmtKind::Case: {
+        // The selector is kept in the state: the items may contain resume points.
+        Type ct = st.cond->type;
+        for (const auto& it : st.items)
+            for (const auto& x : it.exprs) {
+                if (x->type.isReal || ct.isReal) {
+                    unsupported(st.loc, "a case statement on reals");
+                    return;
+                }
+                ct.width = std::max(ct.width, x->type.width);
+                ct.isSigned = ct.isSigned && x->type.isSigned;
+            }
+        uint32_t tid = static_cast<uint32_t>(temps_.size());
+        temps_.push_back(fmt::format("{} t{};", cppType(ct), tid));
+        line(ind, fmt::format("s.t{} = {};", tid, exprAs(*st.cond, ct)));
+        const CaseItem* def = nullptr;
+        bool first = true;
+        for (const auto& it : st.items) {
+            if (it.exprs.empty()) {
+                def = &it;
+                continue;
+            }
+            std::string c;
+            for (const auto& x : it.exprs) {
+                if (!c.empty()) c += " || ";
+                std::string xc = exprAs(*x, ct);
+                if (st.caseKind == CaseKind::Case)
+                    c += fmt::format("case_eq(s.t{}, {}).is_true()", tid, xc);
+                else
+                    c += fmt::format("case_wild(s.t{}, {}, {})", tid, xc,
+                                     st.caseKind == CaseKind::Casez ? "true" : "false");
+            }
+            line(ind, fmt::format("{}if ({}) {{", first ? "" : "} else ", c));
+            first = false;
+            if (it.body) stmt(*it.body, ind + 1);
+        }
+        if (def) {
+            line(ind, first ? "{" : "} else {");
+            if (def->body) stmt(*def->body, ind + 1);
+            first = false;
+        }
+        if (!first) line(ind, "}");
+        return;
+    }
+    case StmtKind::For: {
+        if (st.init) stmt(*st.init, ind);
+        line(ind, fmt::format("while ({}.is_true()) {{", expr(*st.cond)));
+        if (st.body) stmt(*st.body, ind + 1);
+        if (st.step) stmt(*st.step, ind + 1);
+        line(ind, "}");
+        return;
+    }
+    case StmtKind::While: {
+        std::string c =
+            st.cond->type.isReal ? fmt::format("real_truth({})", expr(*st.cond)) : expr(*st.cond);
+        line(ind, fmt::format("while ({}.is_true()) {{", c));
+        if (st.body) stmt(*st.body, ind + 1);
+        line(ind, "}");
+        return;
+    }
+    case StmtKind::Repeat: {
+        uint32_t tid = static_cast<uint32_t>(temps_.size());
+        temps_.push_back(fmt::format("i64 t{};", tid));
+        line(ind, fmt::format("s.t{} = repeat_count({});", tid, expr(*st.cond)));
+        line(ind, fmt::format("while (s.t{} > 0) {{", tid));
+        line(ind + 1, fmt::format("--s.t{};", tid));
+        if (st.body) stmt(*st.body, ind + 1);
+        line(ind, "}");
+        return;
+    }
+    case StmtKind::Forever:
+        line(ind, "for (;;) {");
+        if (st.body) stmt(*st.body, ind + 1);
+        line(ind, "}");
+        return;
+    case StmtKind::Wait: {
+        if (inFunction_) {
+            unsupported(st.loc, "wait in a function");
+            return;
+        }
+        uint32_t k = ++nextResume_;
+        line(ind, fmt::format("R{}:;", k));
+        line(ind, fmt::format("if (!{}.is_true()) {{", expr(*st.cond)));
+        std::vector<WaitItem> items{WaitItem{Edge::Any, st.cond.get(), st.cond->type}};
+        uint32_t id = waitSite(items, ind + 1);
+        line(ind + 1,
+             fmt::format("s.wait[{}] = {}; s.pc[{}] = {}; return 0;", curProc_, id, curProc_, k));
+        line(ind, "}");
+        if (st.body) stmt(*st.body, ind);
+        return;
+    }
+    case StmtKind::EventTrigger: {
+        SignalId e = rep(st.lhs->signal);
+        line(ind, fmt::format("set_s{}(s, get_s{}(s) + Logic<32>(1u));", e, e));
+        return;
+    }
+    case StmtKind::Disable:
+        unsupported(st.loc, "disable");
+        return;
+    case StmtKind::TaskCall:
+        if (inFunction_) {
+            unsupported(st.loc, "task calls in functions");
+            return;
+        }
+        taskCall(st, ind);
+        return;
+    case StmtKind::SystemTaskCall:
+        systemTask(st, ind);
+        return;
+    case StmtKind::Timed:
+        if (inFunction_) {
+            unsupported(st.loc, "timing controls in functions");
+            return;
+        }
+        timing(*st.timing, ind);
+        if (st.body) stmt(*st.body, ind);
+        return;
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Processes and functions
+
+std::string Generator::genFunction(RoutineId rid) {
+    const Routine& r = d_.routines[rid];
+    out_.clear();
+    std::string params;
+    for (const RoutinePort& p : r.ports) {
+        SignalId s = rep(p.signal);
+        params += fmt::format(", const {}& a_s{}", cppType(storageType(s)), s);
+    }
+    Type rt = storageType(rep(r.result));
+    line(0, fmt::format("// function {} ({})", r.name, where(r.loc)));
+    line(0, fmt::format("MF_HD {} fn_{}(State& s{}) {{", cppType(rt), rid, params));
+    for (const RoutinePort& p : r.ports) {
+        SignalId s = rep(p.signal);
+        line(1, fmt::format("set_s{}(s, a_s{});", s, s));
+    }
+    inFunction_ = true;
+    ScopeId saved = curScope_;
+    curScope_ = r.scope;
+    if (r.body) stmt(*r.body, 1);
+    curScope_ = saved;
+    inFunction_ = false;
+    line(1, fmt::format("return get_s{}(s);", rep(r.result)));
+    line(0, "}");
+    // `return {};` in error paths of functions
+    return out_;
+}
+
+std::string Generator::genProcess(uint32_t id) {
+    const Process& p = *procs_[id];
+    out_.clear();
+    curProc_ = id;
+    nextResume_ = 0;
+    curScope_ = p.scope;
+    if (isCa_[id]) {
+        line(0, fmt::format("// {} {}", processKindName(p.kind), where(p.loc)));
+        line(0, fmt::format("MF_HD u32 proc_{}(State& s) {{", id));
+        line(1, fmt::format("s.ca_idle[{}] = 1;", id));
+        line(1, "{");
+        line(2, fmt::format("auto v = {};", exprAs(*p.rhs, p.lhs->type)));
+        store(*p.lhs, "v", 2);
+        line(1, "}");
+        line(1, "return 0;");
+        line(0, "}");
+        return out_;
+    }
+    std::string body;
+    std::swap(out_, body);
+    if (p.kind == ProcessKind::Always) line(1, "for (;;) {");
+    if (p.body) stmt(*p.body, p.kind == ProcessKind::Always ? 2 : 1);
+    if (p.kind == ProcessKind::Always) line(1, "}");
+    std::swap(out_, body);
+    line(0, fmt::format("// {} {}", processKindName(p.kind), where(p.loc)));
+    line(0, fmt::format("MF_HD u32 proc_{}(State& s) {{", id));
+    line(1, fmt::format("switch (s.pc[{}]) {{", id));
+    line(1, "case 0: break;");
+    for (uint32_t k = 1; k <= nextResume_; ++k) line(1, fmt::format("case {}: goto R{};", k, k));
+    line(1, "default: return 0;");
+    line(1, "}");
+    out_ += body;
+    line(1, fmt::format("s.pc[{}] = kDone;", id));
+    line(1, "return 0;");
+    line(0, "}");
+    return out_;
+}
+
+bool Generator::checkDrivers() {
+    // Nets driven by more than one process need resolution: not yet, unless the drivers write
+    // disjoint constant bit ranges.
+    std::map<SignalId, std::vector<std::pair<int64_t, int64_t>>> ranges;
+    std::map<SignalId, SourceLoc> locs;
+    bool ok = true;
+    for (uint32_t i = 0; i < procs_.size(); ++i) {
+        if (!isCa_[i]) continue;
+        const Process& p = *procs_[i];
+        std::vector<const Expr*> leaves{p.lhs.get()};
+        while (!leaves.empty()) {
+            const Expr* l = leaves.back();
+            leaves.pop_back();
+            if (l->kind == ExprKind::Concat) {
+                for (const auto& o : l->operands) leaves.push_back(o.get());
+                continue;
+            }
+            int64_t lo = 0, hi = 1 << 30;
+            const Expr* base = l;
+            if (l->kind == ExprKind::Select) {
+                base = l->operands[0].get();
+                if (l->select == SelectKind::Part) {
+                    int64_t a = l->declared.offsetOf(l->msb), b = l->declared.offsetOf(l->lsb);
+                    lo = std::min(a, b), hi = std::max(a, b);
+                } else if (l->select == SelectKind::Bit &&
+                           l->operands[1]->kind == ExprKind::Const &&
+                           !l->operands[1]->value.has_xz()) {
+                    lo = hi =
+                        l->declared.offsetOf(static_cast<int64_t>(l->operands[1]->value.aval()[0]));
+                }
+            }
+            if (base->kind != ExprKind::Signal) continue;
+            SignalId s = rep(base->signal);
+            if (!d_.signals[s].isNet()) continue;
+            for (auto& [a, b] : ranges[s]) {
+                if (lo <= b && a <= hi && ok) {
+                    diags_.error(p.loc, fmt::format("the simulator does not support nets with "
+                                                    "several drivers ('{}') yet",
+                                                    d_.signals[s].path));
+                    ok = false;
+                }
+            }
+            ranges[s].push_back({lo, hi});
+        }
+    }
+    return ok;
+}
+
+std::optional<Model> Generator::run() {
+    setupAliases();
+    // Processes: continuous assignments and ports first, then initial/always, as Icarus does.
+    for (int pass = 0; pass < 2; ++pass) {
+        for (const Process& p : d_.processes) {
+            bool ca =
+                p.kind == ProcessKind::ContinuousAssign || p.kind == ProcessKind::PortConnection;
+            if (p.kind == ProcessKind::Gate || p.kind == ProcessKind::UdpInstance) {
+                if (pass == 0)
+                    unsupported(p.loc, p.kind == ProcessKind::Gate
+                                           ? "gate primitives ('" + p.gate + "')"
+                                           : "UDP instances");
+                continue;
+            }
+            if (ca != (pass == 0)) continue;
+            if (p.kind == ProcessKind::PortConnection) {
+                if (p.collapsed && p.lhs && p.rhs && p.lhs->kind == ExprKind::Signal &&
+                    p.rhs->kind == ExprKind::Signal && rep(p.lhs->signal) == rep(p.rhs->signal))
+                    continue;
+                if (p.portDir == PortDir::Inout) {
+                    unsupported(p.loc, "inout ports that are not whole nets");
+                    continue;
+                }
+                if (!p.lhs || !p.rhs) continue; // unconnected
+            }
+            if (ca && !p.delay.empty()) {
+                unsupported(p.loc, "delays on continuous assignments");
+                continue;
+            }
+            procs_.push_back(&p);
+            isCa_.push_back(ca);
+        }
+    }
+    if (failed_) return std::nullopt;
+    if (!checkDrivers()) return std::nullopt;
+    for (const Signal& sg : d_.signals)
+        if (sg.automatic) {
+            unsupported(sg.loc, "automatic variables");
+            return std::nullopt;
+        }
+
+    std::vector<std::string> procCode, fnCode;
+    for (uint32_t i = 0; i < procs_.size(); ++i) {
+        if (isCa_[i]) {
+            std::set<SignalId> reads;
+            std::set<RoutineId> seen;
+            collectReads(procs_[i]->rhs.get(), reads, seen);
+            for (const auto& o : procs_[i]->lhs->operands) collectReads(o.get(), reads, seen);
+            for (SignalId r : reads) sigCas_[r].insert(i);
+        }
+        procCode.push_back(genProcess(i));
+    }
+    for (RoutineId r = 0; r < d_.routines.size(); ++r)
+        if (d_.routines[r].isFunction && !d_.routines[r].automatic)
+            fnCode.push_back(genFunction(r));
+    if (failed_) return std::nullopt;
+
+    Model m;
+    m.precision = d_.globalPrecision();
+    m.ringCapacity = opt_.ringCapacity;
+    uint32_t payload = 1;
+    for (uint32_t i = 0; i < svc_.size(); ++i) {
+        uint32_t n = 0;
+        for (const auto& a : svc_[i].args)
+            if (a.kind == SiteArg::Vector)
+                n = std::max(n, a.offset + 2 * rt::k::nwords(a.width));
+            else if (a.kind == SiteArg::Real)
+                n = std::max(n, a.offset + 1);
+        payload = std::max(payload, n);
+    }
+    m.payloadWords = payload;
+
+    std::string o;
+    auto L = [&](const std::string& s) {
+        o += s;
+        o += '\n';
+    };
+    std::string tops;
+    for (ScopeId t : d_.tops) tops += " " + d_.scopes[t].path;
+    L("// metalfpga model (generated; do not edit). Top:" + tops);
+    L("// Host C++17 and CUDA device code: see include/metalfpga/rt/model.h.");
+    L("#include \"metalfpga/rt/model.h\"");
+    L("");
+    L("namespace mf_model {");
+    L("using namespace metalfpga::rt;");
+    L("using namespace metalfpga::rt::model;");
+    L("");
+    uint32_t np = std::max<uint32_t>(1, static_cast<uint32_t>(procs_.size()));
+    L(fmt::format("constexpr u32 kProcs = {};", np));
+    L("constexpr u32 kDone = ~0u;");
+    L("constexpr i64 kNoOffset = kNoIndex;");
+    L(fmt::format("using SchedT = Sched<kProcs, {}, {}, 4096, 65536, 256>;", m.ringCapacity,
+                  payload));
+    L("");
+    L("struct State {");
+    L("    SchedT sched;");
+    L("    u32 pc[kProcs];");
+    L("    u32 wait[kProcs];");
+    L("    u32 ca_idle[kProcs];");
+    L("    u32 mon_valid;");
+    L(fmt::format("    word mon_last[{}];", payload));
+    for (SignalId i = 0; i < d_.signals.size(); ++i) {
+        if (rep(i) != i) continue;
+        const Signal& sg = d_.signals[i];
+        std::string arr = sg.isArray() ? fmt::format("[{}]", sg.elementCount()) : "";
+        L(fmt::format("    {} s{}{}; // {} ({})", cppType(storageType(i)), i, arr, sg.path,
+                      where(sg.loc)));
+    }
+    for (const std::string& t : temps_) L("    " + t);
+    L("};");
+    L("");
+    // Accessors: all signal access goes through these.
+    for (SignalId i = 0; i < d_.signals.size(); ++i) {
+        if (rep(i) != i) continue;
+        const Signal& sg = d_.signals[i];
+        std::string t = cppType(storageType(i));
+        bool real = storageType(i).isReal;
+        std::string same = real ? "s.s{0}{1} == v" : "k::case_eq(s.s{0}{1}.cref(), v.cref())";
+        L(fmt::format("MF_HD void fanout_s{}(State& s);", i));
+        if (sg.isArray()) {
+            uint64_t n = sg.elementCount();
+            L(fmt::format(
+                "MF_HD inline {0} get_s{1}_elem(const State& s, i64 ix) {{ return ix >= 0 && "
+                "ix < {2} ? s.s{1}[ix] : {3}; }}",
+                t, i, n, real ? "0.0" : t + "::x()"));
+            L(fmt::format("MF_HD inline void set_s{0}_elem(State& s, i64 ix, const {1}& v) {{", i,
+                          t));
+            L(fmt::format("    if (ix < 0 || ix >= {}) return;", n));
+            L(fmt::format(fmt::runtime("    if (" + same + ") return;"), i, "[ix]"));
+            L(fmt::format("    s.s{}[ix] = v;", i));
+            L(fmt::format("    fanout_s{}(s);", i));
+            L("}");
+        } else {
+            L(fmt::format("MF_HD inline const {0}& get_s{1}(const State& s) {{ return s.s{1}; }}",
+                          t, i));
+            L(fmt::format("MF_HD inline void set_s{0}(State& s, const {1}& v) {{", i, t));
+            L(fmt::format(fmt::runtime("    if (" + same + ") return;"), i, ""));
+            L(fmt::format("    s.s{} = v;", i));
+            L(fmt::format("    fanout_s{}(s);", i));
+            L("}");
+        }
+    }
+    L("");
+    L("MF_HD inline void trigger_ca(State& s, u32 p) {");
+    L("    if (s.ca_idle[p]) { s.ca_idle[p] = 0; activate(s.sched, p); }");
+    L("}");
+    L("");
+    for (uint32_t id = 0; id < sites_.size(); ++id) {
+        const WaitSite& ws = sites_[id];
+        L(fmt::format("MF_HD void check_site_{}(State& s) {{", id));
+        L("    bool hit = false;");
+        for (size_t i = 0; i < ws.items.size(); ++i) {
+            const WaitItem& it = ws.items[i];
+            L("    {");
+            curScope_ = kNone;
+            L(fmt::format("        auto v = {};", expr(*it.expr)));
+            if (it.edge == Edge::Any)
+                L(fmt::format("        if (!k::case_eq(v.cref(), s.w{}_{}.cref())) hit = true;", id,
+                              i));
+            else
+                L(fmt::format(
+                    "        if (edge_matches({}, s.w{}_{}.bit_code(0), v.bit_code(0))) hit = "
+                    "true;",
+                    it.edge == Edge::Posedge ? "kPosedge" : "kNegedge", id, i));
+            L(fmt::format("        s.w{}_{} = v;", id, i));
+            L("    }");
+        }
+        L(fmt::format("    if (hit) {{ s.wait[{0}] = ~0u; activate(s.sched, {0}); }}", ws.proc));
+        L("}");
+    }
+    L("");
+    for (auto& f : fnCode) {
+        // Function prototypes first (functions may call each other).
+        (void)f;
+    }
+    for (RoutineId r = 0; r < d_.routines.size(); ++r) {
+        const Routine& rt_ = d_.routines[r];
+        if (!rt_.isFunction || rt_.automatic) continue;
+        std::string params;
+        for (const RoutinePort& p : rt_.ports)
+            params += fmt::format(", const {}&", cppType(storageType(rep(p.signal))));
+        L(fmt::format("MF_HD {} fn_{}(State& s{});", cppType(storageType(rep(rt_.result))), r,
+                      params));
+    }
+    for (auto& f : fnCode) L(f);
+    // Service sites: argument packing.
+    L("MF_HD void pack_site(State& s, u32 site, word* p) {");
+    L("    (void)s; (void)p;");
+    L("    switch (site) {");
+    for (uint32_t i = 0; i < svc_.size(); ++i) {
+        L(fmt::format("    case {}: // {} {}", i, svc_[i].task, svc_[i].where));
+        o += svcPack_[i];
+        L("        break;");
+    }
+    L("    default: break;");
+    L("    }");
+    L("}");
+    L("MF_HD u32 monitor_compare_words(u32 site) {");
+    L("    switch (site) {");
+    for (uint32_t i = 0; i < svc_.size(); ++i)
+        L(fmt::format("    case {}: return {};", i, svcCmpWords_[i]));
+    L("    default: return 0;");
+    L("    }");
+    L("}");
+    L("");
+    for (auto& pc : procCode) L(pc);
+    // Fanout.
+    for (SignalId i = 0; i < d_.signals.size(); ++i) {
+        if (rep(i) != i) continue;
+        L(fmt::format("MF_HD void fanout_s{}(State& s) {{", i));
+        L("    (void)s;");
+        for (uint32_t site : sigSites_[i])
+            L(fmt::format("    if (s.wait[{}] == {}) check_site_{}(s);", sites_[site].proc, site,
+                          site));
+        for (uint32_t p : sigCas_[i]) L(fmt::format("    trigger_ca(s, {});", p));
+        L("}");
+    }
+    L("");
+    L("struct M {");
+    L("    using State = mf_model::State;");
+    L("    MF_HD static u32 run_process(State& s, u32 p) {");
+    L("        switch (p) {");
+    for (uint32_t i = 0; i < procs_.size(); ++i)
+        L(fmt::format("        case {0}: return proc_{0}(s);", i));
+    L("        default: return 0;");
+    L("        }");
+    L("    }");
+    L("    MF_HD static void apply_nba(State& s, const NbaEntry& e) {");
+    L("        switch (e.leaf) {");
+    for (uint32_t i = 0; i < leaves_.size(); ++i) {
+        const NbaLeaf& l = leaves_[i];
+        std::string st = cppType(storageType(l.sig));
+        std::string lt = cppType(l.type);
+        L(fmt::format("        case {}: {{", i));
+        L(fmt::format("            {} v;", lt));
+        L("            unpack(v, s.sched.pool, e.pool);");
+        if (!l.elem && !l.part)
+            L(fmt::format("            set_s{}(s, {}(v));", l.sig, st));
+        else if (l.elem && !l.part)
+            L(fmt::format("            set_s{}_elem(s, e.elem, {}(v));", l.sig, st));
+        else if (!l.elem)
+            L(fmt::format(
+                "            {{ auto t = get_s{0}(s); set_part_at(t, e.off, v); set_s{0}(s, t); }}",
+                l.sig));
+        else
+            L(fmt::format("            {{ auto t = get_s{0}_elem(s, e.elem); set_part_at(t, e.off, "
+                          "v); set_s{0}_elem(s, e.elem, t); }}",
+                          l.sig));
+        L("            break;");
+        L("        }");
+    }
+    L("        default: break;");
+    L("        }");
+    L("    }");
+    L("    MF_HD static u32 end_of_slot(State& s) {");
+    L("        u32 msite = s.sched.monitor_site;");
+    L("        if (msite != ~0u && s.sched.monitor_on) {");
+    L("            word buf[SchedT::kPayload];");
+    L("            for (u32 i = 0; i < SchedT::kPayload; ++i) buf[i] = 0;");
+    L("            pack_site(s, msite, buf);");
+    L("            u32 n = monitor_compare_words(msite);");
+    L("            bool changed = s.sched.monitor_fresh != 0;");
+    L("            for (u32 i = 0; i < n; ++i) if (buf[i] != s.mon_last[i]) changed = true;");
+    L("            if (changed) {");
+    L("                if (ring_full(s.sched)) return kRingFull;");
+    L("                auto& r = ring_push(s.sched, kSvcMonitor, msite);");
+    L("                for (u32 i = 0; i < SchedT::kPayload; ++i) { r.payload[i] = buf[i]; "
+      "s.mon_last[i] = buf[i]; }");
+    L("                s.sched.monitor_fresh = 0;");
+    L("            }");
+    L("        }");
+    L("        while (s.sched.strobe_pos < s.sched.strobe_count) {");
+    L("            if (ring_full(s.sched)) return kRingFull;");
+    L("            u32 site = s.sched.strobe[s.sched.strobe_pos++];");
+    L("            pack_site(s, site, ring_push(s.sched, kSvcStrobe, site).payload);");
+    L("        }");
+    L("        s.sched.strobe_count = s.sched.strobe_pos = 0;");
+    L("        return 0;");
+    L("    }");
+    L("};");
+    L("");
+    L("MF_HD inline void init(State& s, u64 slot_limit) {");
+    L("    sched_init(s.sched, slot_limit);");
+    L("    s.mon_valid = 0;");
+    for (SignalId i = 0; i < d_.signals.size(); ++i) {
+        if (rep(i) != i) continue;
+        const Signal& sg = d_.signals[i];
+        Type t = storageType(i);
+        std::string v;
+        if (t.isReal) {
+            v = sg.initReal ? realLiteral(*sg.initReal) : "0.0";
+        } else if (sg.kind == SignalKind::Event) {
+            v = cppType(t) + "()";
+        } else if (sg.init) {
+            Expr c(ExprKind::Const, sg.loc);
+            c.value = *sg.init;
+            c.type = t;
+            v = exprAs(c, t);
+        } else if (sg.isNet()) {
+            bool driven = false;
+            for (uint32_t p = 0; p < procs_.size() && !driven; ++p) {
+                if (!isCa_[p]) continue;
+                std::set<SignalId> w;
+                std::vector<const Expr*> st{procs_[p]->lhs.get()};
+                while (!st.empty()) {
+                    const Expr* e = st.back();
+                    st.pop_back();
+                    if (e->kind == ExprKind::Signal && rep(e->signal) == i) driven = true;
+                    if (e->kind == ExprKind::Select || e->kind == ExprKind::Concat)
+                        for (const auto& x : e->operands) st.push_back(x.get());
+                }
+            }
+            switch (sg.netType) {
+            case NetType::Supply0:
+            case NetType::Tri0:
+                v = cppType(t) + "()";
+                break;
+            case NetType::Supply1:
+            case NetType::Tri1:
+                v = cppType(t) + "::ones()";
+                break;
+            default:
+                v = cppType(t) + (driven ? "::x()" : "::z()");
+            }
+        } else {
+            v = cppType(t) + "::x()";
+        }
+        if (sg.isArray())
+            L(fmt::format("    for (u64 i = 0; i < {}ull; ++i) s.s{}[i] = {};", sg.elementCount(),
+                          i, v));
+        else
+            L(fmt::format("    s.s{} = {};", i, v));
+    }
+    L("    for (u32 p = 0; p < kProcs; ++p) { s.pc[p] = 0; s.wait[p] = ~0u; s.ca_idle[p] = 0; }");
+    L(fmt::format("    for (u32 p = 0; p < {}; ++p) activate(s.sched, p);", procs_.size()));
+    L("}");
+    L("");
+    L("} // namespace mf_model");
+    L("");
+    L("#if !MF_DEVICE_COMPILER");
+    L("extern \"C\" {");
+    L("__attribute__((visibility(\"default\"))) unsigned long long mf_state_size() { return "
+      "sizeof(mf_model::State); }");
+    L("__attribute__((visibility(\"default\"))) void mf_init(void* p, unsigned long long "
+      "slot_limit) { mf_model::init(*static_cast<mf_model::State*>(p), slot_limit); }");
+    L("__attribute__((visibility(\"default\"))) unsigned mf_step(void* p, unsigned long long "
+      "budget) { return metalfpga::rt::model::step<mf_model::M>(*static_cast<mf_model::State*>(p), "
+      "budget); }");
+    L("__attribute__((visibility(\"default\"))) void mf_ring(void* p, "
+      "metalfpga::rt::model::RingView* v) { "
+      "metalfpga::rt::model::ring_view(static_cast<mf_model::State*>(p)->sched, v); }");
+    L("#ifdef MF_MODEL_KEY");
+    L("__attribute__((visibility(\"default\"))) const char* mf_model_key() { return MF_MODEL_KEY; "
+      "}");
+    L("#endif");
+    L("}");
+    L("#endif");
+
+    m.source = std::move(o);
+    m.sites = std::move(svc_);
+    for (const Process* p : procs_)
+        m.processWhere.push_back(fmt::format("{} ({})", where(p->loc), processKindName(p->kind)));
+    return m;
+}
+
+} // namespace
+
+std::optional<Model> generate(const ir::Design& design, const frontend::SourceManager& sm,
+                              frontend::Diagnostics& diags, const Options& options) {
+    Generator g(design, sm, diags, options);
+    return g.run();
+}
+
+} // namespace metalfpga::codegen

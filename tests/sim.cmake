@@ -1,0 +1,11 @@
+# Simulation golden tests: tests/verilog/sim/NAME.v must print NAME.out (made by Icarus) with
+# `metalfpga_cli --run`. Compiled models are cached in the build folder between runs.
+find_package(Python3 COMPONENTS Interpreter REQUIRED)
+file(GLOB sim_golden CONFIGURE_DEPENDS ${CMAKE_CURRENT_SOURCE_DIR}/verilog/sim/*.v)
+foreach(src ${sim_golden})
+    get_filename_component(name ${src} NAME_WE)
+    add_test(NAME sim.${name}
+             COMMAND ${Python3_EXECUTABLE} ${CMAKE_CURRENT_SOURCE_DIR}/verilog/run_sim_golden.py
+                     --bin $<TARGET_FILE:metalfpga_cli> --cache ${CMAKE_BINARY_DIR}/sim-cache ${src})
+    set_tests_properties(sim.${name} PROPERTIES LABELS sim TIMEOUT 300)
+endforeach()
