@@ -168,6 +168,19 @@ class Generator {
     uint32_t serviceSite(const Stmt& st, char conv, bool newline);
 
     std::string genProcess(uint32_t id);
+    void gateBody(const Process& p, int ind);
+    // Counts a loop iteration against the time slot's activation limit (a loop without
+    // delays is reported, not hung on).
+    void loopGuard(int ind) {
+        line(ind, fmt::format("if (++s.sched.slot_steps > s.sched.slot_limit) {{ "
+                              "model_error(s.sched, kErrZeroDelayLoop, {}); return kError; }}",
+                              curProc_));
+    }
+    std::vector<const Expr*> targets(const Process& p) const;
+    std::vector<const Expr*> sources(const Process& p) const;
+    static bool gateSupported(const std::string& g);
+    std::vector<std::pair<ScopeId, std::string>> disableTargets_;
+    uint32_t nextLabel_ = 0;
     std::string genFunction(RoutineId r);
 };
 
@@ -568,6 +581,21 @@ std::string Generator::exprNatural(const Expr& e, Type& nat) {
             nat = t;
             return fmt::format("{}({})", cppType(t), expr(o));
         }
+        if (n == "$random") {
+            nat = Type::integral(32, true);
+            if (e.operands.empty() || !e.operands[0]) return "rtl_random(s.sched.random_seed)";
+            const Expr& seed = *e.operands[0];
+            if (seed.kind != ExprKind::Signal || storageType(rep(seed.signal)).isReal) {
+                unsupported(e.loc, "a $random seed that is not a variable");
+                return "0";
+            }
+            SignalId sd = rep(seed.signal);
+            Type st = storageType(sd);
+            return fmt::format(
+                "[&]() {{ i32 sd = i32(u32(get_s{0}(s).to_u64())); auto r = "
+                "rtl_random(sd); set_s{0}(s, {1}); return r; }}()",
+                sd, convert("Logic<32, true>(u64(u32(sd)))", Type::integral(32, true), st));
+        }
         if (n == "$itor" && e.operands.size() == 1) {
             nat = Type::real();
             return fmt::format("to_real({})", expr(*e.operands[0]));
@@ -925,7 +953,11 @@ void Generator::taskCall(const Stmt& st, int ind) {
     taskStack_.push_back(st.routine);
     ScopeId saved = curScope_;
     curScope_ = r.scope;
+    std::string label = fmt::format("D{}", ++nextLabel_);
+    disableTargets_.push_back({r.scope, label});
     if (r.body) stmt(*r.body, ind);
+    disableTargets_.pop_back();
+    line(ind, label + ":;");
     curScope_ = saved;
     taskStack_.pop_back();
     for (size_t i = 0; i < r.ports.size() && i < st.args.size(); ++i) {
@@ -951,7 +983,16 @@ void Generator::stmt(const Stmt& st, int ind) {
         }
         ScopeId saved = curScope_;
         if (st.scope != kNone) curScope_ = st.scope;
+        std::string label;
+        if (st.scope != kNone && !inFunction_) {
+            label = fmt::format("D{}", ++nextLabel_);
+            disableTargets_.push_back({st.scope, label});
+        }
         for (const auto& s : st.stmts) stmt(*s, ind);
+        if (!label.empty()) {
+            disableTargets_.pop_back();
+            line(ind, label + ":;");
+        }
         curScope_ = saved;
         return;
     }
@@ -1039,6 +1080,7 @@ void Generator::stmt(const Stmt& st, int ind) {
     case StmtKind::For: {
         if (st.init) stmt(*st.init, ind);
         line(ind, fmt::format("while ({}.is_true()) {{", expr(*st.cond)));
+        if (!inFunction_) loopGuard(ind + 1);
         if (st.body) stmt(*st.body, ind + 1);
         if (st.step) stmt(*st.step, ind + 1);
         line(ind, "}");
@@ -1048,6 +1090,7 @@ void Generator::stmt(const Stmt& st, int ind) {
         std::string c =
             st.cond->type.isReal ? fmt::format("real_truth({})", expr(*st.cond)) : expr(*st.cond);
         line(ind, fmt::format("while ({}.is_true()) {{", c));
+        if (!inFunction_) loopGuard(ind + 1);
         if (st.body) stmt(*st.body, ind + 1);
         line(ind, "}");
         return;
@@ -1064,6 +1107,7 @@ void Generator::stmt(const Stmt& st, int ind) {
     }
     case StmtKind::Forever:
         line(ind, "for (;;) {");
+        loopGuard(ind + 1);
         if (st.body) stmt(*st.body, ind + 1);
         line(ind, "}");
         return;
@@ -1088,9 +1132,15 @@ void Generator::stmt(const Stmt& st, int ind) {
         line(ind, fmt::format("set_s{}(s, get_s{}(s) + Logic<32>(1u));", e, e));
         return;
     }
-    case StmtKind::Disable:
-        unsupported(st.loc, "disable");
+    case StmtKind::Disable: {
+        for (auto it = disableTargets_.rbegin(); it != disableTargets_.rend(); ++it)
+            if (it->first == st.scope) {
+                line(ind, fmt::format("goto {};", it->second));
+                return;
+            }
+        unsupported(st.loc, "disable of a block or task that does not enclose the disable");
         return;
+    }
     case StmtKind::TaskCall:
         if (inFunction_) {
             unsupported(st.loc, "task calls in functions");
@@ -1153,8 +1203,12 @@ std::string Generator::genProcess(uint32_t id) {
         line(0, fmt::format("MF_HD u32 proc_{}(State& s) {{", id));
         line(1, fmt::format("s.ca_idle[{}] = 1;", id));
         line(1, "{");
-        line(2, fmt::format("auto v = {};", exprAs(*p.rhs, p.lhs->type)));
-        store(*p.lhs, "v", 2);
+        if (p.kind == ProcessKind::Gate) {
+            gateBody(p, 2);
+        } else {
+            line(2, fmt::format("auto v = {};", exprAs(*p.rhs, p.lhs->type)));
+            store(*p.lhs, "v", 2);
+        }
         line(1, "}");
         line(1, "return 0;");
         line(0, "}");
@@ -1162,7 +1216,10 @@ std::string Generator::genProcess(uint32_t id) {
     }
     std::string body;
     std::swap(out_, body);
-    if (p.kind == ProcessKind::Always) line(1, "for (;;) {");
+    if (p.kind == ProcessKind::Always) {
+        line(1, "for (;;) {");
+        loopGuard(2);
+    }
     if (p.body) stmt(*p.body, p.kind == ProcessKind::Always ? 2 : 1);
     if (p.kind == ProcessKind::Always) line(1, "}");
     std::swap(out_, body);
@@ -1180,6 +1237,63 @@ std::string Generator::genProcess(uint32_t id) {
     return out_;
 }
 
+bool Generator::gateSupported(const std::string& g) {
+    static const char* const kGates[] = {"and", "nand", "or", "nor", "xor", "xnor", "buf", "not"};
+    for (const char* k : kGates)
+        if (g == k) return true;
+    return false;
+}
+
+// Outputs first: and-family gates have one output; buf/not have one input (the last terminal).
+std::vector<const Expr*> Generator::targets(const Process& p) const {
+    std::vector<const Expr*> r;
+    if (p.kind == ProcessKind::Gate) {
+        size_t nout = (p.gate == "buf" || p.gate == "not") ? p.terminals.size() - 1 : 1;
+        for (size_t i = 0; i < nout && i < p.terminals.size(); ++i)
+            if (p.terminals[i]) r.push_back(p.terminals[i].get());
+        return r;
+    }
+    if (p.lhs) r.push_back(p.lhs.get());
+    return r;
+}
+std::vector<const Expr*> Generator::sources(const Process& p) const {
+    std::vector<const Expr*> r;
+    if (p.kind == ProcessKind::Gate) {
+        size_t nout = (p.gate == "buf" || p.gate == "not") ? p.terminals.size() - 1 : 1;
+        for (size_t i = nout; i < p.terminals.size(); ++i)
+            if (p.terminals[i]) r.push_back(p.terminals[i].get());
+        return r;
+    }
+    if (p.rhs) r.push_back(p.rhs.get());
+    return r;
+}
+
+void Generator::gateBody(const Process& p, int ind) {
+    const std::string& g = p.gate;
+    Type bit = Type::integral(1, false);
+    std::vector<std::string> in;
+    for (const Expr* e : sources(p)) in.push_back(exprAs(*e, bit));
+    std::string v;
+    if (g == "buf" || g == "not") {
+        v = in.empty() ? "Logic<1>::x()" : fmt::format("({0} & {0})", in[0]);
+        if (g == "not") v = "(~" + v + ")";
+    } else {
+        const char* op = (g == "and" || g == "nand") ? " & "
+                         : (g == "or" || g == "nor") ? " | "
+                                                     : " ^ ";
+        for (size_t i = 0; i < in.size(); ++i) v += (i ? op : "") + in[i];
+        if (in.size() == 1) v = fmt::format("({0} & {0})", in[0]);
+        v = "(" + v + ")";
+        if (g == "nand" || g == "nor" || g == "xnor") v = "(~" + v + ")";
+    }
+    line(ind, fmt::format("auto g = {};", v));
+    for (const Expr* t : targets(p)) {
+        std::string val =
+            t->type.width == 1 && !t->type.isSigned ? "g" : convert("g", bit, t->type);
+        store(*t, val, ind);
+    }
+}
+
 bool Generator::checkDrivers() {
     // Nets driven by more than one process need resolution: not yet, unless the drivers write
     // disjoint constant bit ranges.
@@ -1189,7 +1303,7 @@ bool Generator::checkDrivers() {
     for (uint32_t i = 0; i < procs_.size(); ++i) {
         if (!isCa_[i]) continue;
         const Process& p = *procs_[i];
-        std::vector<const Expr*> leaves{p.lhs.get()};
+        std::vector<const Expr*> leaves = targets(p);
         while (!leaves.empty()) {
             const Expr* l = leaves.back();
             leaves.pop_back();
@@ -1235,6 +1349,16 @@ std::optional<Model> Generator::run() {
         for (const Process& p : d_.processes) {
             bool ca =
                 p.kind == ProcessKind::ContinuousAssign || p.kind == ProcessKind::PortConnection;
+            if (p.kind == ProcessKind::Gate && gateSupported(p.gate) && p.terminals.size() >= 2) {
+                if (pass != 0) continue;
+                if (!p.delay.empty()) {
+                    unsupported(p.loc, "gate delays");
+                    continue;
+                }
+                procs_.push_back(&p);
+                isCa_.push_back(true);
+                continue;
+            }
             if (p.kind == ProcessKind::Gate || p.kind == ProcessKind::UdpInstance) {
                 if (pass == 0)
                     unsupported(p.loc, p.kind == ProcessKind::Gate
@@ -1274,8 +1398,9 @@ std::optional<Model> Generator::run() {
         if (isCa_[i]) {
             std::set<SignalId> reads;
             std::set<RoutineId> seen;
-            collectReads(procs_[i]->rhs.get(), reads, seen);
-            for (const auto& o : procs_[i]->lhs->operands) collectReads(o.get(), reads, seen);
+            for (const Expr* e : sources(*procs_[i])) collectReads(e, reads, seen);
+            for (const Expr* t : targets(*procs_[i]))
+                for (const auto& o : t->operands) collectReads(o.get(), reads, seen);
             for (SignalId r : reads) sigCas_[r].insert(i);
         }
         procCode.push_back(genProcess(i));
@@ -1531,7 +1656,7 @@ std::optional<Model> Generator::run() {
             for (uint32_t p = 0; p < procs_.size() && !driven; ++p) {
                 if (!isCa_[p]) continue;
                 std::set<SignalId> w;
-                std::vector<const Expr*> st{procs_[p]->lhs.get()};
+                std::vector<const Expr*> st = targets(*procs_[p]);
                 while (!st.empty()) {
                     const Expr* e = st.back();
                     st.pop_back();

@@ -128,7 +128,8 @@ int simulate(const backends::cpu::LoadedModel& model, const codegen::Model& info
                 std::string what;
                 if (h.a == m::kErrZeroDelayLoop)
                     what =
-                        fmt::format("more than {} process activations at time {} (a zero-delay "
+                        fmt::format("more than {} process activations and loop iterations at time "
+                                    "{} (a zero-delay "
                                     "loop?); last process: {}",
                                     o.slotLimit, timeString(info, h.time),
                                     h.b < info.processWhere.size() ? info.processWhere[h.b] : "?");

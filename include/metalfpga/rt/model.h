@@ -111,7 +111,8 @@ struct Sched {
     u32 monitor_on;
     u32 monitor_fresh; // print at the end of this slot even without a change
 
-    u32 yielded; // a process suspended on a full ring: resume it first (~0u: none)
+    u32 yielded;     // a process suspended on a full ring: resume it first (~0u: none)
+    i32 random_seed; // $random without a seed argument
 
     // The service ring: the model writes at tail, the host reads at head.
     u32 ring_head;
@@ -138,6 +139,7 @@ MF_HD inline void sched_init(S& s, u64 slot_limit) {
     s.monitor_on = 1;
     s.monitor_fresh = 0;
     s.yielded = ~0u;
+    s.random_seed = 0;
     s.ring_head = s.ring_tail = 0;
 }
 
@@ -418,6 +420,35 @@ MF_HD inline bool edge_matches(u32 edge, Bit was, Bit now) {
     if (edge == kAnyEdge) return true;
     if (edge == kPosedge) return was == B0 || now == B1;
     return was == B1 || now == B0; // negedge
+}
+
+/// The uniform generator of IEEE 1364-2005 clause 17.9.2 (as Icarus runs it: 32-bit seed).
+MF_HD inline double rtl_uniform(i32& seed, i32 start, i32 end) {
+    const double d = 0.00000011920928955078125;
+    double a, b, c;
+    u32 oldseed = static_cast<u32>(seed);
+    if (oldseed == 0) oldseed = 259341593u;
+    if (start >= end) {
+        a = 0.0;
+        b = 2147483647.0;
+    } else {
+        a = static_cast<double>(start);
+        b = static_cast<double>(end);
+    }
+    u32 newseed = 69069u * oldseed + 1u;
+    seed = static_cast<i32>(newseed);
+    c = 1.0 + (newseed >> 9) * 0.00000011920928955078125;
+    c = c + (c * d);
+    c = ((b - a) * (c - 1.0)) + a;
+    return c;
+}
+/// $random: rtl_dist_uniform over the whole 32-bit range.
+MF_HD inline Logic<32, true> rtl_random(i32& seed) {
+    double r = (rtl_uniform(seed, -2147483647 - 1, 2147483647) + 2147483648.0) / 4294967295.0;
+    r = r * 4294967296.0 - 2147483648.0;
+    i64 i = r >= 0 ? static_cast<i64>(static_cast<u64>(r))
+                   : -static_cast<i64>(static_cast<u64>(-(r - 1)));
+    return Logic<32, true>(static_cast<u64>(static_cast<u32>(i)));
 }
 
 /// Integer <-> real for generated code.
