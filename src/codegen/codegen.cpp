@@ -192,8 +192,7 @@ void Generator::collectReads(const Expr* e, std::set<SignalId>& out,
     if (!e) return;
     if (e->kind == ExprKind::Signal || e->kind == ExprKind::ArrayElement)
         out.insert(rep(e->signal));
-    if (e->kind == ExprKind::Call && seen.insert(e->routine).second)
-        collectStmtReads(d_.routines[e->routine].body.get(), out, seen);
+    // A call's sensitivity is its arguments (clause 6.1.2), not what the function reads inside.
     for (const auto& o : e->operands) collectReads(o.get(), out, seen);
 }
 
@@ -1528,6 +1527,7 @@ std::optional<Model> Generator::run() {
         // Function prototypes first (functions may call each other).
         (void)f;
     }
+    L("MF_HD void pack_site(State& s, u32 site, word* p);");
     for (RoutineId r = 0; r < d_.routines.size(); ++r) {
         const Routine& rt_ = d_.routines[r];
         if (!rt_.isFunction || rt_.automatic) continue;
@@ -1588,7 +1588,8 @@ std::optional<Model> Generator::run() {
         std::string lt = cppType(l.type);
         L(fmt::format("        case {}: {{", i));
         L(fmt::format("            {} v;", lt));
-        L("            unpack(v, s.sched.pool, e.pool);");
+        L(l.type.isReal ? "            v = bits::bits_to_double(s.sched.pool[e.pool]);"
+                        : "            unpack(v, s.sched.pool, e.pool);");
         if (!l.elem && !l.part)
             L(fmt::format("            set_s{}(s, {}(v));", l.sig, st));
         else if (l.elem && !l.part)

@@ -306,8 +306,36 @@ MF_HD inline bool nba_push(S& s, u32 leaf, i64 elem, i64 off, const Vec<W, S_, F
     return true;
 }
 
+/// Queues a non-blocking update of a real.
+template <class S>
+MF_HD inline bool nba_push(S& s, u32 leaf, i64 elem, i64 off, double v) {
+    if (s.nba_count >= sizeof(s.nba) / sizeof(s.nba[0]) ||
+        s.pool_used + 1 > sizeof(s.pool) / sizeof(s.pool[0])) {
+        model_error(s, kErrNbaOverflow, leaf);
+        return false;
+    }
+    NbaEntry& e = s.nba[s.nba_count++];
+    e.leaf = leaf;
+    e.pool = s.pool_used;
+    e.elem = elem;
+    e.off = off;
+    s.pool[s.pool_used++] = bits::double_to_bits(v);
+    return true;
+}
+
 // ---------------------------------------------------------------------------------------------
 // Helpers for generated expressions
+
+/// repeat (real): rounded to an integer.
+MF_HD inline i64 repeat_count(double d) {
+    if (!(d > 0)) return 0;
+    return static_cast<i64>(d + 0.5);
+}
+
+/// A real passed where an integral-to-real conversion was expected.
+MF_HD inline double to_real(double d) {
+    return d;
+}
 
 /// A constant from its words: a-plane words then b-plane words (wide values), low word first.
 template <class T, class... A>
