@@ -1,0 +1,133 @@
+// Code generation, the CPU backend's pipeline cache and the runtime loop, end to end.
+
+#include "../elab/elab_test_util.h"
+#include "backends/cpu/cpu_backend.h"
+#include "codegen/codegen.h"
+#include "runtime/runtime.h"
+
+#include <gtest/gtest.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+
+namespace metalfpga::codegen::test {
+namespace {
+
+namespace fs = std::filesystem;
+using elab::test::elaborateText;
+
+struct Generated {
+    std::unique_ptr<elab::test::Elaborated> elab;
+    std::optional<Model> model;
+    std::string errors;
+};
+
+Generated gen(const std::string& text) {
+    Generated g;
+    g.elab = elaborateText(text);
+    if (!g.elab->design) {
+        g.errors = g.elab->errors;
+        return g;
+    }
+    g.model = generate(*g.elab->design, g.elab->sm, *g.elab->diags);
+    for (const auto& d : g.elab->diags->all()) g.errors += d.message + "\n";
+    return g;
+}
+
+const char* const kHello = R"(
+module top;
+  reg [7:0] a;
+  initial begin
+    a = 5;
+    #3 $display("a=%0d t=%0t", a, $time);
+    $finish;
+  end
+endmodule
+)";
+
+fs::path tempDir(const std::string& name) {
+    fs::path p = fs::temp_directory_path() /
+                 ("metalfpga_codegen_test_" + name + "_" + std::to_string(::getpid()));
+    fs::remove_all(p);
+    fs::create_directories(p);
+    return p;
+}
+
+std::string runModel(const backends::cpu::LoadedModel& m, const Model& info) {
+    FILE* out = std::tmpfile();
+    runtime::RunOptions ro;
+    ro.out = out;
+    EXPECT_EQ(runtime::simulate(m, info, ro), 0);
+    std::rewind(out);
+    std::string s;
+    char buf[256];
+    while (size_t n = std::fread(buf, 1, sizeof buf, out)) s.append(buf, n);
+    std::fclose(out);
+    return s;
+}
+
+TEST(Codegen, ModelSourceNamesProcessesAndLines) {
+    auto g = gen(kHello);
+    ASSERT_TRUE(g.model) << g.errors;
+    const std::string& src = g.model->source;
+    EXPECT_NE(src.find("#include \"metalfpga/rt/model.h\""), std::string::npos);
+    EXPECT_NE(src.find("MF_HD u32 proc_0(State& s)"), std::string::npos);
+    EXPECT_NE(src.find("// initial "), std::string::npos);
+    EXPECT_NE(src.find(".v:4"), std::string::npos); // the process's source line
+    EXPECT_NE(src.find("top.a"), std::string::npos);
+    ASSERT_EQ(g.model->sites.size(), 1u);
+    EXPECT_EQ(g.model->sites[0].task, "$display");
+    EXPECT_EQ(g.model->sites[0].scope, "top");
+}
+
+TEST(Codegen, UnsupportedConstructsAreNamedErrors) {
+    auto g = gen(R"(
+module top;
+  reg a;
+  initial fork a = 1; #1 a = 0; join
+endmodule
+)");
+    EXPECT_FALSE(g.model);
+    EXPECT_NE(g.errors.find("the simulator does not support fork/join yet"), std::string::npos)
+        << g.errors;
+}
+
+TEST(CpuBackend, CompilesRunsAndCaches) {
+    auto g = gen(kHello);
+    ASSERT_TRUE(g.model) << g.errors;
+    fs::path dir = tempDir("cache");
+    backends::cpu::CompileOptions co;
+    co.cacheDir = dir.string();
+    std::string error;
+    {
+        auto m = backends::cpu::load(g.model->source, co, error);
+        ASSERT_TRUE(m) << error;
+        EXPECT_FALSE(m->cacheHit);
+        EXPECT_EQ(runModel(*m, *g.model), "a=5 t=3\n");
+    }
+    size_t entries = 0;
+    for (const auto& e : fs::directory_iterator(dir)) {
+        ++entries;
+        EXPECT_EQ(e.path().extension(), ".so") << e.path(); // no temporaries left behind
+    }
+    EXPECT_EQ(entries, 1u);
+    {
+        auto m = backends::cpu::load(g.model->source, co, error);
+        ASSERT_TRUE(m) << error;
+        EXPECT_TRUE(m->cacheHit);
+        EXPECT_EQ(runModel(*m, *g.model), "a=5 t=3\n");
+    }
+    // A corrupt entry is rebuilt, never run.
+    for (const auto& e : fs::directory_iterator(dir)) std::ofstream(e.path()) << "garbage";
+    {
+        auto m = backends::cpu::load(g.model->source, co, error);
+        ASSERT_TRUE(m) << error;
+        EXPECT_FALSE(m->cacheHit);
+        EXPECT_EQ(runModel(*m, *g.model), "a=5 t=3\n");
+    }
+    fs::remove_all(dir);
+}
+
+} // namespace
+} // namespace metalfpga::codegen::test
