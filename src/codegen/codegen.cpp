@@ -168,7 +168,8 @@ class Generator {
     uint32_t serviceSite(const Stmt& st, char conv, bool newline);
 
     std::string genProcess(uint32_t id);
-    void gateBody(const Process& p, int ind);
+    void gateBody(const Process& p, int ind, bool valueOnly = false);
+    std::vector<uint32_t> timers_;
     // Counts a loop iteration against the time slot's activation limit (a loop without
     // delays is reported, not hung on).
     void loopGuard(int ind) {
@@ -997,7 +998,21 @@ void Generator::stmt(const Stmt& st, int ind) {
     }
     case StmtKind::Assign: {
         if (st.timing) {
-            unsupported(st.loc, "intra-assignment timing controls");
+            if (st.nonBlocking || inFunction_) {
+                unsupported(st.loc, st.nonBlocking ? "intra-assignment timing controls on "
+                                                     "non-blocking assignments"
+                                                   : "timing controls in functions");
+                return;
+            }
+            // a = #d b: b now, the assignment after the control (the value waits in State).
+            uint32_t tid = static_cast<uint32_t>(temps_.size());
+            temps_.push_back(fmt::format("{} t{};", cppType(st.lhs->type), tid));
+            line(ind, fmt::format("s.t{} = {};", tid, exprAs(*st.rhs, st.lhs->type)));
+            timing(*st.timing, ind);
+            line(ind, "{");
+            line(ind + 1, fmt::format("auto v = s.t{};", tid));
+            store(*st.lhs, "v", ind + 1);
+            line(ind, "}");
             return;
         }
         if (st.nonBlocking) {
@@ -1197,6 +1212,64 @@ std::string Generator::genProcess(uint32_t id) {
     curProc_ = id;
     nextResume_ = 0;
     curScope_ = p.scope;
+    if (isCa_[id] && !p.delay.empty()) {
+        // Inertial delay: the latest value and due time wait in State; one timer per process.
+        if (p.delay.values.size() != 1) {
+            unsupported(p.delay.loc, "rise/fall/turn-off delays");
+            return out_;
+        }
+        bool gate = p.kind == ProcessKind::Gate;
+        Type vt = gate ? Type::integral(1, false) : p.lhs->type;
+        temps_.push_back(fmt::format("{} pend{};", cppType(vt), id));
+        temps_.push_back(fmt::format("u64 due{};", id));
+        temps_.push_back(fmt::format("u32 inheap{};", id));
+        const Expr& dv = *p.delay.values[0];
+        uint64_t scale = timeScale(curScope_);
+        std::string ticks = dv.type.isReal
+                                ? fmt::format("delay_ticks_real({}, {}ull)", expr(dv), scale)
+                                : fmt::format("delay_ticks({}, {}ull)", expr(dv), scale);
+        line(0, fmt::format("// {} {} (delayed)", processKindName(p.kind), where(p.loc)));
+        line(0, fmt::format("MF_HD u32 proc_{}(State& s) {{", id));
+        line(1, fmt::format("s.ca_idle[{}] = 1;", id));
+        line(1, "{");
+        if (gate) {
+            gateBody(p, 2, true);
+            line(2, fmt::format("s.pend{} = g;", id));
+        } else {
+            line(2, fmt::format("s.pend{} = {};", id, exprAs(*p.rhs, p.lhs->type)));
+        }
+        line(1, "}");
+        line(1, fmt::format("u64 d = {};", ticks));
+        line(1, fmt::format("s.due{} = s.sched.now + d;", id));
+        line(1, fmt::format("if (!s.inheap{0}) {{ s.inheap{0} = 1; schedule_delay(s.sched, {0}u | "
+                            "kTimer, d); }}",
+                            id));
+        line(1, "return 0;");
+        line(0, "}");
+        line(0, fmt::format("MF_HD u32 timer_{}(State& s) {{", id));
+        line(1, fmt::format("s.inheap{} = 0;", id));
+        line(1,
+             fmt::format("if (s.sched.now < s.due{0}) {{ s.inheap{0} = 1; schedule_delay(s.sched, "
+                         "{0}u | kTimer, s.due{0} - s.sched.now); return 0; }}",
+                         id));
+        line(1, "{");
+        if (gate) {
+            line(2, fmt::format("auto g = s.pend{};", id));
+            for (const Expr* t : targets(p)) {
+                std::string val =
+                    t->type.width == 1 && !t->type.isSigned ? "g" : convert("g", vt, t->type);
+                store(*t, val, 2);
+            }
+        } else {
+            line(2, fmt::format("auto v = s.pend{};", id));
+            store(*p.lhs, "v", 2);
+        }
+        line(1, "}");
+        line(1, "return 0;");
+        line(0, "}");
+        timers_.push_back(id);
+        return out_;
+    }
     if (isCa_[id]) {
         line(0, fmt::format("// {} {}", processKindName(p.kind), where(p.loc)));
         line(0, fmt::format("MF_HD u32 proc_{}(State& s) {{", id));
@@ -1267,7 +1340,7 @@ std::vector<const Expr*> Generator::sources(const Process& p) const {
     return r;
 }
 
-void Generator::gateBody(const Process& p, int ind) {
+void Generator::gateBody(const Process& p, int ind, bool valueOnly) {
     const std::string& g = p.gate;
     Type bit = Type::integral(1, false);
     std::vector<std::string> in;
@@ -1286,6 +1359,7 @@ void Generator::gateBody(const Process& p, int ind) {
         if (g == "nand" || g == "nor" || g == "xnor") v = "(~" + v + ")";
     }
     line(ind, fmt::format("auto g = {};", v));
+    if (valueOnly) return;
     for (const Expr* t : targets(p)) {
         std::string val =
             t->type.width == 1 && !t->type.isSigned ? "g" : convert("g", bit, t->type);
@@ -1350,10 +1424,6 @@ std::optional<Model> Generator::run() {
                 p.kind == ProcessKind::ContinuousAssign || p.kind == ProcessKind::PortConnection;
             if (p.kind == ProcessKind::Gate && gateSupported(p.gate) && p.terminals.size() >= 2) {
                 if (pass != 0) continue;
-                if (!p.delay.empty()) {
-                    unsupported(p.loc, "gate delays");
-                    continue;
-                }
                 procs_.push_back(&p);
                 isCa_.push_back(true);
                 continue;
@@ -1375,10 +1445,6 @@ std::optional<Model> Generator::run() {
                     continue;
                 }
                 if (!p.lhs || !p.rhs) continue; // unconnected
-            }
-            if (ca && !p.delay.empty()) {
-                unsupported(p.loc, "delays on continuous assignments");
-                continue;
             }
             procs_.push_back(&p);
             isCa_.push_back(ca);
@@ -1443,7 +1509,8 @@ std::optional<Model> Generator::run() {
     L(fmt::format("constexpr u32 kProcs = {};", np));
     L("constexpr u32 kDone = ~0u;");
     L("constexpr i64 kNoOffset = kNoIndex;");
-    L(fmt::format("using SchedT = Sched<kProcs, {}, {}, 4096, 65536, 256>;", m.ringCapacity,
+    L("constexpr u32 kTimer = 0x80000000u; // a delayed continuous assignment's timer");
+    L(fmt::format("using SchedT = Sched<2 * kProcs, {}, {}, 4096, 65536, 256>;", m.ringCapacity,
                   payload));
     L("");
     L("struct State {");
@@ -1577,6 +1644,8 @@ std::optional<Model> Generator::run() {
     L("        switch (p) {");
     for (uint32_t i = 0; i < procs_.size(); ++i)
         L(fmt::format("        case {0}: return proc_{0}(s);", i));
+    for (uint32_t t : timers_)
+        L(fmt::format("        case {0}u | kTimer: return timer_{0}(s);", t));
     L("        default: return 0;");
     L("        }");
     L("    }");

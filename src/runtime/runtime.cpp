@@ -132,7 +132,9 @@ int simulate(const backends::cpu::LoadedModel& model, const codegen::Model& info
                                     "{} (a zero-delay "
                                     "loop?); last process: {}",
                                     o.slotLimit, timeString(info, h.time),
-                                    h.b < info.processWhere.size() ? info.processWhere[h.b] : "?");
+                                    (h.b & 0x7fffffffu) < info.processWhere.size()
+                                        ? info.processWhere[h.b & 0x7fffffffu]
+                                        : "?");
                 else if (h.a == m::kErrNbaOverflow)
                     what = "the non-blocking assignment queue is full";
                 else if (h.a == m::kErrStrobeOverflow)
