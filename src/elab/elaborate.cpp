@@ -79,6 +79,7 @@ std::unique_ptr<ir::Design> Elaborator::run() {
         info_.clear();
         routineDecls_.clear();
         deferred_.clear();
+        blockScopes_.clear();
         defparams_.clear();
         udpIds_.clear();
         for (const ast::Module* m : selectTops()) {

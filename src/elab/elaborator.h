@@ -93,12 +93,15 @@ struct ScopeInfo {
     unsigned depth = 0;         // instance nesting depth
 };
 
-// A function or task declaration, elaborated on first use.
+// A function or task declaration. Its scope, ports, locals and named blocks are created in
+// phase 1 (so hierarchical names such as `f.local` resolve from anywhere); its body is
+// elaborated on first use.
 struct RoutineDecl {
     const ast::Item* item = nullptr; // FunctionDecl or TaskDecl
     ScopeId scope = kNone;           // the scope that declares it
-    ir::RoutineId id = kNone;        // once elaborated
+    ir::RoutineId id = kNone;        // once its scope is created
     bool busy = false;
+    bool bodyStarted = false; // its body is being or has been elaborated
 };
 
 // Items whose elaboration waits for phase 2.
@@ -135,6 +138,7 @@ class Elaborator {
     std::vector<ScopeInfo> info_;
     std::vector<RoutineDecl> routineDecls_;
     std::vector<Deferred> deferred_;
+    std::map<std::pair<const ast::BlockStmt*, ScopeId>, ScopeId> blockScopes_;
     std::map<std::string, Const> defparamValues_; // "top.u1.P" -> value, from earlier rounds
     struct DefparamUse {
         const ast::DefparamAssign* assign;
@@ -237,12 +241,21 @@ class Elaborator {
 
     // ---- statements.cpp
     ir::StmtPtr buildStmt(const ast::Stmt& st, ScopeId s);
+    // Phase 1: the scopes of the named blocks in a statement, with their declarations.
+    void declareBlocks(const ast::Stmt& st, ScopeId s);
+    // The scope of a named block in scope `s`, created (with its declarations) on first use.
+    ScopeId blockScope(const ast::BlockStmt& b, ScopeId s);
     ir::TimingPtr buildTiming(const ast::TimingControl& t, ScopeId s);
     ir::Delay buildDelay(const ast::Delay& d, ScopeId s);
 
     // ---- routines.cpp
     void declareRoutine(const ast::Item& item, ScopeId s);
+    // Creates the routine, its scope and its declarations (phase 1); idempotent.
+    ir::RoutineId declareRoutineScope(uint32_t declIndex);
+    // The routine, with its body elaborated.
     ir::RoutineId routineId(uint32_t declIndex, SourceLoc useLoc);
+    // The scope a symbol names (a scope, or a function or task), kNone otherwise.
+    ScopeId scopeOfSymbol(const Symbol& sym);
 
     // ---- processes.cpp
     void elaborateDeferred(const Deferred& d);

@@ -266,6 +266,11 @@ ExprPtr Elaborator::buildExpr(const ast::Expr& a, const ExprContext& ctx) {
             diags_.error(a.loc, "'{}' is a scope, not a value", n.name.str());
             return nullptr;
         case Symbol::Kind::Routine:
+            if (ctx.allowScopes) {
+                auto e = node(ExprKind::Scope, a.loc, Type::integral(1, false));
+                e->scope = scopeOfSymbol(r.sym);
+                return e;
+            }
             diags_.error(a.loc, "'{}' is a function or task, not a value", n.name.str());
             return nullptr;
         }

@@ -134,6 +134,20 @@ void Elaborator::elaborateItems(const std::vector<ast::ItemPtr>& items, ScopeId 
             break;
         }
     }
+    // The scopes of functions, tasks and named blocks, before any expression is resolved, so
+    // that hierarchical names into them (`f.local`, `blk.x`) resolve wherever they are used.
+    for (const auto& it : items) {
+        if (it->kind == ast::ItemKind::Function || it->kind == ast::ItemKind::Task) {
+            auto sym =
+                lookupLocal(s, it->is<ast::FunctionDecl>() ? it->as<ast::FunctionDecl>().name.text
+                                                           : it->as<ast::TaskDecl>().name.text);
+            if (sym && sym->kind == Symbol::Kind::Routine &&
+                routineDecls_[sym->id].item == it.get())
+                declareRoutineScope(sym->id);
+        } else if (it->kind == ast::ItemKind::Procedural) {
+            declareBlocks(*it->as<ast::ProceduralBlock>().body, s);
+        }
+    }
     for (const auto& it : items) {
         switch (it->kind) {
         case ast::ItemKind::ParamDecl:

@@ -60,8 +60,7 @@ Elaborator::Resolved Elaborator::lookup(const ast::HierName& name, ScopeId s, bo
     ScopeId cur = kNone;
     // Downward: a scope visible from here.
     for (ScopeId t = s; t != kNone && cur == kNone; t = info_[t].lexicalParent)
-        if (auto sym = lookupLocal(t, *first); sym && sym->kind == Symbol::Kind::Scope)
-            cur = sym->id;
+        if (auto sym = lookupLocal(t, *first)) cur = scopeOfSymbol(*sym);
     // Upward: an enclosing instance by instance or module name, or a scope visible from an
     // enclosing instance.
     for (ScopeId m = info_[s].module; cur == kNone && m != kNone;) {
@@ -72,8 +71,7 @@ Elaborator::Resolved Elaborator::lookup(const ast::HierName& name, ScopeId s, bo
         ScopeId p = scope(m).parent;
         if (p == kNone) break;
         for (ScopeId t = p; t != kNone && cur == kNone; t = info_[t].lexicalParent)
-            if (auto sym = lookupLocal(t, *first); sym && sym->kind == Symbol::Kind::Scope)
-                cur = sym->id;
+            if (auto sym = lookupLocal(t, *first)) cur = scopeOfSymbol(*sym);
         m = info_[p].module;
     }
     if (cur == kNone)
@@ -89,13 +87,14 @@ Elaborator::Resolved Elaborator::lookup(const ast::HierName& name, ScopeId s, bo
         auto seg = segmentName(name.segments[i], s);
         if (!seg) return r;
         auto sym = lookupLocal(cur, *seg);
-        if (!sym || sym->kind != Symbol::Kind::Scope) {
+        ScopeId next = sym ? scopeOfSymbol(*sym) : kNone;
+        if (next == kNone) {
             if (reportErrors)
                 diags_.error(name.segments[i].name.loc, "no scope '{}' in '{}' (in '{}')", *seg,
                              scope(cur).path, name.str());
             return r;
         }
-        cur = sym->id;
+        cur = next;
     }
     auto last = segmentName(name.segments.back(), s);
     if (!last) return r;
@@ -104,6 +103,15 @@ Elaborator::Resolved Elaborator::lookup(const ast::HierName& name, ScopeId s, bo
         if (reportErrors)
             diags_.error(name.segments.back().name.loc, "no '{}' in '{}' (in '{}')", *last,
                          scope(cur).path, name.str());
+        return r;
+    }
+    if (sym->kind == Symbol::Kind::Signal && design_->signals[sym->id].automatic) {
+        // 1364-2005 clause 10.2.2: automatic variables have no hierarchical names.
+        if (reportErrors)
+            diags_.error(name.loc(),
+                         "automatic variable '{}' cannot be referenced by a "
+                         "hierarchical name",
+                         name.str());
         return r;
     }
     r.sym = *sym;

@@ -20,6 +20,12 @@ void Elaborator::declareParams(const ast::ParamDecl& pd, ScopeId s, bool forceLo
         p.isLocal = slot.isLocal;
         p.isSpecparam = pd.keyword == TokenKind::KwSpecparam;
         p.loc = slot.loc;
+        // A defparam of an earlier round on a parameter of a named block, function or task
+        // (module parameters get theirs after the instance's overrides, in elaborateModule).
+        if (!slot.isLocal && scope(s).kind != ir::ScopeKind::Module) {
+            auto dv = defparamValues_.find(scope(s).path + "." + slot.name);
+            if (dv != defparamValues_.end()) slot.overrideValue = dv->second;
+        }
         slot.irIndex = scope(s).params.size();
         scope(s).params.push_back(std::move(p));
         uint32_t idx = static_cast<uint32_t>(info(s).params.size());

@@ -13,7 +13,14 @@ void Elaborator::declareRoutine(const ast::Item& item, ScopeId s) {
     addSymbol(s, name.text, Symbol{Symbol::Kind::Routine, idx}, name.loc);
 }
 
-ir::RoutineId Elaborator::routineId(uint32_t declIndex, SourceLoc) {
+ScopeId Elaborator::scopeOfSymbol(const Symbol& sym) {
+    if (sym.kind == Symbol::Kind::Scope) return sym.id;
+    if (sym.kind == Symbol::Kind::Routine)
+        return design_->routines[declareRoutineScope(sym.id)].scope;
+    return kNone;
+}
+
+ir::RoutineId Elaborator::declareRoutineScope(uint32_t declIndex) {
     if (routineDecls_[declIndex].id != kNone) return routineDecls_[declIndex].id;
     const RoutineDecl rd = routineDecls_[declIndex];
     const auto* fn = rd.item->asPtr<ast::FunctionDecl>();
@@ -96,7 +103,7 @@ ir::RoutineId Elaborator::routineId(uint32_t declIndex, SourceLoc) {
     for (const auto& it : items) {
         if (it->is<ast::PortDecl>()) continue;
         if (auto* pd = it->asPtr<ast::ParamDecl>())
-            declareParams(*pd, fs, true);
+            declareParams(*pd, fs, false);
         else
             declareItem(*it, fs);
     }
@@ -121,8 +128,29 @@ ir::RoutineId Elaborator::routineId(uint32_t declIndex, SourceLoc) {
         }
         (void)hasInput;
     }
+    // Named blocks of the body, with their declarations.
+    size_t firstBlock = design_->scopes.size();
+    const ast::Stmt* body = fn ? fn->body.get() : task->body.get();
+    if (body) declareBlocks(*body, fs);
+    // The variables of an automatic routine, its named blocks' included, are automatic.
     bool automatic = design_->routines[id].automatic;
-    for (SignalId g : scope(fs).signals) design_->signals[g].automatic = automatic;
+    for (ScopeId t = fs; t < design_->scopes.size(); t = t == fs ? firstBlock : t + 1) {
+        bool inside = false;
+        for (ScopeId u = t; u != kNone && !inside; u = scope(u).parent) inside = u == fs;
+        if (!inside) continue;
+        for (SignalId g : scope(t).signals) design_->signals[g].automatic = automatic;
+    }
+    return id;
+}
+
+ir::RoutineId Elaborator::routineId(uint32_t declIndex, SourceLoc) {
+    ir::RoutineId id = declareRoutineScope(declIndex);
+    if (routineDecls_[declIndex].bodyStarted) return id;
+    routineDecls_[declIndex].bodyStarted = true;
+    const auto* fn = routineDecls_[declIndex].item->asPtr<ast::FunctionDecl>();
+    const auto* task = routineDecls_[declIndex].item->asPtr<ast::TaskDecl>();
+    const ast::Identifier& name = fn ? fn->name : task->name;
+    ScopeId fs = design_->routines[id].scope;
     const ast::Stmt* body = fn ? fn->body.get() : task->body.get();
     ir::StmtPtr b =
         body ? buildStmt(*body, fs) : std::make_unique<ir::Stmt>(ir::StmtKind::Null, name.loc);

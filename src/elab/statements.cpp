@@ -114,6 +114,64 @@ ir::TimingPtr Elaborator::buildTiming(const ast::TimingControl& t, ScopeId s) {
     return out;
 }
 
+ScopeId Elaborator::blockScope(const ast::BlockStmt& b, ScopeId s) {
+    auto [it, inserted] = blockScopes_.emplace(std::pair{&b, s}, kNone);
+    if (!inserted) return it->second;
+    ir::Scope sc;
+    sc.kind = ir::ScopeKind::NamedBlock;
+    sc.name = text(b.name);
+    sc.path = scope(s).path + "." + sc.name;
+    sc.parent = s;
+    sc.loc = b.name.loc;
+    ScopeId inner = newScope(std::move(sc), s);
+    it->second = inner;
+    addSymbol(s, b.name.text, Symbol{Symbol::Kind::Scope, inner}, b.name.loc);
+    for (const auto& d : b.decls) {
+        if (auto* pd = d->asPtr<ast::ParamDecl>())
+            declareParams(*pd, inner, false);
+        else
+            declareItem(*d, inner);
+    }
+    return inner;
+}
+
+void Elaborator::declareBlocks(const ast::Stmt& st, ScopeId s) {
+    switch (st.kind) {
+    case ast::StmtKind::Block: {
+        const auto& b = st.as<ast::BlockStmt>();
+        ScopeId inner = b.name.empty() ? s : blockScope(b, s);
+        for (const auto& c : b.stmts)
+            if (c) declareBlocks(*c, inner);
+        return;
+    }
+    case ast::StmtKind::If: {
+        const auto& i = st.as<ast::IfStmt>();
+        if (i.thenStmt) declareBlocks(*i.thenStmt, s);
+        if (i.elseStmt) declareBlocks(*i.elseStmt, s);
+        return;
+    }
+    case ast::StmtKind::Case:
+        for (const ast::CaseItem& it : st.as<ast::CaseStmt>().items)
+            if (it.stmt) declareBlocks(*it.stmt, s);
+        return;
+    case ast::StmtKind::For:
+        if (const auto& f = st.as<ast::ForStmt>(); f.body) declareBlocks(*f.body, s);
+        return;
+    case ast::StmtKind::While:
+    case ast::StmtKind::Repeat:
+    case ast::StmtKind::Wait:
+    case ast::StmtKind::Forever:
+        if (const auto& l = static_cast<const ast::LoopStmt&>(st); l.body)
+            declareBlocks(*l.body, s);
+        return;
+    case ast::StmtKind::Timed:
+        if (const auto& t = st.as<ast::TimedStmt>(); t.stmt) declareBlocks(*t.stmt, s);
+        return;
+    default:
+        return;
+    }
+}
+
 StmtPtr Elaborator::buildStmt(const ast::Stmt& st, ScopeId s) {
     ExprContext ctx;
     ctx.scope = s;
@@ -126,27 +184,7 @@ StmtPtr Elaborator::buildStmt(const ast::Stmt& st, ScopeId s) {
         out->fork = b.fork;
         ScopeId inner = s;
         if (!b.name.empty()) {
-            auto existing = lookupLocal(s, b.name.text);
-            if (existing && existing->kind == Symbol::Kind::Scope &&
-                scope(existing->id).kind == ir::ScopeKind::NamedBlock &&
-                scope(existing->id).loc == b.name.loc) {
-                inner = existing->id; // declared ahead by declareBlocks
-            } else {
-                ir::Scope sc;
-                sc.kind = ir::ScopeKind::NamedBlock;
-                sc.name = text(b.name);
-                sc.path = scope(s).path + "." + sc.name;
-                sc.parent = s;
-                sc.loc = b.name.loc;
-                inner = newScope(std::move(sc), s);
-                addSymbol(s, b.name.text, Symbol{Symbol::Kind::Scope, inner}, b.name.loc);
-                for (const auto& d : b.decls) {
-                    if (auto* pd = d->asPtr<ast::ParamDecl>())
-                        declareParams(*pd, inner, true);
-                    else
-                        declareItem(*d, inner);
-                }
-            }
+            inner = blockScope(b, s);
             out->scope = inner;
         } else if (!b.decls.empty()) {
             diags_.error(st.loc, "declarations are only allowed in a named block");
