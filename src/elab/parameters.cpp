@@ -173,10 +173,17 @@ void Elaborator::evaluateAllParams(ScopeId s) {
 
 bool Elaborator::applyDefparams() {
     bool changed = false;
+    // A target that does not exist yet may appear once another defparam has changed the
+    // hierarchy (an instance array whose size a defparam sets): such targets are reported only
+    // when no value changed in this round, that is, in the last round.
+    std::vector<const DefparamUse*> missing;
     for (const DefparamUse& d : defparams_) {
         const ast::HierName& target = d.assign->target;
-        Resolved r = lookup(target, d.scope);
-        if (!r.found) continue;
+        Resolved r = lookup(target, d.scope, false);
+        if (!r.found) {
+            missing.push_back(&d);
+            continue;
+        }
         if (r.sym.kind != Symbol::Kind::Param) {
             diags_.error(target.loc(), "defparam target '{}' is not a parameter", target.str());
             continue;
@@ -197,6 +204,8 @@ bool Elaborator::applyDefparams() {
             changed = true;
         }
     }
+    if (!changed)
+        for (const DefparamUse* d : missing) lookup(d->assign->target, d->scope, true);
     return changed;
 }
 
