@@ -170,6 +170,12 @@ class Generator {
     std::string genProcess(uint32_t id);
     void gateBody(const Process& p, int ind, bool valueOnly = false);
     std::vector<uint32_t> timers_;
+    std::string nbaDelay_; // non-empty: the NBA leaves go to a future slot this many ticks ahead
+    std::string nbaPush(const std::string& args) const {
+        return nbaDelay_.empty()
+                   ? fmt::format("nba_push(s.sched, {})", args)
+                   : fmt::format("nba_push_delayed(s.sched, {}, {})", args, nbaDelay_);
+    }
     // Counts a loop iteration against the time slot's activation limit (a loop without
     // delays is reported, not hung on).
     void loopGuard(int ind) {
@@ -694,8 +700,8 @@ void Generator::nbaStore(const Expr& lhs, const std::string& v, int ind) {
         return static_cast<uint32_t>(leaves_.size() - 1);
     };
     auto push = [&](uint32_t leaf, const std::string& elem, const std::string& off) {
-        line(ind, fmt::format("if (!nba_push(s.sched, {}, {}, {}, {})) return kError;", leaf, elem,
-                              off, v));
+        line(ind, fmt::format("if (!{}) return kError;",
+                              nbaPush(fmt::format("{}, {}, {}, {}", leaf, elem, off, v))));
     };
     switch (lhs.kind) {
     case ExprKind::Signal: {
@@ -708,8 +714,9 @@ void Generator::nbaStore(const Expr& lhs, const std::string& v, int ind) {
         line(ind, "{");
         line(ind + 1, fmt::format("i64 ix = {};", flatIndex(lhs)));
         ind++;
-        line(ind, fmt::format("if (ix >= 0 && !nba_push(s.sched, {}, ix, 0, {})) return kError;",
-                              leafId({s, true, false, lhs.type}), v));
+        line(ind, fmt::format("if (ix >= 0 && !{}) return kError;",
+                              nbaPush(fmt::format("{}, ix, 0, {}",
+                                                  leafId({s, true, false, lhs.type}), v))));
         ind--;
         line(ind, "}");
         return;
@@ -722,16 +729,16 @@ void Generator::nbaStore(const Expr& lhs, const std::string& v, int ind) {
         Type lt = Type::integral(lhs.type.width, false);
         if (obj.kind == ExprKind::Signal) {
             SignalId s = rep(obj.signal);
-            line(ind,
-                 fmt::format("{{ i64 off = {}; if (off != kNoOffset && !nba_push(s.sched, {}, 0, "
-                             "off, {})) return kError; }}",
-                             off, leafId({s, false, true, lt}), v));
+            line(ind, fmt::format(
+                          "{{ i64 off = {}; if (off != kNoOffset && !{}) return kError; }}", off,
+                          nbaPush(fmt::format("{}, 0, off, {}", leafId({s, false, true, lt}), v))));
         } else if (obj.kind == ExprKind::ArrayElement) {
             SignalId s = rep(obj.signal);
-            line(ind,
-                 fmt::format("{{ i64 ix = {}; i64 off = {}; if (ix >= 0 && off != kNoOffset && "
-                             "!nba_push(s.sched, {}, ix, off, {})) return kError; }}",
-                             flatIndex(obj), off, leafId({s, true, true, lt}), v));
+            line(ind, fmt::format(
+                          "{{ i64 ix = {}; i64 off = {}; if (ix >= 0 && off != kNoOffset "
+                          "&& !{}) return kError; }}",
+                          flatIndex(obj), off,
+                          nbaPush(fmt::format("{}, ix, off, {}", leafId({s, true, true, lt}), v))));
         } else {
             unsupported(lhs.loc, "this non-blocking assignment target");
         }
@@ -998,9 +1005,26 @@ void Generator::stmt(const Stmt& st, int ind) {
     }
     case StmtKind::Assign: {
         if (st.timing) {
+            if (st.nonBlocking && st.timing->kind == Timing::Kind::Delay && !inFunction_ &&
+                (st.lhs->type.isReal || 2 * rt::k::nwords(st.lhs->type.width) <= 8)) {
+                const Expr& dv = *st.timing->delay.values[0];
+                uint64_t scale = timeScale(curScope_);
+                line(ind, "{");
+                line(ind + 1, fmt::format("auto v = {};", exprAs(*st.rhs, st.lhs->type)));
+                line(ind + 1,
+                     fmt::format("u64 dl = {};",
+                                 dv.type.isReal
+                                     ? fmt::format("delay_ticks_real({}, {}ull)", expr(dv), scale)
+                                     : fmt::format("delay_ticks({}, {}ull)", expr(dv), scale)));
+                nbaDelay_ = "dl";
+                nbaStore(*st.lhs, "v", ind + 1);
+                nbaDelay_.clear();
+                line(ind, "}");
+                return;
+            }
             if (st.nonBlocking || inFunction_) {
-                unsupported(st.loc, st.nonBlocking ? "intra-assignment timing controls on "
-                                                     "non-blocking assignments"
+                unsupported(st.loc, st.nonBlocking ? "this intra-assignment timing control on a "
+                                                     "non-blocking assignment"
                                                    : "timing controls in functions");
                 return;
             }

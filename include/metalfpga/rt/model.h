@@ -77,26 +77,38 @@ struct NbaEntry {
     i64 off;  // bit offset of the target within the element
 };
 
+/// A non-blocking update waiting for a future time slot (`a <= #d b`).
+constexpr u32 kDelayedNbaWords = 8; // values up to 256 bits
+constexpr u32 kDelayedNbaFlag = 0x40000000u;
+struct DelayedNba {
+    NbaEntry e;
+    u32 words;
+    u32 next_free;
+    word v[kDelayedNbaWords];
+};
+
 /// The scheduler and service ring of one instance. NP processes, ring of RC records with RP
 /// payload words, NBA queue of NQ entries and NW pool words, NS strobe slots.
-template <u32 NP, u32 RC, u32 RP, u32 NQ, u32 NW, u32 NS>
+template <u32 NP, u32 RC, u32 RP, u32 NQ, u32 NW, u32 NS, u32 ND = 64>
 struct Sched {
+    static constexpr u32 kDelayedNba = ND;
     static constexpr u32 kProcs = NP;
     static constexpr u32 kRingCap = RC;
     static constexpr u32 kPayload = RP;
 
     u64 now;
     u64 seq;
-    u64 slot_steps; // process activations in the current time slot
-    u64 slot_limit; // zero-delay loop limit
-    u32 status;     // sticky end status (kFinished, kStopped, kError), else 0
+    u64 slot_steps;  // process activations in the current time slot
+    u64 slot_limit;  // zero-delay loop limit
+    u32 status;      // sticky end status (kFinished, kStopped, kError), else 0
+    u32 pending_end; // kFinished/kStopped once the current time slot completes, else 0
     u32 initialized;
 
     u32 active[NP];
     u32 active_head, active_count;
     u32 inactive[NP];
     u32 inactive_count;
-    FutureEvent future[NP];
+    FutureEvent future[NP + ND];
     u32 future_count;
 
     NbaEntry nba[NQ];
@@ -110,6 +122,9 @@ struct Sched {
     u32 monitor_site; // ~0u: none
     u32 monitor_on;
     u32 monitor_fresh; // print at the end of this slot even without a change
+
+    DelayedNba dnba[ND];
+    u32 dnba_free; // free list head (~0u: none)
 
     u32 yielded;     // a process suspended on a full ring: resume it first (~0u: none)
     i32 random_seed; // $random without a seed argument
@@ -127,6 +142,7 @@ MF_HD inline void sched_init(S& s, u64 slot_limit) {
     s.slot_steps = 0;
     s.slot_limit = slot_limit;
     s.status = 0;
+    s.pending_end = 0;
     s.initialized = 1;
     s.active_head = s.active_count = 0;
     s.inactive_count = 0;
@@ -140,6 +156,9 @@ MF_HD inline void sched_init(S& s, u64 slot_limit) {
     s.monitor_fresh = 0;
     s.yielded = ~0u;
     s.random_seed = 0;
+    for (u32 i = 0; i < S::kDelayedNba; ++i)
+        s.dnba[i].next_free = i + 1 < S::kDelayedNba ? i + 1 : ~0u;
+    s.dnba_free = 0;
     s.ring_head = s.ring_tail = 0;
 }
 
@@ -235,6 +254,20 @@ MF_HD inline void model_error(S& s, u32 code, u32 detail) {
     s.status = kError;
 }
 
+/// Packs a value into `out` (a-plane then b-plane); returns the number of words.
+template <u32 W, bool S_, bool F>
+MF_HD inline u32 pack_words(word* out, const Vec<W, S_, F>& v) {
+    for (u32 i = 0; i < Vec<W, S_, F>::NW; ++i) {
+        out[i] = v.a[i];
+        out[Vec<W, S_, F>::NW + i] = F ? k::ldb(v.bplane(), i) : 0;
+    }
+    return 2 * Vec<W, S_, F>::NW;
+}
+MF_HD inline u32 pack_words(word* out, double d) {
+    out[0] = bits::double_to_bits(d);
+    return 1;
+}
+
 /// Packs a value's words into a payload at word offset `at` (a-plane then b-plane).
 template <u32 W, bool S_, bool F>
 MF_HD inline void pack(word* payload, u32 at, const Vec<W, S_, F>& v) {
@@ -304,6 +337,48 @@ MF_HD inline bool nba_push(S& s, u32 leaf, i64 elem, i64 off, const Vec<W, S_, F
     pack(s.pool, s.pool_used, v);
     s.pool_used += n;
     return true;
+}
+
+/// Queues a non-blocking update for the NBA region `ticks` from now (0: this slot).
+template <class S, class V>
+MF_HD inline bool nba_push_delayed(S& s, u32 leaf, i64 elem, i64 off, const V& v, u64 ticks) {
+    if (ticks == 0) return nba_push(s, leaf, elem, off, v);
+    if (s.dnba_free == ~0u) {
+        model_error(s, kErrNbaOverflow, leaf);
+        return false;
+    }
+    u32 slot = s.dnba_free;
+    DelayedNba& d = s.dnba[slot];
+    s.dnba_free = d.next_free;
+    d.e.leaf = leaf;
+    d.e.elem = elem;
+    d.e.off = off;
+    d.words = pack_words(d.v, v);
+    u32 i = s.future_count++;
+    s.future[i] = FutureEvent{s.now + ticks, s.seq++, kDelayedNbaFlag | slot};
+    while (i > 0) {
+        u32 parent = (i - 1) / 2;
+        if (!future_less(s, i, parent)) break;
+        future_swap(s, i, parent);
+        i = parent;
+    }
+    return true;
+}
+/// Moves a due delayed update into this slot's NBA region.
+template <class S>
+MF_HD inline void nba_release(S& s, u32 slot) {
+    DelayedNba& d = s.dnba[slot];
+    if (s.nba_count < sizeof(s.nba) / sizeof(s.nba[0]) &&
+        s.pool_used + d.words <= sizeof(s.pool) / sizeof(s.pool[0])) {
+        NbaEntry& e = s.nba[s.nba_count++];
+        e = d.e;
+        e.pool = s.pool_used;
+        for (u32 i = 0; i < d.words; ++i) s.pool[s.pool_used++] = d.v[i];
+    } else {
+        model_error(s, kErrNbaOverflow, d.e.leaf);
+    }
+    d.next_free = s.dnba_free;
+    s.dnba_free = slot;
 }
 
 /// Queues a non-blocking update of a real.
@@ -529,7 +604,9 @@ MF_HD inline u32 step(typename M::State& st, u64 budget) {
                 s.yielded = p;
                 return kRingFull;
             }
-            if (r) {
+            if (r == kFinished || r == kStopped) {
+                if (!s.pending_end) s.pending_end = r;
+            } else if (r) {
                 s.status = r;
                 return r;
             }
@@ -547,7 +624,11 @@ MF_HD inline u32 step(typename M::State& st, u64 budget) {
                 s.yielded = p;
                 return kRingFull;
             }
-            if (r) {
+            if (r == kFinished || r == kStopped) {
+                // $finish/$stop end the thread at once; the rest of the time slot still runs
+                // (as Icarus does), then the simulation ends.
+                if (!s.pending_end) s.pending_end = r;
+            } else if (r) {
                 if (!s.status) s.status = r;
                 return s.status;
             }
@@ -567,13 +648,23 @@ MF_HD inline u32 step(typename M::State& st, u64 budget) {
         if (M::end_of_slot(st) == kRingFull) return kRingFull;
         if (s.status) return s.status;
         if (s.active_count || s.inactive_count || s.nba_count) continue;
+        if (s.pending_end) {
+            s.status = s.pending_end;
+            return s.status;
+        }
         if (s.future_count == 0) {
             s.status = kIdle;
             return kIdle;
         }
         s.now = s.future[0].time;
         s.slot_steps = 0;
-        while (s.future_count && s.future[0].time == s.now) activate(s, pop_future(s).proc);
+        while (s.future_count && s.future[0].time == s.now) {
+            u32 id = pop_future(s).proc;
+            if (id & kDelayedNbaFlag)
+                nba_release(s, id & ~kDelayedNbaFlag);
+            else
+                activate(s, id);
+        }
     }
     return kBudget;
 }
