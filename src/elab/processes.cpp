@@ -252,12 +252,14 @@ void Elaborator::elaborateGate(const ast::GateInst& g, ScopeId s) {
         if (!ok) continue;
         // An array of instances: terminal bits are spread over the elements, most significant
         // to the first (1364-2005 clause 7.1.5); one-bit terminals go to every element.
-        int64_t count = 1;
+        int64_t count = 1, first = 0, step = 1;
         if (gi.range) {
             auto msb = evalInt(*gi.range->left, s, "gate array bound");
             auto lsb = evalInt(*gi.range->right, s, "gate array bound");
             if (!msb || !lsb) continue;
             count = (*msb > *lsb ? *msb - *lsb : *lsb - *msb) + 1;
+            first = *msb;
+            step = *msb >= *lsb ? -1 : 1;
             for (const auto& t : terms)
                 if (t && t->type.width != 1 && t->type.width != count) {
                     diags_.error(t->loc,
@@ -273,7 +275,8 @@ void Elaborator::elaborateGate(const ast::GateInst& g, ScopeId s) {
             p.kind = ir::ProcessKind::Gate;
             p.scope = s;
             p.loc = gi.loc;
-            p.name = gi.range ? fmt::format("{}[{}]", gi.name.text, k) : text(gi.name);
+            p.name =
+                gi.range ? fmt::format("{}[{}]", gi.name.text, first + k * step) : text(gi.name);
             p.gate = shape.name;
             for (const auto& t : terms) {
                 if (!t) {
@@ -328,55 +331,138 @@ void Elaborator::elaborateUdpInstances(const ast::ModuleInst& mi, const ast::Pri
                                        ScopeId s) {
     ir::UdpId uid = udpId(prim);
     uint32_t want = design_->udps[uid].inputs + 1;
+    // The port names in order, for connections by name.
+    std::vector<std::string_view> portNames;
+    if (prim.ansi) {
+        for (const auto& d : prim.decls)
+            if (auto* pd = d->asPtr<ast::PortDecl>())
+                for (const ast::Declarator& dc : pd->decls) portNames.push_back(dc.name.text);
+    } else {
+        for (const ast::Identifier& n : prim.portNames) portNames.push_back(n.text);
+    }
     ExprContext ctx;
     ctx.scope = s;
     for (const ast::Instance& inst : mi.instances) {
-        if (inst.range) {
-            diags_.error(inst.loc, "arrays of UDP instances are not supported yet");
-            continue;
-        }
-        if (inst.connections.size() != want) {
-            diags_.error(inst.loc, "primitive '{}' has {} ports, {} connected", prim.name.text,
-                         want, inst.connections.size());
-            continue;
-        }
-        ir::Process p;
-        p.kind = ir::ProcessKind::UdpInstance;
-        p.scope = s;
-        p.loc = inst.loc;
-        p.name = text(inst.name);
-        p.udp = uid;
+        // The terminal of each port, in port order.
+        std::vector<const ast::Expr*> conns;
         bool ok = true;
-        for (size_t i = 0; i < inst.connections.size(); ++i) {
-            const ast::PortConnection& c = inst.connections[i];
-            if (c.named) {
-                diags_.error(c.loc, "primitive '{}' ports cannot be connected by name",
-                             prim.name.text);
-                ok = false;
-                break;
+        bool byName = !inst.connections.empty() && inst.connections[0].named;
+        if (byName) {
+            conns.assign(portNames.size(), nullptr);
+            std::vector<bool> seen(portNames.size(), false);
+            for (const ast::PortConnection& c : inst.connections) {
+                if (!c.named) {
+                    diags_.error(c.loc,
+                                 "connections to primitive '{}' cannot mix by name and "
+                                 "by position",
+                                 prim.name.text);
+                    ok = false;
+                    break;
+                }
+                size_t k = 0;
+                while (k < portNames.size() && portNames[k] != c.name.text) ++k;
+                if (k == portNames.size()) {
+                    diags_.error(c.loc, "primitive '{}' has no port '{}'", prim.name.text,
+                                 c.name.text);
+                    ok = false;
+                    break;
+                }
+                if (seen[k]) {
+                    diags_.error(c.loc, "port '{}' of primitive '{}' is connected twice",
+                                 c.name.text, prim.name.text);
+                    ok = false;
+                    break;
+                }
+                seen[k] = true;
+                conns[k] = c.expr.get();
             }
-            if (!c.expr) {
-                p.terminals.push_back(nullptr);
+            if (!ok) continue;
+        } else {
+            for (const ast::PortConnection& c : inst.connections) {
+                if (c.named) {
+                    diags_.error(c.loc,
+                                 "connections to primitive '{}' cannot mix by name and "
+                                 "by position",
+                                 prim.name.text);
+                    ok = false;
+                    break;
+                }
+                conns.push_back(c.expr.get());
+            }
+            if (!ok) continue;
+        }
+        if (conns.size() != want) {
+            diags_.error(inst.loc, "primitive '{}' has {} ports, {} connected", prim.name.text,
+                         want, conns.size());
+            continue;
+        }
+        std::vector<ir::ExprPtr> terms;
+        for (size_t i = 0; i < conns.size(); ++i) {
+            if (!conns[i]) {
+                terms.push_back(nullptr);
                 continue;
             }
-            if (auto* id = undeclaredSimpleName(*this, *c.expr, s)) implicitNet(*id, s);
-            ir::ExprPtr e = i == 0 ? buildLvalue(*c.expr, s, LvalueUse::Continuous)
-                                   : selfDetermined(*c.expr, ctx);
-            if (!e) {
-                ok = false;
-                continue;
-            }
-            p.terminals.push_back(std::move(e));
+            if (auto* id = undeclaredSimpleName(*this, *conns[i], s)) implicitNet(*id, s);
+            ir::ExprPtr e = i == 0 ? buildLvalue(*conns[i], s, LvalueUse::Continuous)
+                                   : selfDetermined(*conns[i], ctx);
+            if (!e) ok = false;
+            terms.push_back(std::move(e));
         }
         if (!ok) continue;
-        if (mi.delay) p.delay = buildDelay(*mi.delay, s);
-        for (const ast::ParamValue& pv : mi.params)
-            if (pv.value) {
-                ir::ExprPtr e = selfDetermined(*pv.value, ctx);
-                if (e) p.delay.values.push_back(std::move(e));
+        // An array of instances: terminal bits are spread over the elements as for gates
+        // (1364-2005 clause 7.1.5), one-bit terminals go to every element.
+        int64_t count = 1, first = 0, step = 1;
+        if (inst.range) {
+            auto msb = evalInt(*inst.range->left, s, "primitive array bound");
+            auto lsb = evalInt(*inst.range->right, s, "primitive array bound");
+            if (!msb || !lsb) continue;
+            count = (*msb > *lsb ? *msb - *lsb : *lsb - *msb) + 1;
+            first = *msb;
+            step = *msb >= *lsb ? -1 : 1;
+            for (const auto& t : terms)
+                if (t && t->type.width != 1 && t->type.width != count) {
+                    diags_.error(t->loc,
+                                 "terminal of primitive array '{}' is {} bits wide; it must be 1 "
+                                 "or {} bits",
+                                 inst.name.text, t->type.width, count);
+                    ok = false;
+                }
+            if (!ok) continue;
+        }
+        for (int64_t k = 0; k < count; ++k) {
+            ir::Process p;
+            p.kind = ir::ProcessKind::UdpInstance;
+            p.scope = s;
+            p.loc = inst.loc;
+            p.name = inst.range ? fmt::format("{}[{}]", inst.name.text, first + k * step)
+                                : text(inst.name);
+            p.udp = uid;
+            for (const auto& t : terms) {
+                if (!t) {
+                    p.terminals.push_back(nullptr);
+                    continue;
+                }
+                if (count == 1 || t->type.width == 1) {
+                    p.terminals.push_back(t->clone());
+                    continue;
+                }
+                auto sel = std::make_unique<ir::Expr>(ir::ExprKind::Select, t->loc);
+                sel->select = ir::SelectKind::Part;
+                sel->declared = ir::Range{int64_t(t->type.width) - 1, 0};
+                sel->msb = sel->lsb = count - 1 - k;
+                sel->type = sel->self = ir::Type::integral(1, false);
+                sel->operands.push_back(t->clone());
+                p.terminals.push_back(std::move(sel));
             }
-        if (mi.strength) p.strength = buildStrength(*mi.strength);
-        design_->processes.push_back(std::move(p));
+            if (mi.delay) p.delay = buildDelay(*mi.delay, s);
+            for (const ast::ParamValue& pv : mi.params)
+                if (pv.value) {
+                    ir::ExprPtr e = selfDetermined(*pv.value, ctx);
+                    if (e) p.delay.values.push_back(std::move(e));
+                }
+            if (mi.strength) p.strength = buildStrength(*mi.strength);
+            design_->processes.push_back(std::move(p));
+        }
     }
 }
 
