@@ -13,5 +13,5 @@ set_tests_properties(ivtest_parse PROPERTIES SKIP_RETURN_CODE 77 LABELS corpus T
 add_test(NAME ivtest_check
          COMMAND ${Python3_EXECUTABLE} ${CMAKE_CURRENT_SOURCE_DIR}/corpus/ivtest_check.py
                  --bin $<TARGET_FILE:metalfpga_cli>
-                 --corpus ${CMAKE_SOURCE_DIR}/../shared/ivtest --min-good 97 --min-ce 86)
+                 --corpus ${CMAKE_SOURCE_DIR}/../shared/ivtest --min-good 98 --min-ce 87)
 set_tests_properties(ivtest_check PROPERTIES SKIP_RETURN_CODE 77 LABELS corpus TIMEOUT 600)

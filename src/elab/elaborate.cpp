@@ -102,6 +102,7 @@ std::unique_ptr<ir::Design> Elaborator::run() {
         elaborateDeferred(d);
     }
     for (uint32_t i = 0; i < routineDecls_.size(); ++i) routineId(i, routineDecls_[i].item->loc);
+    if (!diags_.hasErrors()) checkUwireDrivers();
     if (diags_.hasErrors()) return nullptr;
     return std::move(design_);
 }

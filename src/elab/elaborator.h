@@ -264,6 +264,8 @@ class Elaborator {
     void elaborateUdpInstances(const ast::ModuleInst& mi, const ast::Primitive& p, ScopeId s);
     ir::Strength buildStrength(const ast::Strength& st);
     ir::UdpId udpId(const ast::Primitive& p);
+    // 1364-2005 clause 4.6.5: a uwire net has at most one driver.
+    void checkUwireDrivers();
 
     // ---- ports.cpp
     void connectPorts(const ast::ModuleInst& mi, const ast::Instance& inst, ScopeId parent,

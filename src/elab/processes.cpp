@@ -467,3 +467,93 @@ void Elaborator::elaborateUdpInstances(const ast::ModuleInst& mi, const ast::Pri
 }
 
 } // namespace metalfpga::elab
+
+namespace metalfpga::elab {
+
+namespace {
+
+// The bits of `uwire` nets an lvalue drives, as [lo, hi] offsets per net; selects whose bits
+// are not constant are left out (they cannot be checked at elaboration).
+struct DrivenBits {
+    SignalId signal;
+    int64_t lo, hi;
+};
+
+void uwireBits(const ir::Design& d, const ir::Expr* e, std::vector<DrivenBits>& out) {
+    if (!e) return;
+    auto isUwire = [&](SignalId g) {
+        return g != kNone && d.signals[g].isNet() && d.signals[g].netType == ir::NetType::Uwire;
+    };
+    switch (e->kind) {
+    case ir::ExprKind::Signal:
+        if (isUwire(e->signal))
+            out.push_back({e->signal, 0, int64_t(d.signals[e->signal].type.width) - 1});
+        return;
+    case ir::ExprKind::Concat:
+        for (const auto& o : e->operands) uwireBits(d, o.get(), out);
+        return;
+    case ir::ExprKind::Select: {
+        const ir::Expr* base = e->operands.empty() ? nullptr : e->operands[0].get();
+        if (!base || base->kind != ir::ExprKind::Signal || !isUwire(base->signal)) return;
+        if (e->select == ir::SelectKind::Part) {
+            int64_t a = e->declared.offsetOf(e->msb), b = e->declared.offsetOf(e->lsb);
+            out.push_back({base->signal, std::min(a, b), std::max(a, b)});
+        } else if (e->select == ir::SelectKind::Bit && e->operands.size() > 1 &&
+                   e->operands[1]->kind == ir::ExprKind::Const && !e->operands[1]->value.has_xz() &&
+                   e->operands[1]->value.width() <= 64) {
+            int64_t i = static_cast<int64_t>(e->operands[1]->value.to_u64());
+            if (e->operands[1]->value.is_signed())
+                i = static_cast<int64_t>(e->operands[1]->value.resized(64).to_u64());
+            int64_t o = e->declared.offsetOf(i);
+            out.push_back({base->signal, o, o});
+        }
+        return;
+    }
+    default:
+        return;
+    }
+}
+
+} // namespace
+
+void Elaborator::checkUwireDrivers() {
+    const ir::Design& d = *design_;
+    std::map<SignalId, std::vector<DrivenBits>> seen; // bits driven so far, per net
+    for (const ir::Process& p : d.processes) {
+        std::vector<const ir::Expr*> targets;
+        switch (p.kind) {
+        case ir::ProcessKind::ContinuousAssign:
+            targets.push_back(p.lhs.get());
+            break;
+        case ir::ProcessKind::PortConnection:
+            if (p.portDir == ir::PortDir::Input || p.portDir == ir::PortDir::Output)
+                targets.push_back(p.lhs.get());
+            break;
+        case ir::ProcessKind::Gate: {
+            size_t n = p.terminals.size(), outputs = 1;
+            if (p.gate == "buf" || p.gate == "not") outputs = n ? n - 1 : 0;
+            if (p.gate == "pullup" || p.gate == "pulldown") outputs = n;
+            for (size_t i = 0; i < outputs && i < n; ++i) targets.push_back(p.terminals[i].get());
+            break;
+        }
+        case ir::ProcessKind::UdpInstance:
+            if (!p.terminals.empty()) targets.push_back(p.terminals[0].get());
+            break;
+        default:
+            break;
+        }
+        std::vector<DrivenBits> bits;
+        for (const ir::Expr* t : targets) uwireBits(d, t, bits);
+        for (const DrivenBits& b : bits) {
+            for (const DrivenBits& o : seen[b.signal])
+                if (b.lo <= o.hi && o.lo <= b.hi) {
+                    diags_.error(p.loc, "uwire '{}' has more than one driver",
+                                 d.signals[b.signal].path);
+                    return;
+                }
+        }
+        for (const DrivenBits& b : bits) seen[b.signal].push_back(b);
+    }
+}
+
+} // namespace metalfpga::elab
