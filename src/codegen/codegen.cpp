@@ -187,6 +187,7 @@ class Generator {
     std::vector<const Expr*> sources(const Process& p) const;
     static bool gateSupported(const std::string& g);
     std::vector<std::pair<ScopeId, std::string>> disableTargets_;
+    std::set<std::string> usedLabels_; // labels some disable jumps to
     uint32_t nextLabel_ = 0;
     std::string genFunction(RoutineId r);
 };
@@ -964,7 +965,7 @@ void Generator::taskCall(const Stmt& st, int ind) {
     disableTargets_.push_back({r.scope, label});
     if (r.body) stmt(*r.body, ind);
     disableTargets_.pop_back();
-    line(ind, label + ":;");
+    if (usedLabels_.count(label)) line(ind, label + ":;");
     curScope_ = saved;
     taskStack_.pop_back();
     for (size_t i = 0; i < r.ports.size() && i < st.args.size(); ++i) {
@@ -998,7 +999,7 @@ void Generator::stmt(const Stmt& st, int ind) {
         for (const auto& s : st.stmts) stmt(*s, ind);
         if (!label.empty()) {
             disableTargets_.pop_back();
-            line(ind, label + ":;");
+            if (usedLabels_.count(label)) line(ind, label + ":;");
         }
         curScope_ = saved;
         return;
@@ -1174,6 +1175,7 @@ void Generator::stmt(const Stmt& st, int ind) {
         for (auto it = disableTargets_.rbegin(); it != disableTargets_.rend(); ++it)
             if (it->first == st.scope) {
                 line(ind, fmt::format("goto {};", it->second));
+                usedLabels_.insert(it->second);
                 return;
             }
         unsupported(st.loc, "disable of a block or task that does not enclose the disable");
