@@ -106,6 +106,28 @@ std::pair<std::string, std::string> parseDefine(const std::string& text) {
     return {text.substr(0, eq), text.substr(eq + 1)};
 }
 
+std::optional<std::pair<int, int>> parseTimescale(const std::string& text) {
+    // One time literal: 1, 10 or 100 followed by s, ms, us, ns, ps or fs.
+    auto one = [](std::string t) -> std::optional<int> {
+        size_t i = 0;
+        while (i < t.size() && t[i] >= '0' && t[i] <= '9') ++i;
+        std::string num = t.substr(0, i), unit = t.substr(i);
+        int mag = num == "1" ? 0 : num == "10" ? 1 : num == "100" ? 2 : -1;
+        if (mag < 0) return std::nullopt;
+        static const std::pair<const char*, int> units[] = {{"s", 0},   {"ms", -3},  {"us", -6},
+                                                            {"ns", -9}, {"ps", -12}, {"fs", -15}};
+        for (auto& [name, exp] : units)
+            if (unit == name) return exp + mag;
+        return std::nullopt;
+    };
+    auto slash = text.find('/');
+    if (slash == std::string::npos) return std::nullopt;
+    auto unit = one(text.substr(0, slash));
+    auto prec = one(text.substr(slash + 1));
+    if (!unit || !prec || *prec > *unit) return std::nullopt;
+    return std::pair<int, int>{*unit, *prec};
+}
+
 ExpandedArguments expandArguments(const std::vector<std::string>& argv) {
     ExpandedArguments out;
     expandInto(argv, out, 0);

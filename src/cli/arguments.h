@@ -3,6 +3,7 @@
 // (which may hold further options and -f files), and the `+` options (`+incdir+`, `+define+`,
 // `+libext+`, `+timescale+`). Any other `+word` is a plusarg kept for the simulation.
 
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -28,5 +29,9 @@ std::vector<std::string> splitCommandFile(const std::string& text);
 
 // "NAME=VALUE" -> {NAME, VALUE}; "NAME" -> {NAME, "1"} (as Icarus does).
 std::pair<std::string, std::string> parseDefine(const std::string& text);
+
+// "1ns/10ps" -> {-9, -11} (powers of ten seconds); nullopt when malformed or when the
+// precision is coarser than the unit.
+std::optional<std::pair<int, int>> parseTimescale(const std::string& text);
 
 } // namespace metalfpga::cli

@@ -152,6 +152,18 @@ int run(int argc, char** argv) {
         return kExitUsage;
     }
 
+    std::optional<std::pair<int, int>> defaultTimescale;
+    if (!expanded.timescale.empty()) {
+        defaultTimescale = cli::parseTimescale(expanded.timescale);
+        if (!defaultTimescale) {
+            fmt::print(stderr,
+                       "metalfpga_cli: error: bad +timescale+{}: expected UNIT/PRECISION such as "
+                       "1ns/1ps\n",
+                       expanded.timescale);
+            return kExitUsage;
+        }
+    }
+
     frontend::SourceSetOptions so;
     so.files = o.files;
     so.libFiles = o.libFiles;
@@ -179,6 +191,9 @@ int run(int argc, char** argv) {
         elab::ElabOptions eo;
         eo.tops = o.tops;
         eo.delaySelection = o.delaySelection == "min" ? 'n' : o.delaySelection == "max" ? 'x' : 't';
+        if (defaultTimescale)
+            eo.defaultTimescale =
+                ir::Timescale{defaultTimescale->first, defaultTimescale->second, true};
         auto design = elab::elaborate(sources, eo, diags);
         if (design && o.dumpFlat) ir::printDesign(*design, std::cout, &sm);
         if (design && !o.emitFlat.empty()) {

@@ -6,6 +6,7 @@
 #include "ir/design.h"
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -14,6 +15,8 @@ namespace metalfpga::elab {
 struct ElabOptions {
     std::vector<std::string> tops; // --top; empty: every module nobody instantiates
     char delaySelection = 't';     // -T min|typ|max: 'n', 't', 'x'
+    // +timescale+ (command files): the timescale of modules that have no `timescale.
+    std::optional<ir::Timescale> defaultTimescale;
     unsigned maxInstanceDepth = 200;
     unsigned maxCallDepth = 500;              // constant function recursion
     uint64_t maxConstSteps = 20'000'000;      // statements per constant function evaluation

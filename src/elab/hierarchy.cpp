@@ -83,6 +83,8 @@ ScopeId Elaborator::elaborateModule(const ast::Module& m, std::string name, Scop
         sc.timescale.unit = m.directives.timescale->unit;
         sc.timescale.precision = m.directives.timescale->precision;
         sc.timescale.specified = true;
+    } else if (opts_.defaultTimescale) {
+        sc.timescale = *opts_.defaultTimescale;
     }
     sc.celldefine = m.directives.celldefine;
     ScopeId id = newScope(std::move(sc), kNone);

@@ -57,3 +57,13 @@ TEST(Arguments, MissingAndRecursiveCommandFilesAreErrors) {
     EXPECT_NE(r.errors[0].find("nested too deeply"), std::string::npos);
     fs::remove(self);
 }
+
+TEST(Arguments, Timescales) {
+    EXPECT_EQ(parseTimescale("1ns/1ps"), (std::pair<int, int>{-9, -12}));
+    EXPECT_EQ(parseTimescale("100us/10ns"), (std::pair<int, int>{-4, -8}));
+    EXPECT_EQ(parseTimescale("1s/1s"), (std::pair<int, int>{0, 0}));
+    EXPECT_FALSE(parseTimescale("1ps/1ns")); // precision coarser than the unit
+    EXPECT_FALSE(parseTimescale("2ns/1ps"));
+    EXPECT_FALSE(parseTimescale("1ns"));
+    EXPECT_FALSE(parseTimescale("1ns/1xs"));
+}

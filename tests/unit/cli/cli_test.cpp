@@ -128,3 +128,15 @@ TEST_F(Cli, UnknownTopIsAnError) {
     EXPECT_EQ(r.rc, 1);
     EXPECT_NE(r.out.find("nosuch"), std::string::npos);
 }
+
+TEST_F(Cli, CommandFileTimescaleAppliesToModulesWithoutOne) {
+    write("plain.v", "module m; initial #1 $display(\"x\"); endmodule\n");
+    write("own.v", "`timescale 1us/1ns\nmodule o; endmodule\n");
+    write("ts.f", "+timescale+1ns/10ps\nplain.v\nown.v\n");
+    auto r = run("--dump-flat -f ts.f");
+    EXPECT_EQ(r.rc, 0) << r.out;
+    EXPECT_NE(r.out.find("scope m (module m) timescale 1ns/10ps"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("scope o (module o) timescale 1us/1ns"), std::string::npos) << r.out;
+    write("bad.f", "+timescale+3ns/1ps\nplain.v\n");
+    EXPECT_EQ(run("--check -f bad.f").rc, 2);
+}
