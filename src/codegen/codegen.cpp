@@ -190,6 +190,35 @@ class Generator {
     std::set<std::string> usedLabels_; // labels some disable jumps to
     uint32_t nextLabel_ = 0;
     std::string genFunction(RoutineId r);
+
+    // Processes made by code generation: fork branches and force/assign sites. Model process
+    // ids: the IR processes first (procs_), then these.
+    struct Synth {
+        bool force = false; // a force/assign site (else a fork branch)
+        uint32_t parent = kNone;
+        SourceLoc loc;
+        std::string code;
+    };
+    std::vector<Synth> synth_;
+    uint32_t procCount() const { return static_cast<uint32_t>(procs_.size() + synth_.size()); }
+    uint32_t spawnChild(const Stmt& body, uint32_t joinTemp);
+
+    // `disable` of a block or task from outside it: every place the scope's code was generated
+    // (its process and the range of resume points inside it, the resume point after it) and
+    // the fork branches started inside it.
+    struct ScopeInst {
+        ScopeId scope = kNone;
+        uint32_t proc = 0;
+        uint32_t lo = 0, hi = 0, after = 0;
+        std::vector<uint32_t> kill;
+    };
+    std::set<ScopeId> disabled_; // scopes some disable names
+    std::vector<ScopeInst> scopeInsts_;
+    std::vector<size_t> openInsts_;
+    std::set<ScopeId> outsideDisables_; // scopes disabled from outside: disable_scope_<id>
+    void findDisables(const Stmt* st);
+    size_t openScope(ScopeId sc);
+    void closeScope(size_t inst, int ind);
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -963,7 +992,9 @@ void Generator::taskCall(const Stmt& st, int ind) {
     curScope_ = r.scope;
     std::string label = fmt::format("D{}", ++nextLabel_);
     disableTargets_.push_back({r.scope, label});
+    size_t inst = openScope(r.scope);
     if (r.body) stmt(*r.body, ind);
+    if (inst != kNone) closeScope(inst, ind);
     disableTargets_.pop_back();
     if (usedLabels_.count(label)) line(ind, label + ":;");
     curScope_ = saved;
@@ -985,18 +1016,40 @@ void Generator::stmt(const Stmt& st, int ind) {
     case StmtKind::Null:
         return;
     case StmtKind::Block: {
-        if (st.fork) {
-            unsupported(st.loc, "fork/join");
+        if (st.fork && inFunction_) {
+            unsupported(st.loc, "fork/join in a function");
             return;
         }
         ScopeId saved = curScope_;
         if (st.scope != kNone) curScope_ = st.scope;
         std::string label;
+        size_t inst = kNone;
         if (st.scope != kNone && !inFunction_) {
             label = fmt::format("D{}", ++nextLabel_);
             disableTargets_.push_back({st.scope, label});
+            inst = openScope(st.scope);
         }
-        for (const auto& s : st.stmts) stmt(*s, ind);
+        if (st.fork) {
+            // Each branch is a child process; the parent waits until the last one ends.
+            std::vector<const Stmt*> branches;
+            for (const auto& s : st.stmts)
+                if (s) branches.push_back(s.get());
+            if (!branches.empty()) {
+                uint32_t tid = static_cast<uint32_t>(temps_.size());
+                temps_.push_back(fmt::format("u32 t{};", tid));
+                line(ind, fmt::format("s.t{} = {};", tid, branches.size()));
+                for (const Stmt* b : branches) {
+                    uint32_t c = spawnChild(*b, tid);
+                    line(ind, fmt::format("s.pc[{0}] = 0; s.wait[{0}] = ~0u; "
+                                          "activate_front(s.sched, {0});",
+                                          c));
+                }
+                suspend(ind, "");
+            }
+        } else {
+            for (const auto& s : st.stmts) stmt(*s, ind);
+        }
+        if (inst != kNone) closeScope(inst, ind);
         if (!label.empty()) {
             disableTargets_.pop_back();
             if (usedLabels_.count(label)) line(ind, label + ":;");
@@ -1178,7 +1231,12 @@ void Generator::stmt(const Stmt& st, int ind) {
                 usedLabels_.insert(it->second);
                 return;
             }
-        unsupported(st.loc, "disable of a block or task that does not enclose the disable");
+        if (inFunction_) {
+            unsupported(st.loc, "disable of a block or task outside the function");
+            return;
+        }
+        outsideDisables_.insert(st.scope);
+        line(ind, fmt::format("if (disable_scope_{}(s, {})) return 0;", st.scope, curProc_));
         return;
     }
     case StmtKind::TaskCall:
@@ -1200,6 +1258,74 @@ void Generator::stmt(const Stmt& st, int ind) {
         if (st.body) stmt(*st.body, ind);
         return;
     }
+}
+
+// ---------------------------------------------------------------------------------------------
+// fork/join and disable
+
+void Generator::findDisables(const Stmt* st) {
+    if (!st) return;
+    if (st->kind == StmtKind::Disable) disabled_.insert(st->scope);
+    for (const auto& x : st->stmts) findDisables(x.get());
+    findDisables(st->body.get());
+    findDisables(st->elseBody.get());
+    findDisables(st->init.get());
+    findDisables(st->step.get());
+    for (const auto& it : st->items) findDisables(it.body.get());
+}
+
+size_t Generator::openScope(ScopeId sc) {
+    if (!disabled_.count(sc)) return kNone;
+    ScopeInst si;
+    si.scope = sc;
+    si.proc = curProc_;
+    si.lo = nextResume_ + 1;
+    scopeInsts_.push_back(si);
+    openInsts_.push_back(scopeInsts_.size() - 1);
+    return scopeInsts_.size() - 1;
+}
+
+void Generator::closeScope(size_t inst, int ind) {
+    openInsts_.erase(std::find(openInsts_.begin(), openInsts_.end(), inst));
+    scopeInsts_[inst].hi = nextResume_;
+    uint32_t k = ++nextResume_;
+    scopeInsts_[inst].after = k;
+    line(ind, fmt::format("R{}:;", k));
+}
+
+uint32_t Generator::spawnChild(const Stmt& body, uint32_t joinTemp) {
+    uint32_t id = procCount();
+    uint32_t parent = curProc_;
+    synth_.push_back(Synth{false, parent, body.loc, {}});
+    for (size_t i : openInsts_) scopeInsts_[i].kill.push_back(id);
+    std::string savedOut;
+    std::swap(out_, savedOut);
+    uint32_t savedResume = nextResume_;
+    auto savedTargets = std::move(disableTargets_);
+    disableTargets_.clear();
+    curProc_ = id;
+    nextResume_ = 0;
+    stmt(body, 1);
+    std::string code;
+    std::swap(out_, code);
+    line(0, fmt::format("// fork branch {} (parent process {})", where(body.loc), parent));
+    line(0, fmt::format("MF_HD u32 proc_{}(State& s) {{", id));
+    line(1, fmt::format("switch (s.pc[{}]) {{", id));
+    line(1, "case 0: break;");
+    for (uint32_t k = 1; k <= nextResume_; ++k) line(1, fmt::format("case {}: goto R{};", k, k));
+    line(1, "default: return 0;");
+    line(1, "}");
+    out_ += code;
+    line(1, fmt::format("s.pc[{}] = kDone;", id));
+    line(1, fmt::format("if (--s.t{} == 0) activate_front(s.sched, {});", joinTemp, parent));
+    line(1, "return 0;");
+    line(0, "}");
+    synth_[id - procs_.size()].code = std::move(out_);
+    out_ = std::move(savedOut);
+    curProc_ = parent;
+    nextResume_ = savedResume;
+    disableTargets_ = std::move(savedTargets);
+    return id;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1484,6 +1610,8 @@ std::optional<Model> Generator::run() {
             return std::nullopt;
         }
 
+    for (const Process* p : procs_) findDisables(p->body.get());
+    for (const Routine& r : d_.routines) findDisables(r.body.get());
     std::vector<std::string> procCode, fnCode;
     for (uint32_t i = 0; i < procs_.size(); ++i) {
         if (isCa_[i]) {
@@ -1531,7 +1659,7 @@ std::optional<Model> Generator::run() {
     L("using namespace metalfpga::rt;");
     L("using namespace metalfpga::rt::model;");
     L("");
-    uint32_t np = std::max<uint32_t>(1, static_cast<uint32_t>(procs_.size()));
+    uint32_t np = std::max<uint32_t>(1, procCount());
     L(fmt::format("constexpr u32 kProcs = {};", np));
     L("constexpr u32 kDone = ~0u;");
     L("constexpr i64 kNoOffset = kNoIndex;");
@@ -1651,7 +1779,33 @@ std::optional<Model> Generator::run() {
     L("    }");
     L("}");
     L("");
+    for (ScopeId sc : outsideDisables_)
+        L(fmt::format("MF_HD bool disable_scope_{}(State& s, u32 self);", sc));
     for (auto& pc : procCode) L(pc);
+    for (auto& sy : synth_) L(sy.code);
+    // disable of a block or task from outside it: processes suspended inside it continue after
+    // it, fork branches started inside it end.
+    for (ScopeId sc : outsideDisables_) {
+        L(fmt::format("// disable {}", d_.scopes[sc].path));
+        L(fmt::format("MF_HD bool disable_scope_{}(State& s, u32 self) {{", sc));
+        L("    bool dead = false;");
+        L("    (void)self;");
+        for (const ScopeInst& si : scopeInsts_) {
+            if (si.scope != sc) continue;
+            for (uint32_t c : si.kill)
+                L(fmt::format("    if (s.pc[{0}] != kDone) {{ cancel_process(s.sched, {0}); "
+                              "s.wait[{0}] = ~0u; s.pc[{0}] = kDone; if (self == {0}) dead = "
+                              "true; }}",
+                              c));
+            if (si.hi >= si.lo)
+                L(fmt::format("    if (self != {0} && s.pc[{0}] >= {1} && s.pc[{0}] <= {2}) {{ "
+                              "cancel_process(s.sched, {0}); s.wait[{0}] = ~0u; s.pc[{0}] = {3}; "
+                              "activate(s.sched, {0}); }}",
+                              si.proc, si.lo, si.hi, si.after));
+        }
+        L("    return dead;");
+        L("}");
+    }
     // Fanout.
     for (SignalId i = 0; i < d_.signals.size(); ++i) {
         if (rep(i) != i) continue;
@@ -1668,7 +1822,7 @@ std::optional<Model> Generator::run() {
     L("    using State = mf_model::State;");
     L("    MF_HD static u32 run_process(State& s, u32 p) {");
     L("        switch (p) {");
-    for (uint32_t i = 0; i < procs_.size(); ++i)
+    for (uint32_t i = 0; i < procCount(); ++i)
         L(fmt::format("        case {0}: return proc_{0}(s);", i));
     for (uint32_t t : timers_)
         L(fmt::format("        case {0}u | kTimer: return timer_{0}(s);", t));
@@ -1783,6 +1937,7 @@ std::optional<Model> Generator::run() {
             L(fmt::format("    s.s{} = {};", i, v));
     }
     L("    for (u32 p = 0; p < kProcs; ++p) { s.pc[p] = 0; s.wait[p] = ~0u; s.ca_idle[p] = 0; }");
+    L(fmt::format("    for (u32 p = {}; p < kProcs; ++p) s.pc[p] = kDone;", procs_.size()));
     L(fmt::format("    for (u32 p = 0; p < {}; ++p) activate(s.sched, p);", procs_.size()));
     L("}");
     L("");
@@ -1811,6 +1966,9 @@ std::optional<Model> Generator::run() {
     m.sites = std::move(svc_);
     for (const Process* p : procs_)
         m.processWhere.push_back(fmt::format("{} ({})", where(p->loc), processKindName(p->kind)));
+    for (const Synth& sy : synth_)
+        m.processWhere.push_back(
+            fmt::format("{} ({})", where(sy.loc), sy.force ? "force/assign" : "fork branch"));
     return m;
 }
 

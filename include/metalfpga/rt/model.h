@@ -169,6 +169,14 @@ MF_HD inline void activate(S& s, u32 p) {
     s.active[i] = p;
     ++s.active_count;
 }
+/// Queues process p at the front of the active region (Icarus runs forked children and a
+/// joined parent before what is already queued).
+template <class S>
+MF_HD inline void activate_front(S& s, u32 p) {
+    s.active_head = s.active_head == 0 ? S::kProcs - 1 : s.active_head - 1;
+    s.active[s.active_head] = p;
+    ++s.active_count;
+}
 template <class S>
 MF_HD inline u32 pop_active(S& s) {
     u32 p = s.active[s.active_head];
@@ -223,6 +231,51 @@ MF_HD inline FutureEvent pop_future(S& s) {
         i = m;
     }
     return top;
+}
+
+/// Removes process p from the active, inactive and future regions (a disabled process).
+template <class S>
+MF_HD inline void cancel_process(S& s, u32 p) {
+    u32 n = s.active_count, kept = 0;
+    for (u32 i = 0; i < n; ++i) {
+        u32 from = s.active_head + i;
+        if (from >= S::kProcs) from -= S::kProcs;
+        u32 q = s.active[from];
+        if (q == p) continue;
+        u32 to = s.active_head + kept;
+        if (to >= S::kProcs) to -= S::kProcs;
+        s.active[to] = q;
+        ++kept;
+    }
+    s.active_count = kept;
+    kept = 0;
+    for (u32 i = 0; i < s.inactive_count; ++i)
+        if (s.inactive[i] != p) s.inactive[kept++] = s.inactive[i];
+    s.inactive_count = kept;
+    bool removed = false;
+    kept = 0;
+    for (u32 i = 0; i < s.future_count; ++i) {
+        if (s.future[i].proc == p) {
+            removed = true;
+            continue;
+        }
+        s.future[kept++] = s.future[i];
+    }
+    s.future_count = kept;
+    if (removed && kept > 1) { // restore the heap order
+        for (u32 start = kept / 2; start-- > 0;) {
+            u32 i = start;
+            for (;;) {
+                u32 l = 2 * i + 1, r = l + 1, m = i;
+                if (l < kept && future_less(s, l, m)) m = l;
+                if (r < kept && future_less(s, r, m)) m = r;
+                if (m == i) break;
+                future_swap(s, i, m);
+                i = m;
+            }
+        }
+    }
+    if (s.yielded == p) s.yielded = ~0u;
 }
 
 // ---------------------------------------------------------------------------------------------
