@@ -217,6 +217,22 @@ class Generator {
     std::vector<size_t> openInsts_;
     std::set<ScopeId> outsideDisables_; // scopes disabled from outside: disable_scope_<id>
     void findDisables(const Stmt* st);
+
+    // force/release and assign/deassign of whole signals: each force or assign statement is a
+    // site that, while it is the signal's active force (or assign), writes its value through
+    // put_s<id> whenever something its right-hand side reads changes; set_s<id> writes nothing
+    // while a force (or, for variables, an assign) is active.
+    struct PcaSite {
+        SignalId sig = kNone;
+        bool force = false;
+        const Expr* rhs = nullptr;
+        Type lhsType;
+        ScopeId scope = kNone;
+    };
+    std::vector<PcaSite> pcaSites_;
+    std::set<SignalId> forced_, assigned_;          // signals with force / assign sites
+    std::map<SignalId, std::set<uint32_t>> sigPca_; // signal -> sites reading it
+    void procContinuous(const Stmt& st, int ind);
     size_t openScope(ScopeId sc);
     void closeScope(size_t inst, int ind);
 };
@@ -1111,7 +1127,11 @@ void Generator::stmt(const Stmt& st, int ind) {
         return;
     }
     case StmtKind::ProcContinuous:
-        unsupported(st.loc, "procedural continuous assignments (assign/deassign/force/release)");
+        if (inFunction_) {
+            unsupported(st.loc, "procedural continuous assignments in functions");
+            return;
+        }
+        procContinuous(st, ind);
         return;
     case StmtKind::If: {
         std::string c =
@@ -1326,6 +1346,64 @@ uint32_t Generator::spawnChild(const Stmt& body, uint32_t joinTemp) {
     nextResume_ = savedResume;
     disableTargets_ = std::move(savedTargets);
     return id;
+}
+
+// ---------------------------------------------------------------------------------------------
+// force/release, assign/deassign
+
+void Generator::procContinuous(const Stmt& st, int ind) {
+    const Expr& l = *st.lhs;
+    if (l.kind != ExprKind::Signal || d_.signals[rep(l.signal)].isArray()) {
+        unsupported(l.loc, "force/release or assign/deassign of a part of a signal or of several "
+                           "signals");
+        return;
+    }
+    SignalId sg = rep(l.signal);
+    bool net = d_.signals[sg].isNet();
+    switch (st.keyword) {
+    case ProcKeyword::Force:
+    case ProcKeyword::Assign: {
+        bool force = st.keyword == ProcKeyword::Force;
+        if (!st.rhs) return;
+        uint32_t id = static_cast<uint32_t>(pcaSites_.size());
+        pcaSites_.push_back(PcaSite{sg, force, st.rhs.get(), l.type, curScope_});
+        std::set<SignalId> reads;
+        std::set<RoutineId> seen;
+        collectReads(st.rhs.get(), reads, seen);
+        for (SignalId r : reads) sigPca_[r].insert(id);
+        (force ? forced_ : assigned_).insert(sg);
+        line(ind,
+             fmt::format("s.{}_s{} = {}; pca_site_{}(s);", force ? "frc" : "pca", sg, id + 1, id));
+        return;
+    }
+    case ProcKeyword::Release:
+        forced_.insert(sg);
+        line(ind, fmt::format("s.frc_s{} = 0;", sg));
+        if (net) {
+            // The net's drivers decide its value again.
+            for (uint32_t p = 0; p < procs_.size(); ++p) {
+                if (!isCa_[p]) continue;
+                bool drives = false;
+                std::vector<const Expr*> st2 = targets(*procs_[p]);
+                while (!st2.empty()) {
+                    const Expr* e = st2.back();
+                    st2.pop_back();
+                    if (e->kind == ExprKind::Signal && rep(e->signal) == sg) drives = true;
+                    if (e->kind == ExprKind::Select || e->kind == ExprKind::Concat)
+                        for (const auto& x : e->operands) st2.push_back(x.get());
+                }
+                if (drives) line(ind, fmt::format("proc_{}(s);", p));
+            }
+        } else {
+            assigned_.insert(sg);
+            line(ind, fmt::format("reassign_s{}(s);", sg));
+        }
+        return;
+    case ProcKeyword::Deassign:
+        assigned_.insert(sg);
+        line(ind, fmt::format("s.pca_s{} = 0;", sg));
+        return;
+    }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1682,6 +1760,8 @@ std::optional<Model> Generator::run() {
                       where(sg.loc)));
     }
     for (const std::string& t : temps_) L("    " + t);
+    for (SignalId i : forced_) L(fmt::format("    u32 frc_s{}; // active force site + 1", i));
+    for (SignalId i : assigned_) L(fmt::format("    u32 pca_s{}; // active assign site + 1", i));
     L("};");
     L("");
     // Accessors: all signal access goes through these.
@@ -1708,11 +1788,25 @@ std::optional<Model> Generator::run() {
         } else {
             L(fmt::format("MF_HD inline const {0}& get_s{1}(const State& s) {{ return s.s{1}; }}",
                           t, i));
-            L(fmt::format("MF_HD inline void set_s{0}(State& s, const {1}& v) {{", i, t));
-            L(fmt::format(fmt::runtime("    if (" + same + ") return;"), i, ""));
-            L(fmt::format("    s.s{} = v;", i));
-            L(fmt::format("    fanout_s{}(s);", i));
-            L("}");
+            bool frc = forced_.count(i) != 0, pca = assigned_.count(i) != 0;
+            if (frc || pca) {
+                L(fmt::format("MF_HD inline void put_s{0}(State& s, const {1}& v) {{", i, t));
+                L(fmt::format(fmt::runtime("    if (" + same + ") return;"), i, ""));
+                L(fmt::format("    s.s{} = v;", i));
+                L(fmt::format("    fanout_s{}(s);", i));
+                L("}");
+                L(fmt::format("MF_HD inline void set_s{0}(State& s, const {1}& v) {{", i, t));
+                if (frc) L(fmt::format("    if (s.frc_s{}) return;", i));
+                if (pca) L(fmt::format("    if (s.pca_s{}) return;", i));
+                L(fmt::format("    put_s{}(s, v);", i));
+                L("}");
+            } else {
+                L(fmt::format("MF_HD inline void set_s{0}(State& s, const {1}& v) {{", i, t));
+                L(fmt::format(fmt::runtime("    if (" + same + ") return;"), i, ""));
+                L(fmt::format("    s.s{} = v;", i));
+                L(fmt::format("    fanout_s{}(s);", i));
+                L("}");
+            }
         }
     }
     L("");
@@ -1781,6 +1875,30 @@ std::optional<Model> Generator::run() {
     L("");
     for (ScopeId sc : outsideDisables_)
         L(fmt::format("MF_HD bool disable_scope_{}(State& s, u32 self);", sc));
+    for (uint32_t i = 0; i < procCount(); ++i) L(fmt::format("MF_HD u32 proc_{}(State& s);", i));
+    for (uint32_t i = 0; i < pcaSites_.size(); ++i) {
+        const PcaSite& ps = pcaSites_[i];
+        curScope_ = ps.scope;
+        L(fmt::format("// {} {}", ps.force ? "force" : "assign", d_.signals[ps.sig].path));
+        L(fmt::format("MF_HD void pca_site_{}(State& s) {{", i));
+        std::string cond = ps.force
+                               ? fmt::format("s.frc_s{} == {}", ps.sig, i + 1)
+                               : fmt::format("s.pca_s{0} == {1} && !s.frc_s{0}", ps.sig, i + 1);
+        if (!ps.force && !forced_.count(ps.sig))
+            cond = fmt::format("s.pca_s{} == {}", ps.sig, i + 1);
+        L(fmt::format("    if ({}) put_s{}(s, {});", cond, ps.sig,
+                      convert(exprAs(*ps.rhs, ps.lhsType), ps.lhsType, storageType(ps.sig))));
+        L("}");
+    }
+    for (SignalId sg : assigned_) {
+        if (d_.signals[sg].isNet()) continue;
+        L(fmt::format("MF_HD void reassign_s{}(State& s) {{", sg));
+        L("    (void)s;");
+        for (uint32_t i = 0; i < pcaSites_.size(); ++i)
+            if (!pcaSites_[i].force && pcaSites_[i].sig == sg)
+                L(fmt::format("    pca_site_{}(s);", i));
+        L("}");
+    }
     for (auto& pc : procCode) L(pc);
     for (auto& sy : synth_) L(sy.code);
     // disable of a block or task from outside it: processes suspended inside it continue after
@@ -1815,6 +1933,7 @@ std::optional<Model> Generator::run() {
             L(fmt::format("    if (s.wait[{}] == {}) check_site_{}(s);", sites_[site].proc, site,
                           site));
         for (uint32_t p : sigCas_[i]) L(fmt::format("    trigger_ca(s, {});", p));
+        for (uint32_t ps : sigPca_[i]) L(fmt::format("    pca_site_{}(s);", ps));
         L("}");
     }
     L("");
@@ -1938,6 +2057,8 @@ std::optional<Model> Generator::run() {
     }
     L("    for (u32 p = 0; p < kProcs; ++p) { s.pc[p] = 0; s.wait[p] = ~0u; s.ca_idle[p] = 0; }");
     L(fmt::format("    for (u32 p = {}; p < kProcs; ++p) s.pc[p] = kDone;", procs_.size()));
+    for (SignalId i : forced_) L(fmt::format("    s.frc_s{} = 0;", i));
+    for (SignalId i : assigned_) L(fmt::format("    s.pca_s{} = 0;", i));
     L(fmt::format("    for (u32 p = 0; p < {}; ++p) activate(s.sched, p);", procs_.size()));
     L("}");
     L("");
