@@ -233,6 +233,18 @@ class Generator {
     std::set<SignalId> forced_, assigned_;          // signals with force / assign sites
     std::map<SignalId, std::set<uint32_t>> sigPca_; // signal -> sites reading it
     void procContinuous(const Stmt& st, int ind);
+
+    // Nets with overlapping drivers: each driver (a continuous process) writes its own copy of
+    // the net, `dv<net>_<k>`, and resolve_s<net> combines them by net type.
+    std::map<SignalId, std::vector<uint32_t>> multi_; // net -> driver processes
+    std::string slotOf(SignalId sg) const {
+        if (curProc_ >= procs_.size() || !isCa_[curProc_]) return "";
+        auto it = multi_.find(sg);
+        if (it == multi_.end()) return "";
+        for (size_t k = 0; k < it->second.size(); ++k)
+            if (it->second[k] == curProc_) return fmt::format("s.dv{}_{}", sg, k);
+        return "";
+    }
     size_t openScope(ScopeId sc);
     void closeScope(size_t inst, int ind);
 };
@@ -689,6 +701,11 @@ void Generator::store(const Expr& lhs, const std::string& v, int ind) {
     switch (lhs.kind) {
     case ExprKind::Signal: {
         SignalId s = rep(lhs.signal);
+        if (std::string slot = slotOf(s); !slot.empty()) {
+            line(ind, fmt::format("{} = {}; resolve_s{}(s);", slot,
+                                  convert(v, lhs.type, storageType(s)), s));
+            return;
+        }
         line(ind, fmt::format("set_s{}(s, {});", s,
                               convert(v, lhs.type, storageType(s)) == v
                                   ? v
@@ -705,7 +722,11 @@ void Generator::store(const Expr& lhs, const std::string& v, int ind) {
         std::string base;
         std::string off = indexOffset(lhs, base);
         if (off.empty()) off = base;
-        if (obj.kind == ExprKind::Signal) {
+        if (obj.kind == ExprKind::Signal && !slotOf(rep(obj.signal)).empty()) {
+            SignalId s = rep(obj.signal);
+            line(ind,
+                 fmt::format("set_part_at({}, {}, {}); resolve_s{}(s);", slotOf(s), off, v, s));
+        } else if (obj.kind == ExprKind::Signal) {
             SignalId s = rep(obj.signal);
             line(ind,
                  fmt::format("{{ auto t = get_s{}(s); set_part_at(t, {}, {}); set_s{}(s, t); }}", s,
@@ -1601,7 +1622,8 @@ bool Generator::checkDrivers() {
     // Nets driven by more than one process need resolution: not yet, unless the drivers write
     // disjoint constant bit ranges.
     std::map<SignalId, std::vector<std::pair<int64_t, int64_t>>> ranges;
-    std::map<SignalId, SourceLoc> locs;
+    std::set<SignalId> overlap;
+    std::map<SignalId, std::vector<uint32_t>> drivers;
     bool ok = true;
     for (uint32_t i = 0; i < procs_.size(); ++i) {
         if (!isCa_[i]) continue;
@@ -1631,16 +1653,25 @@ bool Generator::checkDrivers() {
             if (base->kind != ExprKind::Signal) continue;
             SignalId s = rep(base->signal);
             if (!d_.signals[s].isNet()) continue;
-            for (auto& [a, b] : ranges[s]) {
-                if (lo <= b && a <= hi && ok) {
-                    diags_.error(p.loc, fmt::format("the simulator does not support nets with "
-                                                    "several drivers ('{}') yet",
-                                                    d_.signals[s].path));
-                    ok = false;
-                }
-            }
+            for (auto& [a, b] : ranges[s])
+                if (lo <= b && a <= hi) overlap.insert(s);
             ranges[s].push_back({lo, hi});
+            auto& dl = drivers[s];
+            if (dl.empty() || dl.back() != i) dl.push_back(i);
         }
+    }
+    for (SignalId s : overlap) {
+        for (uint32_t p : drivers[s]) {
+            const Strength& st = procs_[p]->strength;
+            if (st.specified && (st.s0 != 6 || st.s1 != 6) && ok) {
+                diags_.error(procs_[p]->loc,
+                             fmt::format("the simulator does not support nets with several "
+                                         "drivers of other than strong strength ('{}') yet",
+                                         d_.signals[s].path));
+                ok = false;
+            }
+        }
+        multi_[s] = drivers[s];
     }
     return ok;
 }
@@ -1760,6 +1791,10 @@ std::optional<Model> Generator::run() {
                       where(sg.loc)));
     }
     for (const std::string& t : temps_) L("    " + t);
+    for (auto& [sg, dl] : multi_)
+        for (size_t k = 0; k < dl.size(); ++k)
+            L(fmt::format("    {} dv{}_{}; // driver {} of {}", cppType(storageType(sg)), sg, k,
+                          where(procs_[dl[k]]->loc), d_.signals[sg].path));
     for (SignalId i : forced_) L(fmt::format("    u32 frc_s{}; // active force site + 1", i));
     for (SignalId i : assigned_) L(fmt::format("    u32 pca_s{}; // active assign site + 1", i));
     L("};");
@@ -1813,6 +1848,45 @@ std::optional<Model> Generator::run() {
     L("MF_HD inline void trigger_ca(State& s, u32 p) {");
     L("    if (s.ca_idle[p]) { s.ca_idle[p] = 0; activate(s.sched, p); }");
     L("}");
+    for (auto& [sg, dl] : multi_) {
+        const Signal& sig = d_.signals[sg];
+        std::string kind = "kResolveWire";
+        int pull = -1;
+        switch (sig.netType) {
+        case NetType::Wand:
+        case NetType::Triand:
+            kind = "kResolveAnd";
+            break;
+        case NetType::Wor:
+        case NetType::Trior:
+            kind = "kResolveOr";
+            break;
+        case NetType::Tri0:
+        case NetType::Supply0:
+            pull = 0;
+            break;
+        case NetType::Tri1:
+        case NetType::Supply1:
+            pull = 1;
+            break;
+        case NetType::Trireg:
+            pull = 2;
+            break;
+        default:
+            break;
+        }
+        std::string t = cppType(storageType(sg));
+        L(fmt::format("MF_HD inline void resolve_s{}(State& s) {{ // {} {}", sg,
+                      netTypeName(sig.netType), sig.path));
+        L(fmt::format("    {} r = s.dv{}_0;", t, sg));
+        for (size_t k = 1; k < dl.size(); ++k)
+            L(fmt::format("    resolve_into(r, s.dv{}_{}, {});", sg, k, kind));
+        if (sig.netType == NetType::Supply0) L(fmt::format("    r = {}();", t));
+        if (sig.netType == NetType::Supply1) L(fmt::format("    r = {}::ones();", t));
+        if (pull >= 0) L(fmt::format("    resolve_undriven(r, {}, s.s{});", pull, sg));
+        L(fmt::format("    set_s{}(s, r);", sg));
+        L("}");
+    }
     L("");
     for (uint32_t id = 0; id < sites_.size(); ++id) {
         const WaitSite& ws = sites_[id];
@@ -2058,6 +2132,9 @@ std::optional<Model> Generator::run() {
     L("    for (u32 p = 0; p < kProcs; ++p) { s.pc[p] = 0; s.wait[p] = ~0u; s.ca_idle[p] = 0; }");
     L(fmt::format("    for (u32 p = {}; p < kProcs; ++p) s.pc[p] = kDone;", procs_.size()));
     for (SignalId i : forced_) L(fmt::format("    s.frc_s{} = 0;", i));
+    for (auto& [sg, dl] : multi_)
+        for (size_t k = 0; k < dl.size(); ++k)
+            L(fmt::format("    s.dv{}_{} = {}::z();", sg, k, cppType(storageType(sg))));
     for (SignalId i : assigned_) L(fmt::format("    s.pca_s{} = 0;", i));
     L(fmt::format("    for (u32 p = 0; p < {}; ++p) activate(s.sched, p);", procs_.size()));
     L("}");

@@ -636,6 +636,60 @@ MF_HD inline u64 time_in_units(u64 now, u64 scale) {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Nets with several drivers (clause 7.10 without strengths): each driver's value is kept apart
+// and the net is the resolution of all of them. z is 0/1 in the a/b planes, x is 1/1.
+
+enum NetResolve : u32 { kResolveWire = 0, kResolveAnd = 1, kResolveOr = 2 };
+
+/// acc = resolve(acc, v) for a wire/tri (kResolveWire), wand/triand, wor/trior net.
+template <u32 W, bool S_>
+MF_HD inline void resolve_into(Vec<W, S_, true>& acc, const Vec<W, S_, true>& v, u32 kind) {
+    for (u32 i = 0; i < Vec<W, S_, true>::NW; ++i) {
+        word aa = acc.a[i], ab = acc.bplane()[i], va = v.a[i], vb = v.bplane()[i];
+        word az = ab & ~aa, vz = vb & ~va;
+        word ra, rb;
+        if (kind == kResolveWire) {
+            word sel = az & ~vz; // acc undriven: v decides
+            word diff = ((aa ^ va) | (ab ^ vb)) & ~az & ~vz;
+            ra = (va & sel) | (aa & ~sel) | diff;
+            rb = (vb & sel) | (ab & ~sel) | diff;
+        } else {
+            word a0 = ~aa & ~ab, a1 = aa & ~ab, ax = aa & ab;
+            word v0 = ~va & ~vb, v1 = va & ~vb, vx = va & vb;
+            word rz = az & vz, r1, rx;
+            if (kind == kResolveAnd) {
+                word r0 = a0 | v0;
+                rx = (ax | vx) & ~r0;
+                r1 = (a1 | v1) & ~r0 & ~rx;
+            } else {
+                r1 = a1 | v1;
+                rx = (ax | vx) & ~r1;
+            }
+            ra = r1 | rx;
+            rb = rx | rz;
+        }
+        acc.a[i] = ra;
+        acc.bplane()[i] = rb;
+    }
+}
+/// Undriven (z) bits of a tri0/tri1 net become 0/1; of a trireg net, keep `old`.
+template <u32 W, bool S_>
+MF_HD inline void resolve_undriven(Vec<W, S_, true>& v, int pull, const Vec<W, S_, true>& old) {
+    for (u32 i = 0; i < Vec<W, S_, true>::NW; ++i) {
+        word z = v.bplane()[i] & ~v.a[i];
+        if (pull == 0) {
+            v.bplane()[i] &= ~z;
+        } else if (pull == 1) {
+            v.a[i] |= z;
+            v.bplane()[i] &= ~z;
+        } else {
+            v.a[i] = (v.a[i] & ~z) | (old.a[i] & z);
+            v.bplane()[i] = (v.bplane()[i] & ~z) | (old.bplane()[i] & z);
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
 // The step loop. M supplies:
 //   using State;                          with a member `sched` (a Sched<...>)
 //   static u32 run_process(State&, u32 p) returns 0 (suspended/done), kRingFull, kFinished,
