@@ -1655,6 +1655,17 @@ bool Generator::checkDrivers() {
             if (!d_.signals[s].isNet()) continue;
             for (auto& [a, b] : ranges[s])
                 if (lo <= b && a <= hi) overlap.insert(s);
+            switch (d_.signals[s].netType) { // undriven bits pull (or keep their charge)
+            case NetType::Tri0:
+            case NetType::Tri1:
+            case NetType::Trireg:
+            case NetType::Supply0:
+            case NetType::Supply1:
+                overlap.insert(s);
+                break;
+            default:
+                break;
+            }
             ranges[s].push_back({lo, hi});
             auto& dl = drivers[s];
             if (dl.empty() || dl.back() != i) dl.push_back(i);
