@@ -228,6 +228,7 @@ class Generator {
         const Expr* rhs = nullptr;
         Type lhsType;
         ScopeId scope = kNone;
+        int64_t lo = 0, w = 0; // force: the forced bits
     };
     std::vector<PcaSite> pcaSites_;
     std::set<SignalId> forced_, assigned_;          // signals with force / assign sites
@@ -1374,12 +1375,32 @@ uint32_t Generator::spawnChild(const Stmt& body, uint32_t joinTemp) {
 
 void Generator::procContinuous(const Stmt& st, int ind) {
     const Expr& l = *st.lhs;
-    if (l.kind != ExprKind::Signal || d_.signals[rep(l.signal)].isArray()) {
-        unsupported(l.loc, "force/release or assign/deassign of a part of a signal or of several "
-                           "signals");
+    // force/release of a constant bit or part select of a whole signal
+    const Expr* base = &l;
+    int64_t lo = 0, w = -1;
+    bool isForce = st.keyword == ProcKeyword::Force || st.keyword == ProcKeyword::Release;
+    if (isForce && l.kind == ExprKind::Select) {
+        base = l.operands[0].get();
+        if (l.select == SelectKind::Part) {
+            int64_t a = l.declared.offsetOf(l.msb), b = l.declared.offsetOf(l.lsb);
+            lo = std::min(a, b);
+            w = std::max(a, b) - lo + 1;
+        } else if (l.select == SelectKind::Bit && l.operands[1]->kind == ExprKind::Const &&
+                   !l.operands[1]->value.has_xz()) {
+            lo = l.declared.offsetOf(static_cast<int64_t>(l.operands[1]->value.aval()[0]));
+            w = 1;
+        } else {
+            base = nullptr;
+        }
+    }
+    if (!base || base->kind != ExprKind::Signal || d_.signals[rep(base->signal)].isArray() ||
+        (isForce && storageType(rep(base->signal)).isReal)) {
+        unsupported(l.loc, "force/release or assign/deassign of this target (only whole signals "
+                           "and constant selects of forced signals, no reals)");
         return;
     }
-    SignalId sg = rep(l.signal);
+    SignalId sg = rep(base->signal);
+    if (w < 0) w = storageType(sg).width;
     bool net = d_.signals[sg].isNet();
     switch (st.keyword) {
     case ProcKeyword::Force:
@@ -1387,19 +1408,22 @@ void Generator::procContinuous(const Stmt& st, int ind) {
         bool force = st.keyword == ProcKeyword::Force;
         if (!st.rhs) return;
         uint32_t id = static_cast<uint32_t>(pcaSites_.size());
-        pcaSites_.push_back(PcaSite{sg, force, st.rhs.get(), l.type, curScope_});
+        pcaSites_.push_back(PcaSite{sg, force, st.rhs.get(), l.type, curScope_, lo, w});
         std::set<SignalId> reads;
         std::set<RoutineId> seen;
         collectReads(st.rhs.get(), reads, seen);
         for (SignalId r : reads) sigPca_[r].insert(id);
         (force ? forced_ : assigned_).insert(sg);
-        line(ind,
-             fmt::format("s.{}_s{} = {}; pca_site_{}(s);", force ? "frc" : "pca", sg, id + 1, id));
+        if (force)
+            line(ind, fmt::format("force_on_{}(s);", id));
+        else
+            line(ind, fmt::format("s.pca_s{} = {}; pca_site_{}(s);", sg, id + 1, id));
         return;
     }
     case ProcKeyword::Release:
         forced_.insert(sg);
-        line(ind, fmt::format("s.frc_s{} = 0;", sg));
+        line(ind, fmt::format("release_s{}(s, range_mask<{}>({}, {}));", sg,
+                              cppType(storageType(sg)), lo, w));
         if (net) {
             // The net's drivers decide its value again.
             for (uint32_t p = 0; p < procs_.size(); ++p) {
@@ -1806,7 +1830,12 @@ std::optional<Model> Generator::run() {
         for (size_t k = 0; k < dl.size(); ++k)
             L(fmt::format("    {} dv{}_{}; // driver {} of {}", cppType(storageType(sg)), sg, k,
                           where(procs_[dl[k]]->loc), d_.signals[sg].path));
-    for (SignalId i : forced_) L(fmt::format("    u32 frc_s{}; // active force site + 1", i));
+    for (SignalId i : forced_)
+        L(fmt::format("    {} fmask_s{}; // forced bits", cppType(storageType(i)), i));
+    for (uint32_t i = 0; i < pcaSites_.size(); ++i)
+        if (pcaSites_[i].force)
+            L(fmt::format("    {} fm{}; // bits force site {} holds",
+                          cppType(storageType(pcaSites_[i].sig)), i, i));
     for (SignalId i : assigned_) L(fmt::format("    u32 pca_s{}; // active assign site + 1", i));
     L("};");
     L("");
@@ -1842,9 +1871,11 @@ std::optional<Model> Generator::run() {
                 L(fmt::format("    fanout_s{}(s);", i));
                 L("}");
                 L(fmt::format("MF_HD inline void set_s{0}(State& s, const {1}& v) {{", i, t));
-                if (frc) L(fmt::format("    if (s.frc_s{}) return;", i));
                 if (pca) L(fmt::format("    if (s.pca_s{}) return;", i));
-                L(fmt::format("    put_s{}(s, v);", i));
+                if (frc)
+                    L(fmt::format("    put_s{0}(s, merge_bits(v, s.s{0}, s.fmask_s{0}));", i));
+                else
+                    L(fmt::format("    put_s{}(s, v);", i));
                 L("}");
             } else {
                 L(fmt::format("MF_HD inline void set_s{0}(State& s, const {1}& v) {{", i, t));
@@ -1966,13 +1997,39 @@ std::optional<Model> Generator::run() {
         curScope_ = ps.scope;
         L(fmt::format("// {} {}", ps.force ? "force" : "assign", d_.signals[ps.sig].path));
         L(fmt::format("MF_HD void pca_site_{}(State& s) {{", i));
-        std::string cond = ps.force
-                               ? fmt::format("s.frc_s{} == {}", ps.sig, i + 1)
-                               : fmt::format("s.pca_s{0} == {1} && !s.frc_s{0}", ps.sig, i + 1);
-        if (!ps.force && !forced_.count(ps.sig))
-            cond = fmt::format("s.pca_s{} == {}", ps.sig, i + 1);
-        L(fmt::format("    if ({}) put_s{}(s, {});", cond, ps.sig,
-                      convert(exprAs(*ps.rhs, ps.lhsType), ps.lhsType, storageType(ps.sig))));
+        std::string t = cppType(storageType(ps.sig));
+        if (ps.force) {
+            L(fmt::format("    if (!mask_any(s.fm{})) return;", i));
+            L(fmt::format("    {} v;", t));
+            L(fmt::format("    set_part_at(v, {}, {});", ps.lo, exprAs(*ps.rhs, ps.lhsType)));
+            L(fmt::format("    put_s{0}(s, merge_bits(s.s{0}, v, s.fm{1}));", ps.sig, i));
+        } else {
+            std::string v = convert(exprAs(*ps.rhs, ps.lhsType), ps.lhsType, storageType(ps.sig));
+            if (forced_.count(ps.sig))
+                v = fmt::format("merge_bits({0}, s.s{1}, s.fmask_s{1})", v, ps.sig);
+            L(fmt::format("    if (s.pca_s{} == {}) put_s{}(s, {});", ps.sig, i + 1, ps.sig, v));
+        }
+        L("}");
+    }
+    for (SignalId sg : forced_) {
+        std::string t = cppType(storageType(sg));
+        L(fmt::format("MF_HD void release_s{}(State& s, const {}& r) {{", sg, t));
+        L(fmt::format("    s.fmask_s{} = {}();", sg, t));
+        for (uint32_t i = 0; i < pcaSites_.size(); ++i)
+            if (pcaSites_[i].force && pcaSites_[i].sig == sg)
+                L(fmt::format("    mask_clear(s.fm{0}, r); mask_or(s.fmask_s{1}, s.fm{0});", i,
+                              sg));
+        L("}");
+    }
+    for (uint32_t i = 0; i < pcaSites_.size(); ++i) {
+        const PcaSite& ps = pcaSites_[i];
+        if (!ps.force) continue;
+        std::string t = cppType(storageType(ps.sig));
+        L(fmt::format("MF_HD void force_on_{}(State& s) {{", i));
+        L(fmt::format("    {} r = range_mask<{}>({}, {});", t, t, ps.lo, ps.w));
+        L(fmt::format("    release_s{}(s, r);", ps.sig));
+        L(fmt::format("    s.fm{} = r; mask_or(s.fmask_s{}, r);", i, ps.sig));
+        L(fmt::format("    pca_site_{}(s);", i));
         L("}");
     }
     for (SignalId sg : assigned_) {
@@ -2142,7 +2199,11 @@ std::optional<Model> Generator::run() {
     }
     L("    for (u32 p = 0; p < kProcs; ++p) { s.pc[p] = 0; s.wait[p] = ~0u; s.ca_idle[p] = 0; }");
     L(fmt::format("    for (u32 p = {}; p < kProcs; ++p) s.pc[p] = kDone;", procs_.size()));
-    for (SignalId i : forced_) L(fmt::format("    s.frc_s{} = 0;", i));
+    for (SignalId i : forced_)
+        L(fmt::format("    s.fmask_s{} = {}();", i, cppType(storageType(i))));
+    for (uint32_t i = 0; i < pcaSites_.size(); ++i)
+        if (pcaSites_[i].force)
+            L(fmt::format("    s.fm{} = {}();", i, cppType(storageType(pcaSites_[i].sig))));
     for (auto& [sg, dl] : multi_)
         for (size_t k = 0; k < dl.size(); ++k)
             L(fmt::format("    s.dv{}_{} = {}::z();", sg, k, cppType(storageType(sg))));

@@ -636,6 +636,42 @@ MF_HD inline u64 time_in_units(u64 now, u64 scale) {
 }
 
 // ---------------------------------------------------------------------------------------------
+// force of parts of a signal: bit masks (1 = forced) of the signal's own type
+
+/// Bits [lo, lo + w) set.
+template <class T>
+MF_HD inline T range_mask(i64 lo, i64 w) {
+    T m;
+    for (i64 i = lo; i < lo + w; ++i)
+        if (i >= 0 && i < static_cast<i64>(T::width)) m.a[i / 64] |= word(1) << (i % 64);
+    return m;
+}
+/// Bits of b where m is 1, else bits of a (both planes).
+template <class T>
+MF_HD inline T merge_bits(const T& a, const T& b, const T& m) {
+    T r;
+    for (u32 i = 0; i < T::NW; ++i) {
+        r.a[i] = (a.a[i] & ~m.a[i]) | (b.a[i] & m.a[i]);
+        r.bplane()[i] = (a.bplane()[i] & ~m.a[i]) | (b.bplane()[i] & m.a[i]);
+    }
+    return r;
+}
+template <class T>
+MF_HD inline void mask_clear(T& m, const T& r) {
+    for (u32 i = 0; i < T::NW; ++i) m.a[i] &= ~r.a[i];
+}
+template <class T>
+MF_HD inline void mask_or(T& m, const T& r) {
+    for (u32 i = 0; i < T::NW; ++i) m.a[i] |= r.a[i];
+}
+template <class T>
+MF_HD inline bool mask_any(const T& m) {
+    for (u32 i = 0; i < T::NW; ++i)
+        if (m.a[i]) return true;
+    return false;
+}
+
+// ---------------------------------------------------------------------------------------------
 // Nets with several drivers (clause 7.10 without strengths): each driver's value is kept apart
 // and the net is the resolution of all of them. z is 0/1 in the a/b planes, x is 1/1.
 
