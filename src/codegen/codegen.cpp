@@ -234,6 +234,9 @@ class Generator {
     std::set<SignalId> forced_, assigned_;          // signals with force / assign sites
     std::map<SignalId, std::set<uint32_t>> sigPca_; // signal -> sites reading it
     void procContinuous(const Stmt& st, int ind);
+    std::string maskType(SignalId sg) const { // forced bits (a flag for reals)
+        return storageType(sg).isReal ? "u32" : cppType(storageType(sg));
+    }
 
     // Nets with overlapping drivers: each driver (a continuous process) writes its own copy of
     // the net, `dv<net>_<k>`, and resolve_s<net> combines them by net type.
@@ -1393,10 +1396,9 @@ void Generator::procContinuous(const Stmt& st, int ind) {
             base = nullptr;
         }
     }
-    if (!base || base->kind != ExprKind::Signal || d_.signals[rep(base->signal)].isArray() ||
-        (isForce && storageType(rep(base->signal)).isReal)) {
+    if (!base || base->kind != ExprKind::Signal || d_.signals[rep(base->signal)].isArray()) {
         unsupported(l.loc, "force/release or assign/deassign of this target (only whole signals "
-                           "and constant selects of forced signals, no reals)");
+                           "and constant selects of forced signals)");
         return;
     }
     SignalId sg = rep(base->signal);
@@ -1422,8 +1424,11 @@ void Generator::procContinuous(const Stmt& st, int ind) {
     }
     case ProcKeyword::Release:
         forced_.insert(sg);
-        line(ind, fmt::format("release_s{}(s, range_mask<{}>({}, {}));", sg,
-                              cppType(storageType(sg)), lo, w));
+        if (storageType(sg).isReal)
+            line(ind, fmt::format("release_s{}(s, 1u);", sg));
+        else
+            line(ind, fmt::format("release_s{}(s, range_mask<{}>({}, {}));", sg,
+                                  cppType(storageType(sg)), lo, w));
         if (net) {
             // The net's drivers decide its value again.
             for (uint32_t p = 0; p < procs_.size(); ++p) {
@@ -1830,12 +1835,11 @@ std::optional<Model> Generator::run() {
         for (size_t k = 0; k < dl.size(); ++k)
             L(fmt::format("    {} dv{}_{}; // driver {} of {}", cppType(storageType(sg)), sg, k,
                           where(procs_[dl[k]]->loc), d_.signals[sg].path));
-    for (SignalId i : forced_)
-        L(fmt::format("    {} fmask_s{}; // forced bits", cppType(storageType(i)), i));
+    for (SignalId i : forced_) L(fmt::format("    {} fmask_s{}; // forced bits", maskType(i), i));
     for (uint32_t i = 0; i < pcaSites_.size(); ++i)
         if (pcaSites_[i].force)
-            L(fmt::format("    {} fm{}; // bits force site {} holds",
-                          cppType(storageType(pcaSites_[i].sig)), i, i));
+            L(fmt::format("    {} fm{}; // bits force site {} holds", maskType(pcaSites_[i].sig), i,
+                          i));
     for (SignalId i : assigned_) L(fmt::format("    u32 pca_s{}; // active assign site + 1", i));
     L("};");
     L("");
@@ -1872,7 +1876,9 @@ std::optional<Model> Generator::run() {
                 L("}");
                 L(fmt::format("MF_HD inline void set_s{0}(State& s, const {1}& v) {{", i, t));
                 if (pca) L(fmt::format("    if (s.pca_s{}) return;", i));
-                if (frc)
+                if (frc && real)
+                    L(fmt::format("    if (!s.fmask_s{0}) put_s{0}(s, v);", i));
+                else if (frc)
                     L(fmt::format("    put_s{0}(s, merge_bits(v, s.s{0}, s.fmask_s{0}));", i));
                 else
                     L(fmt::format("    put_s{}(s, v);", i));
@@ -1998,21 +2004,26 @@ std::optional<Model> Generator::run() {
         L(fmt::format("// {} {}", ps.force ? "force" : "assign", d_.signals[ps.sig].path));
         L(fmt::format("MF_HD void pca_site_{}(State& s) {{", i));
         std::string t = cppType(storageType(ps.sig));
-        if (ps.force) {
+        if (ps.force && storageType(ps.sig).isReal) {
+            L(fmt::format("    if (s.fm{}) put_s{}(s, {});", i, ps.sig,
+                          convert(exprAs(*ps.rhs, ps.lhsType), ps.lhsType, storageType(ps.sig))));
+        } else if (ps.force) {
             L(fmt::format("    if (!mask_any(s.fm{})) return;", i));
             L(fmt::format("    {} v;", t));
             L(fmt::format("    set_part_at(v, {}, {});", ps.lo, exprAs(*ps.rhs, ps.lhsType)));
             L(fmt::format("    put_s{0}(s, merge_bits(s.s{0}, v, s.fm{1}));", ps.sig, i));
         } else {
             std::string v = convert(exprAs(*ps.rhs, ps.lhsType), ps.lhsType, storageType(ps.sig));
-            if (forced_.count(ps.sig))
+            if (forced_.count(ps.sig) && storageType(ps.sig).isReal)
+                v = fmt::format("(s.fmask_s{1} ? s.s{1} : {0})", v, ps.sig);
+            else if (forced_.count(ps.sig))
                 v = fmt::format("merge_bits({0}, s.s{1}, s.fmask_s{1})", v, ps.sig);
             L(fmt::format("    if (s.pca_s{} == {}) put_s{}(s, {});", ps.sig, i + 1, ps.sig, v));
         }
         L("}");
     }
     for (SignalId sg : forced_) {
-        std::string t = cppType(storageType(sg));
+        std::string t = maskType(sg);
         L(fmt::format("MF_HD void release_s{}(State& s, const {}& r) {{", sg, t));
         L(fmt::format("    s.fmask_s{} = {}();", sg, t));
         for (uint32_t i = 0; i < pcaSites_.size(); ++i)
@@ -2024,9 +2035,12 @@ std::optional<Model> Generator::run() {
     for (uint32_t i = 0; i < pcaSites_.size(); ++i) {
         const PcaSite& ps = pcaSites_[i];
         if (!ps.force) continue;
-        std::string t = cppType(storageType(ps.sig));
+        std::string t = maskType(ps.sig);
         L(fmt::format("MF_HD void force_on_{}(State& s) {{", i));
-        L(fmt::format("    {} r = range_mask<{}>({}, {});", t, t, ps.lo, ps.w));
+        if (storageType(ps.sig).isReal)
+            L("    u32 r = 1;");
+        else
+            L(fmt::format("    {} r = range_mask<{}>({}, {});", t, t, ps.lo, ps.w));
         L(fmt::format("    release_s{}(s, r);", ps.sig));
         L(fmt::format("    s.fm{} = r; mask_or(s.fmask_s{}, r);", i, ps.sig));
         L(fmt::format("    pca_site_{}(s);", i));
@@ -2199,11 +2213,9 @@ std::optional<Model> Generator::run() {
     }
     L("    for (u32 p = 0; p < kProcs; ++p) { s.pc[p] = 0; s.wait[p] = ~0u; s.ca_idle[p] = 0; }");
     L(fmt::format("    for (u32 p = {}; p < kProcs; ++p) s.pc[p] = kDone;", procs_.size()));
-    for (SignalId i : forced_)
-        L(fmt::format("    s.fmask_s{} = {}();", i, cppType(storageType(i))));
+    for (SignalId i : forced_) L(fmt::format("    s.fmask_s{} = {}();", i, maskType(i)));
     for (uint32_t i = 0; i < pcaSites_.size(); ++i)
-        if (pcaSites_[i].force)
-            L(fmt::format("    s.fm{} = {}();", i, cppType(storageType(pcaSites_[i].sig))));
+        if (pcaSites_[i].force) L(fmt::format("    s.fm{} = {}();", i, maskType(pcaSites_[i].sig)));
     for (auto& [sg, dl] : multi_)
         for (size_t k = 0; k < dl.size(); ++k)
             L(fmt::format("    s.dv{}_{} = {}::z();", sg, k, cppType(storageType(sg))));

@@ -664,6 +664,12 @@ template <class T>
 MF_HD inline void mask_or(T& m, const T& r) {
     for (u32 i = 0; i < T::NW; ++i) m.a[i] |= r.a[i];
 }
+MF_HD inline void mask_clear(u32& m, u32 r) {
+    m &= ~r;
+}
+MF_HD inline void mask_or(u32& m, u32 r) {
+    m |= r;
+}
 template <class T>
 MF_HD inline bool mask_any(const T& m) {
     for (u32 i = 0; i < T::NW; ++i)
