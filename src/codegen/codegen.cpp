@@ -1065,10 +1065,10 @@ void Generator::stmt(const Stmt& st, int ind) {
         if (st.scope != kNone) curScope_ = st.scope;
         std::string label;
         size_t inst = kNone;
-        if (st.scope != kNone && !inFunction_) {
+        if (st.scope != kNone) {
             label = fmt::format("D{}", ++nextLabel_);
             disableTargets_.push_back({st.scope, label});
-            inst = openScope(st.scope);
+            if (!inFunction_) inst = openScope(st.scope);
         }
         if (st.fork) {
             // Each branch is a child process; the parent waits until the last one ends.
