@@ -2026,6 +2026,7 @@ std::optional<Model> Generator::run() {
         std::string t = maskType(sg);
         L(fmt::format("MF_HD void release_s{}(State& s, const {}& r) {{", sg, t));
         L(fmt::format("    s.fmask_s{} = {}();", sg, t));
+        L("    (void)r;");
         for (uint32_t i = 0; i < pcaSites_.size(); ++i)
             if (pcaSites_[i].force && pcaSites_[i].sig == sg)
                 L(fmt::format("    mask_clear(s.fm{0}, r); mask_or(s.fmask_s{1}, s.fm{0});", i,
