@@ -1590,7 +1590,8 @@ std::string Generator::genProcess(uint32_t id) {
 }
 
 bool Generator::gateSupported(const std::string& g) {
-    static const char* const kGates[] = {"and", "nand", "or", "nor", "xor", "xnor", "buf", "not"};
+    static const char* const kGates[] = {"and", "nand", "or",     "nor",    "xor",    "xnor",
+                                         "buf", "not",  "bufif0", "bufif1", "notif0", "notif1"};
     for (const char* k : kGates)
         if (g == k) return true;
     return false;
@@ -1626,7 +1627,12 @@ void Generator::gateBody(const Process& p, int ind, bool valueOnly) {
     std::vector<std::string> in;
     for (const Expr* e : sources(p)) in.push_back(exprAs(*e, bit));
     std::string v;
-    if (g == "buf" || g == "not") {
+    if (g == "bufif0" || g == "bufif1" || g == "notif0" || g == "notif1") {
+        v = in.size() == 2
+                ? fmt::format("tri_gate({}, {}, {}, {})", in[0], in[1],
+                              g.back() == '1' ? "true" : "false", g[0] == 'n' ? "true" : "false")
+                : "Logic<1>::x()";
+    } else if (g == "buf" || g == "not") {
         v = in.empty() ? "Logic<1>::x()" : fmt::format("({0} & {0})", in[0]);
         if (g == "not") v = "(~" + v + ")";
     } else {

@@ -677,6 +677,17 @@ MF_HD inline bool mask_any(const T& m) {
     return false;
 }
 
+/// bufif0/bufif1/notif0/notif1 (without strengths): the (inverted) input where the control
+/// enables, z where it disables, x where the control is x/z.
+MF_HD inline Logic<1> tri_gate(const Logic<1>& in, const Logic<1>& ctrl, bool high, bool inv) {
+    Bit c = ctrl.bit_code(0);
+    Bit on = high ? B1 : B0, off = high ? B0 : B1;
+    if (c == off) return Logic<1>::z();
+    if (c != on) return Logic<1>::x();
+    Logic<1> v = in & in; // z input -> x
+    return inv ? Logic<1>(~v) : v;
+}
+
 // ---------------------------------------------------------------------------------------------
 // Nets with several drivers (clause 7.10 without strengths): each driver's value is kept apart
 // and the net is the resolution of all of them. z is 0/1 in the a/b planes, x is 1/1.
