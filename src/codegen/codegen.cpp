@@ -241,6 +241,7 @@ class Generator {
     // Nets with overlapping drivers: each driver (a continuous process) writes its own copy of
     // the net, `dv<net>_<k>`, and resolve_s<net> combines them by net type.
     std::map<SignalId, std::vector<uint32_t>> multi_; // net -> driver processes
+    std::map<SignalId, int> pulls_;                   // pullup (1) / pulldown (0) nets
     std::string slotOf(SignalId sg) const {
         if (curProc_ >= procs_.size() || !isCa_[curProc_]) return "";
         auto it = multi_.find(sg);
@@ -1719,6 +1720,7 @@ bool Generator::checkDrivers() {
         }
         multi_[s] = drivers[s];
     }
+    for (auto& [s, v] : pulls_) multi_[s] = drivers[s];
     return ok;
 }
 
@@ -1733,6 +1735,17 @@ std::optional<Model> Generator::run() {
                 if (pass != 0) continue;
                 procs_.push_back(&p);
                 isCa_.push_back(true);
+                continue;
+            }
+            if (p.kind == ProcessKind::Gate && (p.gate == "pullup" || p.gate == "pulldown")) {
+                if (pass != 0) continue;
+                for (const auto& t : p.terminals) {
+                    if (!t || t->kind != ExprKind::Signal || !d_.signals[rep(t->signal)].isNet()) {
+                        unsupported(p.loc, "pullup/pulldown of a part of a net");
+                        continue;
+                    }
+                    pulls_[rep(t->signal)] = p.gate == "pullup" ? 1 : 0;
+                }
                 continue;
             }
             if (p.kind == ProcessKind::Gate || p.kind == ProcessKind::UdpInstance) {
@@ -1929,10 +1942,14 @@ std::optional<Model> Generator::run() {
         default:
             break;
         }
+        if (pulls_.count(sg)) pull = pulls_[sg];
         std::string t = cppType(storageType(sg));
         L(fmt::format("MF_HD inline void resolve_s{}(State& s) {{ // {} {}", sg,
                       netTypeName(sig.netType), sig.path));
-        L(fmt::format("    {} r = s.dv{}_0;", t, sg));
+        if (dl.empty())
+            L(fmt::format("    {} r = {}::z();", t, t));
+        else
+            L(fmt::format("    {} r = s.dv{}_0;", t, sg));
         for (size_t k = 1; k < dl.size(); ++k)
             L(fmt::format("    resolve_into(r, s.dv{}_{}, {});", sg, k, kind));
         if (sig.netType == NetType::Supply0) L(fmt::format("    r = {}();", t));
@@ -2197,7 +2214,9 @@ std::optional<Model> Generator::run() {
                         for (const auto& x : e->operands) st.push_back(x.get());
                 }
             }
-            switch (sg.netType) {
+            auto pl = pulls_.find(i);
+            switch (pl != pulls_.end() ? (pl->second ? NetType::Tri1 : NetType::Tri0)
+                                       : sg.netType) {
             case NetType::Supply0:
             case NetType::Tri0:
                 v = cppType(t) + "()";
