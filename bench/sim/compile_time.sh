@@ -4,7 +4,7 @@
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 cli="${1:-$here/../../build/metalfpga_cli}"
-design="${2:-$here/design100.v}"
+design="${2:-$here/../../tests/verilog/sim/regfile_alu.v}" # also a golden test
 cache="$(mktemp -d)"
 trap 'rm -rf "$cache"' EXIT
 export METALFPGA_PIPELINE_ARCHIVE="$cache"
