@@ -264,6 +264,15 @@ class Elaborator {
     void elaborateUdpInstances(const ast::ModuleInst& mi, const ast::Primitive& p, ScopeId s);
     ir::Strength buildStrength(const ast::Strength& st);
     ir::UdpId udpId(const ast::Primitive& p);
+    // An array of gate or UDP instances (1364-2005 clause 7.1.5): how many elements, and the
+    // declared index of each. Checks that every terminal is 1 or `count` bits wide.
+    struct InstanceArray {
+        int64_t count = 1, first = 0, step = 1;
+        int64_t index(int64_t k) const { return first + k * step; }
+    };
+    std::optional<InstanceArray> instanceArray(const std::optional<ast::Range>& range,
+                                               const std::vector<ir::ExprPtr>& terms,
+                                               std::string_view name, const char* what, ScopeId s);
     // 1364-2005 clause 4.6.5: a uwire net has at most one driver.
     void checkUwireDrivers();
 

@@ -105,6 +105,31 @@ GateShape gateShape(TokenKind k) {
     }
 }
 
+// The terminals of element k of an array of `count` instances: one-bit terminals go to every
+// element, wider ones give element k their bit count-1-k (the first element gets the MSB).
+std::vector<ir::ExprPtr> elementTerminals(const std::vector<ir::ExprPtr>& terms, int64_t count,
+                                          int64_t k) {
+    std::vector<ir::ExprPtr> out;
+    for (const auto& t : terms) {
+        if (!t) {
+            out.push_back(nullptr);
+            continue;
+        }
+        if (count == 1 || t->type.width == 1) {
+            out.push_back(t->clone());
+            continue;
+        }
+        auto sel = std::make_unique<ir::Expr>(ir::ExprKind::Select, t->loc);
+        sel->select = ir::SelectKind::Part;
+        sel->declared = ir::Range{int64_t(t->type.width) - 1, 0};
+        sel->msb = sel->lsb = count - 1 - k;
+        sel->type = sel->self = ir::Type::integral(1, false);
+        sel->operands.push_back(t->clone());
+        out.push_back(std::move(sel));
+    }
+    return out;
+}
+
 } // namespace
 
 void Elaborator::elaborateDeferred(const Deferred& d) {
@@ -219,6 +244,31 @@ void Elaborator::elaborateContinuousAssign(const ast::ContinuousAssign& ca, Scop
     }
 }
 
+std::optional<Elaborator::InstanceArray>
+Elaborator::instanceArray(const std::optional<ast::Range>& range,
+                          const std::vector<ir::ExprPtr>& terms, std::string_view name,
+                          const char* what, ScopeId s) {
+    InstanceArray a;
+    if (!range) return a;
+    std::string bound = fmt::format("{} array bound", what);
+    auto msb = evalInt(*range->left, s, bound.c_str());
+    auto lsb = evalInt(*range->right, s, bound.c_str());
+    if (!msb || !lsb) return std::nullopt;
+    a.count = (*msb > *lsb ? *msb - *lsb : *lsb - *msb) + 1;
+    a.first = *msb;
+    a.step = *msb >= *lsb ? -1 : 1;
+    bool ok = true;
+    for (const auto& t : terms)
+        if (t && t->type.width != 1 && t->type.width != a.count) {
+            diags_.error(t->loc,
+                         "terminal of {} array '{}' is {} bits wide; it must be 1 or {} bits", what,
+                         name, t->type.width, a.count);
+            ok = false;
+        }
+    if (!ok) return std::nullopt;
+    return a;
+}
+
 void Elaborator::elaborateGate(const ast::GateInst& g, ScopeId s) {
     GateShape shape = gateShape(g.gate);
     ExprContext ctx;
@@ -250,51 +300,16 @@ void Elaborator::elaborateGate(const ast::GateInst& g, ScopeId s) {
             terms.push_back(std::move(e));
         }
         if (!ok) continue;
-        // An array of instances: terminal bits are spread over the elements, most significant
-        // to the first (1364-2005 clause 7.1.5); one-bit terminals go to every element.
-        int64_t count = 1, first = 0, step = 1;
-        if (gi.range) {
-            auto msb = evalInt(*gi.range->left, s, "gate array bound");
-            auto lsb = evalInt(*gi.range->right, s, "gate array bound");
-            if (!msb || !lsb) continue;
-            count = (*msb > *lsb ? *msb - *lsb : *lsb - *msb) + 1;
-            first = *msb;
-            step = *msb >= *lsb ? -1 : 1;
-            for (const auto& t : terms)
-                if (t && t->type.width != 1 && t->type.width != count) {
-                    diags_.error(t->loc,
-                                 "terminal of gate array '{}' is {} bits wide; it must be 1 or "
-                                 "{} bits",
-                                 gi.name.text, t->type.width, count);
-                    ok = false;
-                }
-            if (!ok) continue;
-        }
-        for (int64_t k = 0; k < count; ++k) {
+        auto arr = instanceArray(gi.range, terms, gi.name.text, "gate", s);
+        if (!arr) continue;
+        for (int64_t k = 0; k < arr->count; ++k) {
             ir::Process p;
             p.kind = ir::ProcessKind::Gate;
             p.scope = s;
             p.loc = gi.loc;
-            p.name =
-                gi.range ? fmt::format("{}[{}]", gi.name.text, first + k * step) : text(gi.name);
+            p.name = gi.range ? fmt::format("{}[{}]", gi.name.text, arr->index(k)) : text(gi.name);
             p.gate = shape.name;
-            for (const auto& t : terms) {
-                if (!t) {
-                    p.terminals.push_back(nullptr);
-                    continue;
-                }
-                if (count == 1 || t->type.width == 1) {
-                    p.terminals.push_back(t->clone());
-                    continue;
-                }
-                auto sel = std::make_unique<ir::Expr>(ir::ExprKind::Select, t->loc);
-                sel->select = ir::SelectKind::Part;
-                sel->declared = ir::Range{int64_t(t->type.width) - 1, 0};
-                sel->msb = sel->lsb = count - 1 - k;
-                sel->type = sel->self = ir::Type::integral(1, false);
-                sel->operands.push_back(t->clone());
-                p.terminals.push_back(std::move(sel));
-            }
+            p.terminals = elementTerminals(terms, arr->count, k);
             if (g.delay) p.delay = buildDelay(*g.delay, s);
             if (g.strength) p.strength = buildStrength(*g.strength);
             design_->processes.push_back(std::move(p));
@@ -409,51 +424,17 @@ void Elaborator::elaborateUdpInstances(const ast::ModuleInst& mi, const ast::Pri
             terms.push_back(std::move(e));
         }
         if (!ok) continue;
-        // An array of instances: terminal bits are spread over the elements as for gates
-        // (1364-2005 clause 7.1.5), one-bit terminals go to every element.
-        int64_t count = 1, first = 0, step = 1;
-        if (inst.range) {
-            auto msb = evalInt(*inst.range->left, s, "primitive array bound");
-            auto lsb = evalInt(*inst.range->right, s, "primitive array bound");
-            if (!msb || !lsb) continue;
-            count = (*msb > *lsb ? *msb - *lsb : *lsb - *msb) + 1;
-            first = *msb;
-            step = *msb >= *lsb ? -1 : 1;
-            for (const auto& t : terms)
-                if (t && t->type.width != 1 && t->type.width != count) {
-                    diags_.error(t->loc,
-                                 "terminal of primitive array '{}' is {} bits wide; it must be 1 "
-                                 "or {} bits",
-                                 inst.name.text, t->type.width, count);
-                    ok = false;
-                }
-            if (!ok) continue;
-        }
-        for (int64_t k = 0; k < count; ++k) {
+        auto arr = instanceArray(inst.range, terms, inst.name.text, "primitive", s);
+        if (!arr) continue;
+        for (int64_t k = 0; k < arr->count; ++k) {
             ir::Process p;
             p.kind = ir::ProcessKind::UdpInstance;
             p.scope = s;
             p.loc = inst.loc;
-            p.name = inst.range ? fmt::format("{}[{}]", inst.name.text, first + k * step)
-                                : text(inst.name);
+            p.name =
+                inst.range ? fmt::format("{}[{}]", inst.name.text, arr->index(k)) : text(inst.name);
             p.udp = uid;
-            for (const auto& t : terms) {
-                if (!t) {
-                    p.terminals.push_back(nullptr);
-                    continue;
-                }
-                if (count == 1 || t->type.width == 1) {
-                    p.terminals.push_back(t->clone());
-                    continue;
-                }
-                auto sel = std::make_unique<ir::Expr>(ir::ExprKind::Select, t->loc);
-                sel->select = ir::SelectKind::Part;
-                sel->declared = ir::Range{int64_t(t->type.width) - 1, 0};
-                sel->msb = sel->lsb = count - 1 - k;
-                sel->type = sel->self = ir::Type::integral(1, false);
-                sel->operands.push_back(t->clone());
-                p.terminals.push_back(std::move(sel));
-            }
+            p.terminals = elementTerminals(terms, arr->count, k);
             if (mi.delay) p.delay = buildDelay(*mi.delay, s);
             for (const ast::ParamValue& pv : mi.params)
                 if (pv.value) {
