@@ -146,6 +146,7 @@ class Parser {
     ast::StmtPtr parseBlock();
     ast::StmtPtr parseIf();
     ast::StmtPtr parseCase();
+    std::vector<ast::ExprPtr> parseCaseLabels(); // shared with generate case
     ast::StmtPtr parseFor();
     ast::StmtPtr parseAssignmentOrCall();
     ast::StmtPtr parseProcContinuous();

@@ -348,14 +348,7 @@ ItemPtr Parser::parseGenerateCase() {
         try {
             GenerateCaseItem item;
             item.loc = peek().loc;
-            if (accept(TokenKind::KwDefault)) {
-                accept(TokenKind::Colon);
-            } else {
-                do {
-                    item.exprs.push_back(parseExpr());
-                } while (accept(TokenKind::Comma));
-                expect(TokenKind::Colon, "after case item expression");
-            }
+            item.exprs = parseCaseLabels();
             item.body = parseGenerateBlock(true);
             g->items.push_back(std::move(item));
         } catch (SyntaxError&) {

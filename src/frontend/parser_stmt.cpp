@@ -190,6 +190,21 @@ StmtPtr Parser::parseIf() {
     return s;
 }
 
+// The labels of a case item (statement or generate): `default [:]` gives none, otherwise one or
+// more expressions separated by commas, then ':'.
+std::vector<ExprPtr> Parser::parseCaseLabels() {
+    std::vector<ExprPtr> exprs;
+    if (accept(TokenKind::KwDefault)) {
+        accept(TokenKind::Colon);
+        return exprs;
+    }
+    do {
+        exprs.push_back(parseExpr());
+    } while (accept(TokenKind::Comma));
+    expect(TokenKind::Colon, "after case item expression");
+    return exprs;
+}
+
 StmtPtr Parser::parseCase() {
     const Token& kw = consume();
     auto s = std::make_unique<CaseStmt>(kw.loc, kw.kind);
@@ -203,14 +218,7 @@ StmtPtr Parser::parseCase() {
         try {
             CaseItem item;
             item.loc = peek().loc;
-            if (accept(TokenKind::KwDefault)) {
-                accept(TokenKind::Colon);
-            } else {
-                do {
-                    item.exprs.push_back(parseExpr());
-                } while (accept(TokenKind::Comma));
-                expect(TokenKind::Colon, "after case item expression");
-            }
+            item.exprs = parseCaseLabels();
             item.stmt = parseStatement();
             s->items.push_back(std::move(item));
         } catch (SyntaxError&) {
