@@ -18,18 +18,6 @@ Const initialValue(const ir::Signal& g) {
     return Const::ofValue(rt::Value::all_x(g.type.width, g.type.isSigned));
 }
 
-// casex/casez item match: bits that are z (casez) or x/z (casex) in either side don't care.
-bool wildcardMatch(const rt::Value& a, const rt::Value& b, bool xToo) {
-    uint32_t w = a.width() > b.width() ? a.width() : b.width();
-    for (uint32_t i = 0; i < w; ++i) {
-        rt::Bit x = a.bit(i), y = b.bit(i);
-        auto dc = [&](rt::Bit c) { return c == rt::BZ || (xToo && c == rt::BX); };
-        if (dc(x) || dc(y)) continue;
-        if (x != y) return false;
-    }
-    return true;
-}
-
 void collectScopes(const ir::Design& d, ScopeId s, std::vector<ScopeId>& out) {
     out.push_back(s);
     for (ScopeId c : d.scopes[s].children) collectScopes(d, c, out);
@@ -206,7 +194,7 @@ Elaborator::Flow Elaborator::execConst(const Stmt& st, ScopeId& disabled) {
                 else if (st.caseKind == ir::CaseKind::Case)
                     match = rt::val::case_eq(v->v, x->v).truth() == rt::B1;
                 else
-                    match = wildcardMatch(v->v, x->v, st.caseKind == ir::CaseKind::Casex);
+                    match = rt::val::case_wild(v->v, x->v, st.caseKind != ir::CaseKind::Casex);
                 if (match) {
                     return it.body ? execConst(*it.body, disabled) : Flow::Next;
                 }

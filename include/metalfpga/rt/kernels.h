@@ -378,6 +378,19 @@ MF_HD inline bool case_eq(CRef x, CRef y) {
     return diff == 0;
 }
 
+/// casez (z_only) / casex item match of equal-width operands: bits that are Z (casez) or X/Z
+/// (casex) in either operand are ignored, the others must be identical.
+MF_HD inline bool case_wild(CRef x, CRef y, bool z_only) {
+    u32 n = nwords(x.w);
+    for (u32 i = 0; i < n; ++i) {
+        word xa = x.a[i], ya = y.a[i], xb = ldb(x.b, i), yb = ldb(y.b, i);
+        word dc = z_only ? ((xb & ~xa) | (yb & ~ya)) : (xb | yb);
+        word mask = (i + 1 == n) ? top_mask(x.w) : ~word(0);
+        if ((((xa ^ ya) | (xb ^ yb)) & ~dc & mask) != 0) return false;
+    }
+    return true;
+}
+
 /// Three-way comparison of the value planes (no X/Z): -1, 0 or 1.
 MF_HD inline int compare(CRef x, CRef y, bool sgn) {
     if (sgn) {

@@ -559,14 +559,7 @@ MF_HD inline i64 repeat_count(const Vec<W, S_, F>& v) {
 /// operand are ignored.
 template <u32 W, bool S_, bool F>
 MF_HD inline bool case_wild(const Vec<W, S_, F>& x, const Vec<W, S_, F>& y, bool z_only) {
-    for (u32 i = 0; i < Vec<W, S_, F>::NW; ++i) {
-        word xa = x.a[i], ya = y.a[i];
-        word xb = k::ldb(x.bplane(), i), yb = k::ldb(y.bplane(), i);
-        word dc = z_only ? ((xb & ~xa) | (yb & ~ya)) : (xb | yb);
-        word mask = (i + 1 == Vec<W, S_, F>::NW) ? k::top_mask(W) : ~word(0);
-        if ((((xa ^ ya) | (xb ^ yb)) & ~dc & mask) != 0) return false;
-    }
-    return true;
+    return k::case_wild(x.cref(), y.cref(), z_only);
 }
 
 /// Edge of a change from `was` to `now` (the least significant bits), table 43.

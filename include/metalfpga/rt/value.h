@@ -193,6 +193,12 @@ MF_RT_VCOMPARE(le, k::relation(k::Rel::LE, xe.cref(), ye.cref(), sgn))
 MF_RT_VCOMPARE(gt, k::relation(k::Rel::GT, xe.cref(), ye.cref(), sgn))
 MF_RT_VCOMPARE(ge, k::relation(k::Rel::GE, xe.cref(), ye.cref(), sgn))
 #undef MF_RT_VCOMPARE
+/// casez (z_only) / casex item match (see k::case_wild); operands are extended to a common width.
+inline bool case_wild(const Value& x, const Value& y, bool z_only) {
+    Value xe, ye;
+    common(x, y, xe, ye);
+    return k::case_wild(xe.cref(), ye.cref(), z_only);
+}
 
 inline Value bit_not(const Value& x) {
     Value r(x.width(), x.is_signed());
