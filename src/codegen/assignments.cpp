@@ -1,0 +1,151 @@
+#include "codegen/generator.h"
+
+namespace metalfpga::codegen::detail {
+
+using namespace ir;
+
+// ---------------------------------------------------------------------------------------------
+// Statements
+
+void Generator::suspend(int ind, const std::string& how) {
+    uint32_t k = ++nextResume_;
+    line(ind, fmt::format("s.pc[{}] = {};", curProc_, k));
+    if (!how.empty()) line(ind, how);
+    line(ind, "return 0;");
+    line(ind - 1 < 0 ? 0 : ind, fmt::format("R{}:;", k));
+}
+
+void Generator::store(const Expr& lhs, const std::string& v, int ind) {
+    switch (lhs.kind) {
+    case ExprKind::Signal: {
+        SignalId s = rep(lhs.signal);
+        if (std::string slot = slotOf(s); !slot.empty()) {
+            line(ind, fmt::format("{} = {}; resolve_s{}(s);", slot,
+                                  convert(v, lhs.type, storageType(s)), s));
+            return;
+        }
+        line(ind, fmt::format("set_s{}(s, {});", s,
+                              convert(v, lhs.type, storageType(s)) == v
+                                  ? v
+                                  : convert(v, lhs.type, storageType(s))));
+        return;
+    }
+    case ExprKind::ArrayElement: {
+        SignalId s = rep(lhs.signal);
+        line(ind, fmt::format("set_s{}_elem(s, {}, {});", s, flatIndex(lhs), v));
+        return;
+    }
+    case ExprKind::Select: {
+        const Expr& obj = *lhs.operands[0];
+        std::string base;
+        std::string off = indexOffset(lhs, base);
+        if (off.empty()) off = base;
+        if (obj.kind == ExprKind::Signal && !slotOf(rep(obj.signal)).empty()) {
+            SignalId s = rep(obj.signal);
+            line(ind,
+                 fmt::format("set_part_at({}, {}, {}); resolve_s{}(s);", slotOf(s), off, v, s));
+        } else if (obj.kind == ExprKind::Signal) {
+            SignalId s = rep(obj.signal);
+            line(ind,
+                 fmt::format("{{ auto t = get_s{}(s); set_part_at(t, {}, {}); set_s{}(s, t); }}", s,
+                             off, v, s));
+        } else if (obj.kind == ExprKind::ArrayElement) {
+            SignalId s = rep(obj.signal);
+            line(ind,
+                 fmt::format("{{ i64 ix = {}; auto t = get_s{}_elem(s, ix); set_part_at(t, {}, "
+                             "{}); set_s{}_elem(s, ix, t); }}",
+                             flatIndex(obj), s, off, v, s));
+        } else {
+            unsupported(lhs.loc, "this assignment target");
+        }
+        return;
+    }
+    case ExprKind::Concat: {
+        uint32_t total = 0;
+        for (const auto& o : lhs.operands) total += o->type.width;
+        line(ind, "{");
+        line(ind + 1, fmt::format("auto cv = {};", v));
+        uint32_t top = total;
+        for (const auto& o : lhs.operands) {
+            top -= o->type.width;
+            store(*o, fmt::format("{}(cv.part<{}>({}))", cppType(o->type), o->type.width, top),
+                  ind + 1);
+        }
+        line(ind, "}");
+        return;
+    }
+    default:
+        unsupported(lhs.loc, "this assignment target");
+    }
+}
+
+void Generator::nbaStore(const Expr& lhs, const std::string& v, int ind) {
+    auto leafId = [&](NbaLeaf l) {
+        leaves_.push_back(l);
+        return static_cast<uint32_t>(leaves_.size() - 1);
+    };
+    auto push = [&](uint32_t leaf, const std::string& elem, const std::string& off) {
+        line(ind, fmt::format("if (!{}) return kError;",
+                              nbaPush(fmt::format("{}, {}, {}, {}", leaf, elem, off, v))));
+    };
+    switch (lhs.kind) {
+    case ExprKind::Signal: {
+        SignalId s = rep(lhs.signal);
+        push(leafId({s, false, false, lhs.type}), "0", "0");
+        return;
+    }
+    case ExprKind::ArrayElement: {
+        SignalId s = rep(lhs.signal);
+        line(ind, "{");
+        line(ind + 1, fmt::format("i64 ix = {};", flatIndex(lhs)));
+        ind++;
+        line(ind, fmt::format("if (ix >= 0 && !{}) return kError;",
+                              nbaPush(fmt::format("{}, ix, 0, {}",
+                                                  leafId({s, true, false, lhs.type}), v))));
+        ind--;
+        line(ind, "}");
+        return;
+    }
+    case ExprKind::Select: {
+        const Expr& obj = *lhs.operands[0];
+        std::string base;
+        std::string off = indexOffset(lhs, base);
+        if (off.empty()) off = base;
+        Type lt = Type::integral(lhs.type.width, false);
+        if (obj.kind == ExprKind::Signal) {
+            SignalId s = rep(obj.signal);
+            line(ind, fmt::format(
+                          "{{ i64 off = {}; if (off != kNoOffset && !{}) return kError; }}", off,
+                          nbaPush(fmt::format("{}, 0, off, {}", leafId({s, false, true, lt}), v))));
+        } else if (obj.kind == ExprKind::ArrayElement) {
+            SignalId s = rep(obj.signal);
+            line(ind, fmt::format(
+                          "{{ i64 ix = {}; i64 off = {}; if (ix >= 0 && off != kNoOffset "
+                          "&& !{}) return kError; }}",
+                          flatIndex(obj), off,
+                          nbaPush(fmt::format("{}, ix, off, {}", leafId({s, true, true, lt}), v))));
+        } else {
+            unsupported(lhs.loc, "this non-blocking assignment target");
+        }
+        return;
+    }
+    case ExprKind::Concat: {
+        uint32_t total = 0;
+        for (const auto& o : lhs.operands) total += o->type.width;
+        line(ind, "{");
+        line(ind + 1, fmt::format("auto cv = {};", v));
+        uint32_t top = total;
+        for (const auto& o : lhs.operands) {
+            top -= o->type.width;
+            nbaStore(*o, fmt::format("{}(cv.part<{}>({}))", cppType(o->type), o->type.width, top),
+                     ind + 1);
+        }
+        line(ind, "}");
+        return;
+    }
+    default:
+        unsupported(lhs.loc, "this non-blocking assignment target");
+    }
+}
+
+} // namespace metalfpga::codegen::detail

@@ -1,0 +1,75 @@
+#include "codegen/generator.h"
+
+namespace metalfpga::codegen::detail {
+
+using namespace ir;
+
+// ---------------------------------------------------------------------------------------------
+// fork/join and disable
+
+void Generator::findDisables(const Stmt* st) {
+    if (!st) return;
+    if (st->kind == StmtKind::Disable) disabled_.insert(st->scope);
+    for (const auto& x : st->stmts) findDisables(x.get());
+    findDisables(st->body.get());
+    findDisables(st->elseBody.get());
+    findDisables(st->init.get());
+    findDisables(st->step.get());
+    for (const auto& it : st->items) findDisables(it.body.get());
+}
+
+size_t Generator::openScope(ScopeId sc) {
+    if (!disabled_.count(sc)) return kNone;
+    ScopeInst si;
+    si.scope = sc;
+    si.proc = curProc_;
+    si.lo = nextResume_ + 1;
+    scopeInsts_.push_back(si);
+    openInsts_.push_back(scopeInsts_.size() - 1);
+    return scopeInsts_.size() - 1;
+}
+
+void Generator::closeScope(size_t inst, int ind) {
+    openInsts_.erase(std::find(openInsts_.begin(), openInsts_.end(), inst));
+    scopeInsts_[inst].hi = nextResume_;
+    uint32_t k = ++nextResume_;
+    scopeInsts_[inst].after = k;
+    line(ind, fmt::format("R{}:;", k));
+}
+
+uint32_t Generator::spawnChild(const Stmt& body, uint32_t joinTemp) {
+    uint32_t id = procCount();
+    uint32_t parent = curProc_;
+    synth_.push_back(Synth{false, parent, body.loc, {}});
+    for (size_t i : openInsts_) scopeInsts_[i].kill.push_back(id);
+    std::string savedOut;
+    std::swap(out_, savedOut);
+    uint32_t savedResume = nextResume_;
+    auto savedTargets = std::move(disableTargets_);
+    disableTargets_.clear();
+    curProc_ = id;
+    nextResume_ = 0;
+    stmt(body, 1);
+    std::string code;
+    std::swap(out_, code);
+    line(0, fmt::format("// fork branch {} (parent process {})", where(body.loc), parent));
+    line(0, fmt::format("MF_HD u32 proc_{}(State& s) {{", id));
+    line(1, fmt::format("switch (s.pc[{}]) {{", id));
+    line(1, "case 0: break;");
+    for (uint32_t k = 1; k <= nextResume_; ++k) line(1, fmt::format("case {}: goto R{};", k, k));
+    line(1, "default: return 0;");
+    line(1, "}");
+    out_ += code;
+    line(1, fmt::format("s.pc[{}] = kDone;", id));
+    line(1, fmt::format("if (--s.t{} == 0) activate_front(s.sched, {});", joinTemp, parent));
+    line(1, "return 0;");
+    line(0, "}");
+    synth_[id - procs_.size()].code = std::move(out_);
+    out_ = std::move(savedOut);
+    curProc_ = parent;
+    nextResume_ = savedResume;
+    disableTargets_ = std::move(savedTargets);
+    return id;
+}
+
+} // namespace metalfpga::codegen::detail

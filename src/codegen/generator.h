@@ -1,0 +1,258 @@
+#pragma once
+// Internal to code generation: the Generator that turns the design IR into the model source.
+// Its methods are spread over the files of this folder by topic (expressions, statements,
+// timing, system tasks, control, force/assign, processes, nets, model source).
+
+#include "codegen/codegen.h"
+
+#include <fmt/format.h>
+
+#include <map>
+#include <set>
+
+namespace metalfpga::codegen::detail {
+
+using namespace ir;
+
+inline constexpr uint32_t kMaxTaskInlineDepth = 16;
+
+inline std::string cppType(const Type& t) {
+    if (t.isReal) return "double";
+    return fmt::format("Logic<{}, {}>", t.width, t.isSigned ? "true" : "false");
+}
+
+inline std::string realLiteral(double d) {
+    if (std::isnan(d)) return "(0.0 / 0.0)";
+    if (std::isinf(d)) return d > 0 ? "(1.0 / 0.0)" : "(-1.0 / 0.0)";
+    std::string s = fmt::format("{:.17g}", d);
+    if (s.find_first_of(".eEn") == std::string::npos) s += ".0";
+    return s;
+}
+
+inline std::string stringOf(const rt::Value& v) {
+    std::string s;
+    uint32_t n = (v.width() + 7) / 8;
+    for (uint32_t i = n; i-- > 0;) {
+        unsigned c = 0;
+        for (uint32_t j = 0; j < 8 && i * 8 + j < v.width(); ++j)
+            if (v.bit(static_cast<int64_t>(i * 8 + j)) == rt::B1) c |= 1u << j;
+        if (c) s += static_cast<char>(c);
+    }
+    return s;
+}
+
+// A wait site: one event control (or wait condition) of one process.
+struct WaitItem {
+    Edge edge = Edge::Any;
+    const Expr* expr = nullptr;
+    Type type;
+};
+struct WaitSite {
+    uint32_t proc = 0;
+    std::vector<WaitItem> items;
+};
+
+// A leaf of a non-blocking assignment target.
+struct NbaLeaf {
+    SignalId sig = kNone;
+    bool elem = false; // an array element
+    bool part = false; // a bit/part select at a run-time offset
+    Type type;         // the leaf value's type
+};
+
+struct Unsupported {
+    SourceLoc loc;
+    std::string what;
+};
+
+class Generator {
+  public:
+    Generator(const Design& d, const frontend::SourceManager& sm, frontend::Diagnostics& diags,
+              const Options& o)
+        : d_(d), sm_(sm), diags_(diags), opt_(o) {}
+
+    std::optional<Model> run();
+
+  private:
+    const Design& d_;
+    const frontend::SourceManager& sm_;
+    frontend::Diagnostics& diags_;
+    const Options& opt_;
+
+    std::vector<SignalId> rep_;
+    std::vector<uint32_t> procIds_; // ir process index -> model process id (kNone: none)
+    std::vector<const Process*> procs_;
+    std::vector<bool> isCa_;
+    std::vector<WaitSite> sites_;
+    std::vector<NbaLeaf> leaves_;
+    std::vector<ServiceSite> svc_;
+    std::vector<std::string> svcPack_; // per service site: the packing code
+    std::vector<uint32_t> svcCmpWords_;
+    std::vector<std::string> temps_; // extra state members
+    std::map<SignalId, std::set<uint32_t>> sigSites_, sigCas_;
+    bool failed_ = false;
+
+    // Per process being generated.
+    uint32_t curProc_ = 0;
+    uint32_t nextResume_ = 0;
+    ScopeId curScope_ = kNone;
+    bool inFunction_ = false;
+    std::vector<RoutineId> taskStack_;
+    std::string out_;
+
+    void unsupported(SourceLoc loc, const std::string& what) {
+        diags_.error(loc, fmt::format("the simulator does not support {} yet", what));
+        failed_ = true;
+    }
+    std::string where(SourceLoc loc) const {
+        return fmt::format("{}:{}", sm_.displayName(loc), sm_.displayLineCol(loc).line);
+    }
+
+    SignalId rep(SignalId s) const {
+        while (rep_[s] != s) s = rep_[s];
+        return s;
+    }
+    Type storageType(SignalId id) const {
+        const Signal& sg = d_.signals[id];
+        switch (sg.kind) {
+        case SignalKind::Real:
+        case SignalKind::Realtime:
+            return Type::real();
+        case SignalKind::Event:
+            return Type::integral(32, false);
+        default:
+            return sg.type;
+        }
+    }
+    ScopeId moduleOf(ScopeId s) const {
+        while (s != kNone && d_.scopes[s].kind != ScopeKind::Module) s = d_.scopes[s].parent;
+        return s;
+    }
+    int timeUnit(ScopeId s) const {
+        ScopeId m = moduleOf(s);
+        if (m == kNone || !d_.scopes[m].timescale.specified) return 0;
+        return d_.scopes[m].timescale.unit;
+    }
+    uint64_t timeScale(ScopeId s) const {
+        uint64_t k = 1;
+        for (int i = d_.globalPrecision(); i < timeUnit(s); ++i) k *= 10;
+        return k;
+    }
+
+    void collectReads(const Expr* e, std::set<SignalId>& out, std::set<RoutineId>& seen) const;
+    void collectStmtReads(const Stmt* st, std::set<SignalId>& out, std::set<RoutineId>& seen) const;
+    void setupAliases();
+    bool checkDrivers();
+
+    // Expressions
+    std::string expr(const Expr& e);
+    std::string exprAs(const Expr& e, const Type& t);
+    std::string convert(const std::string& code, const Type& from, const Type& to);
+    std::string exprNatural(const Expr& e, Type& natural);
+    std::string indexOffset(const Expr& sel, std::string& base);
+    std::string flatIndex(const Expr& ae);
+
+    // Statements
+    void line(int indent, const std::string& s) {
+        out_ += std::string(static_cast<size_t>(indent) * 4, ' ');
+        out_ += s;
+        out_ += '\n';
+    }
+    void stmt(const Stmt& st, int ind);
+    void store(const Expr& lhs, const std::string& value, int ind);
+    void nbaStore(const Expr& lhs, const std::string& value, int ind);
+    void suspend(int ind, const std::string& how);
+    void timing(const Timing& t, int ind);
+    uint32_t waitSite(const std::vector<WaitItem>& items, int ind);
+    void systemTask(const Stmt& st, int ind);
+    void taskCall(const Stmt& st, int ind);
+    uint32_t serviceSite(const Stmt& st, char conv, bool newline);
+
+    std::string genProcess(uint32_t id);
+    void gateBody(const Process& p, int ind, bool valueOnly = false);
+    std::vector<uint32_t> timers_;
+    std::string nbaDelay_; // non-empty: the NBA leaves go to a future slot this many ticks ahead
+    std::string nbaPush(const std::string& args) const {
+        return nbaDelay_.empty()
+                   ? fmt::format("nba_push(s.sched, {})", args)
+                   : fmt::format("nba_push_delayed(s.sched, {}, {})", args, nbaDelay_);
+    }
+    // Counts a loop iteration against the time slot's activation limit (a loop without
+    // delays is reported, not hung on).
+    void loopGuard(int ind) {
+        line(ind, fmt::format("if (++s.sched.slot_steps > s.sched.slot_limit) {{ "
+                              "model_error(s.sched, kErrZeroDelayLoop, {}); return kError; }}",
+                              curProc_));
+    }
+    std::vector<const Expr*> targets(const Process& p) const;
+    std::vector<const Expr*> sources(const Process& p) const;
+    static bool gateSupported(const std::string& g);
+    std::vector<std::pair<ScopeId, std::string>> disableTargets_;
+    std::set<std::string> usedLabels_; // labels some disable jumps to
+    uint32_t nextLabel_ = 0;
+    std::string genFunction(RoutineId r);
+
+    // Processes made by code generation: fork branches and force/assign sites. Model process
+    // ids: the IR processes first (procs_), then these.
+    struct Synth {
+        bool force = false; // a force/assign site (else a fork branch)
+        uint32_t parent = kNone;
+        SourceLoc loc;
+        std::string code;
+    };
+    std::vector<Synth> synth_;
+    uint32_t procCount() const { return static_cast<uint32_t>(procs_.size() + synth_.size()); }
+    uint32_t spawnChild(const Stmt& body, uint32_t joinTemp);
+
+    // `disable` of a block or task from outside it: every place the scope's code was generated
+    // (its process and the range of resume points inside it, the resume point after it) and
+    // the fork branches started inside it.
+    struct ScopeInst {
+        ScopeId scope = kNone;
+        uint32_t proc = 0;
+        uint32_t lo = 0, hi = 0, after = 0;
+        std::vector<uint32_t> kill;
+    };
+    std::set<ScopeId> disabled_; // scopes some disable names
+    std::vector<ScopeInst> scopeInsts_;
+    std::vector<size_t> openInsts_;
+    std::set<ScopeId> outsideDisables_; // scopes disabled from outside: disable_scope_<id>
+    void findDisables(const Stmt* st);
+
+    // force/release and assign/deassign of whole signals: each force or assign statement is a
+    // site that, while it is the signal's active force (or assign), writes its value through
+    // put_s<id> whenever something its right-hand side reads changes; set_s<id> writes nothing
+    // while a force (or, for variables, an assign) is active.
+    struct PcaSite {
+        SignalId sig = kNone;
+        bool force = false;
+        const Expr* rhs = nullptr;
+        Type lhsType;
+        ScopeId scope = kNone;
+        int64_t lo = 0, w = 0; // force: the forced bits
+    };
+    std::vector<PcaSite> pcaSites_;
+    std::set<SignalId> forced_, assigned_;          // signals with force / assign sites
+    std::map<SignalId, std::set<uint32_t>> sigPca_; // signal -> sites reading it
+    void procContinuous(const Stmt& st, int ind);
+    std::string maskType(SignalId sg) const { // forced bits (a flag for reals)
+        return storageType(sg).isReal ? "u32" : cppType(storageType(sg));
+    }
+
+    // Nets with overlapping drivers: each driver (a continuous process) writes its own copy of
+    // the net, `dv<net>_<k>`, and resolve_s<net> combines them by net type.
+    std::map<SignalId, std::vector<uint32_t>> multi_; // net -> driver processes
+    std::map<SignalId, int> pulls_;                   // pullup (1) / pulldown (0) nets
+    std::string slotOf(SignalId sg) const {
+        if (curProc_ >= procs_.size() || !isCa_[curProc_]) return "";
+        auto it = multi_.find(sg);
+        if (it == multi_.end()) return "";
+        for (size_t k = 0; k < it->second.size(); ++k)
+            if (it->second[k] == curProc_) return fmt::format("s.dv{}_{}", sg, k);
+        return "";
+    }
+    size_t openScope(ScopeId sc);
+    void closeScope(size_t inst, int ind);
+};
+
+} // namespace metalfpga::codegen::detail

@@ -1,0 +1,563 @@
+#include "codegen/generator.h"
+
+namespace metalfpga::codegen::detail {
+
+using namespace ir;
+
+std::optional<Model> Generator::run() {
+    setupAliases();
+    // Processes: continuous assignments and ports first, then initial/always, as Icarus does.
+    for (int pass = 0; pass < 2; ++pass) {
+        for (const Process& p : d_.processes) {
+            bool ca =
+                p.kind == ProcessKind::ContinuousAssign || p.kind == ProcessKind::PortConnection;
+            if (p.kind == ProcessKind::Gate && gateSupported(p.gate) && p.terminals.size() >= 2) {
+                if (pass != 0) continue;
+                procs_.push_back(&p);
+                isCa_.push_back(true);
+                continue;
+            }
+            if (p.kind == ProcessKind::Gate && (p.gate == "pullup" || p.gate == "pulldown")) {
+                if (pass != 0) continue;
+                for (const auto& t : p.terminals) {
+                    if (!t || t->kind != ExprKind::Signal || !d_.signals[rep(t->signal)].isNet()) {
+                        unsupported(p.loc, "pullup/pulldown of a part of a net");
+                        continue;
+                    }
+                    pulls_[rep(t->signal)] = p.gate == "pullup" ? 1 : 0;
+                }
+                continue;
+            }
+            if (p.kind == ProcessKind::Gate || p.kind == ProcessKind::UdpInstance) {
+                if (pass == 0)
+                    unsupported(p.loc, p.kind == ProcessKind::Gate
+                                           ? "gate primitives ('" + p.gate + "')"
+                                           : "UDP instances");
+                continue;
+            }
+            if (ca != (pass == 0)) continue;
+            if (p.kind == ProcessKind::PortConnection) {
+                if (p.collapsed && p.lhs && p.rhs && p.lhs->kind == ExprKind::Signal &&
+                    p.rhs->kind == ExprKind::Signal && rep(p.lhs->signal) == rep(p.rhs->signal))
+                    continue;
+                if (p.portDir == PortDir::Inout) {
+                    unsupported(p.loc, "inout ports that are not whole nets");
+                    continue;
+                }
+                if (!p.lhs || !p.rhs) continue; // unconnected
+            }
+            procs_.push_back(&p);
+            isCa_.push_back(ca);
+        }
+    }
+    if (failed_) return std::nullopt;
+    if (!checkDrivers()) return std::nullopt;
+    for (const Signal& sg : d_.signals)
+        if (sg.automatic) {
+            unsupported(sg.loc, "automatic variables");
+            return std::nullopt;
+        }
+
+    for (const Process* p : procs_) findDisables(p->body.get());
+    for (const Routine& r : d_.routines) findDisables(r.body.get());
+    std::vector<std::string> procCode, fnCode;
+    for (uint32_t i = 0; i < procs_.size(); ++i) {
+        if (isCa_[i]) {
+            std::set<SignalId> reads;
+            std::set<RoutineId> seen;
+            for (const Expr* e : sources(*procs_[i])) collectReads(e, reads, seen);
+            for (const Expr* t : targets(*procs_[i]))
+                for (const auto& o : t->operands) collectReads(o.get(), reads, seen);
+            for (SignalId r : reads) sigCas_[r].insert(i);
+        }
+        procCode.push_back(genProcess(i));
+    }
+    for (RoutineId r = 0; r < d_.routines.size(); ++r)
+        if (d_.routines[r].isFunction && !d_.routines[r].automatic)
+            fnCode.push_back(genFunction(r));
+    if (failed_) return std::nullopt;
+
+    Model m;
+    m.precision = d_.globalPrecision();
+    m.ringCapacity = opt_.ringCapacity;
+    uint32_t payload = 1;
+    for (uint32_t i = 0; i < svc_.size(); ++i) {
+        uint32_t n = 0;
+        for (const auto& a : svc_[i].args)
+            if (a.kind == SiteArg::Vector)
+                n = std::max(n, a.offset + 2 * rt::k::nwords(a.width));
+            else if (a.kind == SiteArg::Real)
+                n = std::max(n, a.offset + 1);
+        payload = std::max(payload, n);
+    }
+    m.payloadWords = payload;
+
+    std::string o;
+    auto L = [&](const std::string& s) {
+        o += s;
+        o += '\n';
+    };
+    std::string tops;
+    for (ScopeId t : d_.tops) tops += " " + d_.scopes[t].path;
+    L("// metalfpga model (generated; do not edit). Top:" + tops);
+    L("// Host C++17 and CUDA device code: see include/metalfpga/rt/model.h.");
+    L("#include \"metalfpga/rt/model.h\"");
+    L("");
+    L("namespace mf_model {");
+    L("using namespace metalfpga::rt;");
+    L("using namespace metalfpga::rt::model;");
+    L("");
+    uint32_t np = std::max<uint32_t>(1, procCount());
+    L(fmt::format("constexpr u32 kProcs = {};", np));
+    L("constexpr u32 kDone = ~0u;");
+    L("constexpr i64 kNoOffset = kNoIndex;");
+    L("constexpr u32 kTimer = 0x80000000u; // a delayed continuous assignment's timer");
+    L(fmt::format("using SchedT = Sched<2 * kProcs, {}, {}, 4096, 65536, 256>;", m.ringCapacity,
+                  payload));
+    L("");
+    L("struct State {");
+    L("    SchedT sched;");
+    L("    u32 pc[kProcs];");
+    L("    u32 wait[kProcs];");
+    L("    u32 ca_idle[kProcs];");
+    L("    u32 mon_valid;");
+    L(fmt::format("    word mon_last[{}];", payload));
+    for (SignalId i = 0; i < d_.signals.size(); ++i) {
+        if (rep(i) != i) continue;
+        const Signal& sg = d_.signals[i];
+        std::string arr = sg.isArray() ? fmt::format("[{}]", sg.elementCount()) : "";
+        L(fmt::format("    {} s{}{}; // {} ({})", cppType(storageType(i)), i, arr, sg.path,
+                      where(sg.loc)));
+    }
+    for (const std::string& t : temps_) L("    " + t);
+    for (auto& [sg, dl] : multi_)
+        for (size_t k = 0; k < dl.size(); ++k)
+            L(fmt::format("    {} dv{}_{}; // driver {} of {}", cppType(storageType(sg)), sg, k,
+                          where(procs_[dl[k]]->loc), d_.signals[sg].path));
+    for (SignalId i : forced_) L(fmt::format("    {} fmask_s{}; // forced bits", maskType(i), i));
+    for (uint32_t i = 0; i < pcaSites_.size(); ++i)
+        if (pcaSites_[i].force)
+            L(fmt::format("    {} fm{}; // bits force site {} holds", maskType(pcaSites_[i].sig), i,
+                          i));
+    for (SignalId i : assigned_) L(fmt::format("    u32 pca_s{}; // active assign site + 1", i));
+    L("};");
+    L("");
+    // Accessors: all signal access goes through these.
+    for (SignalId i = 0; i < d_.signals.size(); ++i) {
+        if (rep(i) != i) continue;
+        const Signal& sg = d_.signals[i];
+        std::string t = cppType(storageType(i));
+        bool real = storageType(i).isReal;
+        std::string same = real ? "s.s{0}{1} == v" : "k::case_eq(s.s{0}{1}.cref(), v.cref())";
+        L(fmt::format("MF_HD void fanout_s{}(State& s);", i));
+        if (sg.isArray()) {
+            uint64_t n = sg.elementCount();
+            L(fmt::format(
+                "MF_HD inline {0} get_s{1}_elem(const State& s, i64 ix) {{ return ix >= 0 && "
+                "ix < {2} ? s.s{1}[ix] : {3}; }}",
+                t, i, n, real ? "0.0" : t + "::x()"));
+            L(fmt::format("MF_HD inline void set_s{0}_elem(State& s, i64 ix, const {1}& v) {{", i,
+                          t));
+            L(fmt::format("    if (ix < 0 || ix >= {}) return;", n));
+            L(fmt::format(fmt::runtime("    if (" + same + ") return;"), i, "[ix]"));
+            L(fmt::format("    s.s{}[ix] = v;", i));
+            L(fmt::format("    fanout_s{}(s);", i));
+            L("}");
+        } else {
+            L(fmt::format("MF_HD inline const {0}& get_s{1}(const State& s) {{ return s.s{1}; }}",
+                          t, i));
+            bool frc = forced_.count(i) != 0, pca = assigned_.count(i) != 0;
+            if (frc || pca) {
+                L(fmt::format("MF_HD inline void put_s{0}(State& s, const {1}& v) {{", i, t));
+                L(fmt::format(fmt::runtime("    if (" + same + ") return;"), i, ""));
+                L(fmt::format("    s.s{} = v;", i));
+                L(fmt::format("    fanout_s{}(s);", i));
+                L("}");
+                L(fmt::format("MF_HD inline void set_s{0}(State& s, const {1}& v) {{", i, t));
+                if (pca) L(fmt::format("    if (s.pca_s{}) return;", i));
+                if (frc && real)
+                    L(fmt::format("    if (!s.fmask_s{0}) put_s{0}(s, v);", i));
+                else if (frc)
+                    L(fmt::format("    put_s{0}(s, merge_bits(v, s.s{0}, s.fmask_s{0}));", i));
+                else
+                    L(fmt::format("    put_s{}(s, v);", i));
+                L("}");
+            } else {
+                L(fmt::format("MF_HD inline void set_s{0}(State& s, const {1}& v) {{", i, t));
+                L(fmt::format(fmt::runtime("    if (" + same + ") return;"), i, ""));
+                L(fmt::format("    s.s{} = v;", i));
+                L(fmt::format("    fanout_s{}(s);", i));
+                L("}");
+            }
+        }
+    }
+    L("");
+    L("MF_HD inline void trigger_ca(State& s, u32 p) {");
+    L("    if (s.ca_idle[p]) { s.ca_idle[p] = 0; activate(s.sched, p); }");
+    L("}");
+    for (auto& [sg, dl] : multi_) {
+        const Signal& sig = d_.signals[sg];
+        std::string kind = "kResolveWire";
+        int pull = -1;
+        switch (sig.netType) {
+        case NetType::Wand:
+        case NetType::Triand:
+            kind = "kResolveAnd";
+            break;
+        case NetType::Wor:
+        case NetType::Trior:
+            kind = "kResolveOr";
+            break;
+        case NetType::Tri0:
+        case NetType::Supply0:
+            pull = 0;
+            break;
+        case NetType::Tri1:
+        case NetType::Supply1:
+            pull = 1;
+            break;
+        case NetType::Trireg:
+            pull = 2;
+            break;
+        default:
+            break;
+        }
+        if (pulls_.count(sg)) pull = pulls_[sg];
+        std::string t = cppType(storageType(sg));
+        L(fmt::format("MF_HD inline void resolve_s{}(State& s) {{ // {} {}", sg,
+                      netTypeName(sig.netType), sig.path));
+        if (dl.empty())
+            L(fmt::format("    {} r = {}::z();", t, t));
+        else
+            L(fmt::format("    {} r = s.dv{}_0;", t, sg));
+        for (size_t k = 1; k < dl.size(); ++k)
+            L(fmt::format("    resolve_into(r, s.dv{}_{}, {});", sg, k, kind));
+        if (sig.netType == NetType::Supply0) L(fmt::format("    r = {}();", t));
+        if (sig.netType == NetType::Supply1) L(fmt::format("    r = {}::ones();", t));
+        if (pull >= 0) L(fmt::format("    resolve_undriven(r, {}, s.s{});", pull, sg));
+        L(fmt::format("    set_s{}(s, r);", sg));
+        L("}");
+    }
+    L("");
+    for (uint32_t id = 0; id < sites_.size(); ++id) {
+        const WaitSite& ws = sites_[id];
+        L(fmt::format("MF_HD void check_site_{}(State& s) {{", id));
+        L("    bool hit = false;");
+        for (size_t i = 0; i < ws.items.size(); ++i) {
+            const WaitItem& it = ws.items[i];
+            L("    {");
+            curScope_ = kNone;
+            L(fmt::format("        auto v = {};", expr(*it.expr)));
+            if (it.edge == Edge::Any)
+                L(fmt::format("        if (!k::case_eq(v.cref(), s.w{}_{}.cref())) hit = true;", id,
+                              i));
+            else
+                L(fmt::format(
+                    "        if (edge_matches({}, s.w{}_{}.bit_code(0), v.bit_code(0))) hit = "
+                    "true;",
+                    it.edge == Edge::Posedge ? "kPosedge" : "kNegedge", id, i));
+            L(fmt::format("        s.w{}_{} = v;", id, i));
+            L("    }");
+        }
+        L(fmt::format("    if (hit) {{ s.wait[{0}] = ~0u; activate(s.sched, {0}); }}", ws.proc));
+        L("}");
+    }
+    L("");
+    for (auto& f : fnCode) {
+        // Function prototypes first (functions may call each other).
+        (void)f;
+    }
+    L("MF_HD void pack_site(State& s, u32 site, word* p);");
+    for (RoutineId r = 0; r < d_.routines.size(); ++r) {
+        const Routine& rt_ = d_.routines[r];
+        if (!rt_.isFunction || rt_.automatic) continue;
+        std::string params;
+        for (const RoutinePort& p : rt_.ports)
+            params += fmt::format(", const {}&", cppType(storageType(rep(p.signal))));
+        L(fmt::format("MF_HD {} fn_{}(State& s{});", cppType(storageType(rep(rt_.result))), r,
+                      params));
+    }
+    for (auto& f : fnCode) L(f);
+    // Service sites: argument packing.
+    L("MF_HD void pack_site(State& s, u32 site, word* p) {");
+    L("    (void)s; (void)p;");
+    L("    switch (site) {");
+    for (uint32_t i = 0; i < svc_.size(); ++i) {
+        L(fmt::format("    case {}: // {} {}", i, svc_[i].task, svc_[i].where));
+        o += svcPack_[i];
+        L("        break;");
+    }
+    L("    default: break;");
+    L("    }");
+    L("}");
+    L("MF_HD u32 monitor_compare_words(u32 site) {");
+    L("    switch (site) {");
+    for (uint32_t i = 0; i < svc_.size(); ++i)
+        L(fmt::format("    case {}: return {};", i, svcCmpWords_[i]));
+    L("    default: return 0;");
+    L("    }");
+    L("}");
+    L("");
+    for (ScopeId sc : outsideDisables_)
+        L(fmt::format("MF_HD bool disable_scope_{}(State& s, u32 self);", sc));
+    for (uint32_t i = 0; i < procCount(); ++i) L(fmt::format("MF_HD u32 proc_{}(State& s);", i));
+    for (uint32_t i = 0; i < pcaSites_.size(); ++i) {
+        const PcaSite& ps = pcaSites_[i];
+        curScope_ = ps.scope;
+        L(fmt::format("// {} {}", ps.force ? "force" : "assign", d_.signals[ps.sig].path));
+        L(fmt::format("MF_HD void pca_site_{}(State& s) {{", i));
+        std::string t = cppType(storageType(ps.sig));
+        if (ps.force && storageType(ps.sig).isReal) {
+            L(fmt::format("    if (s.fm{}) put_s{}(s, {});", i, ps.sig,
+                          convert(exprAs(*ps.rhs, ps.lhsType), ps.lhsType, storageType(ps.sig))));
+        } else if (ps.force) {
+            L(fmt::format("    if (!mask_any(s.fm{})) return;", i));
+            L(fmt::format("    {} v;", t));
+            L(fmt::format("    set_part_at(v, {}, {});", ps.lo, exprAs(*ps.rhs, ps.lhsType)));
+            L(fmt::format("    put_s{0}(s, merge_bits(s.s{0}, v, s.fm{1}));", ps.sig, i));
+        } else {
+            std::string v = convert(exprAs(*ps.rhs, ps.lhsType), ps.lhsType, storageType(ps.sig));
+            if (forced_.count(ps.sig) && storageType(ps.sig).isReal)
+                v = fmt::format("(s.fmask_s{1} ? s.s{1} : {0})", v, ps.sig);
+            else if (forced_.count(ps.sig))
+                v = fmt::format("merge_bits({0}, s.s{1}, s.fmask_s{1})", v, ps.sig);
+            L(fmt::format("    if (s.pca_s{} == {}) put_s{}(s, {});", ps.sig, i + 1, ps.sig, v));
+        }
+        L("}");
+    }
+    for (SignalId sg : forced_) {
+        std::string t = maskType(sg);
+        L(fmt::format("MF_HD void release_s{}(State& s, const {}& r) {{", sg, t));
+        L(fmt::format("    s.fmask_s{} = {}();", sg, t));
+        L("    (void)r;");
+        for (uint32_t i = 0; i < pcaSites_.size(); ++i)
+            if (pcaSites_[i].force && pcaSites_[i].sig == sg)
+                L(fmt::format("    mask_clear(s.fm{0}, r); mask_or(s.fmask_s{1}, s.fm{0});", i,
+                              sg));
+        L("}");
+    }
+    for (uint32_t i = 0; i < pcaSites_.size(); ++i) {
+        const PcaSite& ps = pcaSites_[i];
+        if (!ps.force) continue;
+        std::string t = maskType(ps.sig);
+        L(fmt::format("MF_HD void force_on_{}(State& s) {{", i));
+        if (storageType(ps.sig).isReal)
+            L("    u32 r = 1;");
+        else
+            L(fmt::format("    {} r = range_mask<{}>({}, {});", t, t, ps.lo, ps.w));
+        L(fmt::format("    release_s{}(s, r);", ps.sig));
+        L(fmt::format("    s.fm{} = r; mask_or(s.fmask_s{}, r);", i, ps.sig));
+        L(fmt::format("    pca_site_{}(s);", i));
+        L("}");
+    }
+    for (SignalId sg : assigned_) {
+        if (d_.signals[sg].isNet()) continue;
+        L(fmt::format("MF_HD void reassign_s{}(State& s) {{", sg));
+        L("    (void)s;");
+        for (uint32_t i = 0; i < pcaSites_.size(); ++i)
+            if (!pcaSites_[i].force && pcaSites_[i].sig == sg)
+                L(fmt::format("    pca_site_{}(s);", i));
+        L("}");
+    }
+    for (auto& pc : procCode) L(pc);
+    for (auto& sy : synth_) L(sy.code);
+    // disable of a block or task from outside it: processes suspended inside it continue after
+    // it, fork branches started inside it end.
+    for (ScopeId sc : outsideDisables_) {
+        L(fmt::format("// disable {}", d_.scopes[sc].path));
+        L(fmt::format("MF_HD bool disable_scope_{}(State& s, u32 self) {{", sc));
+        L("    bool dead = false;");
+        L("    (void)self;");
+        for (const ScopeInst& si : scopeInsts_) {
+            if (si.scope != sc) continue;
+            for (uint32_t c : si.kill)
+                L(fmt::format("    if (s.pc[{0}] != kDone) {{ cancel_process(s.sched, {0}); "
+                              "s.wait[{0}] = ~0u; s.pc[{0}] = kDone; if (self == {0}) dead = "
+                              "true; }}",
+                              c));
+            if (si.hi >= si.lo)
+                L(fmt::format("    if (self != {0} && s.pc[{0}] >= {1} && s.pc[{0}] <= {2}) {{ "
+                              "cancel_process(s.sched, {0}); s.wait[{0}] = ~0u; s.pc[{0}] = {3}; "
+                              "activate(s.sched, {0}); }}",
+                              si.proc, si.lo, si.hi, si.after));
+        }
+        L("    return dead;");
+        L("}");
+    }
+    // Fanout.
+    for (SignalId i = 0; i < d_.signals.size(); ++i) {
+        if (rep(i) != i) continue;
+        L(fmt::format("MF_HD void fanout_s{}(State& s) {{", i));
+        L("    (void)s;");
+        for (uint32_t site : sigSites_[i])
+            L(fmt::format("    if (s.wait[{}] == {}) check_site_{}(s);", sites_[site].proc, site,
+                          site));
+        for (uint32_t p : sigCas_[i]) L(fmt::format("    trigger_ca(s, {});", p));
+        for (uint32_t ps : sigPca_[i]) L(fmt::format("    pca_site_{}(s);", ps));
+        L("}");
+    }
+    L("");
+    L("struct M {");
+    L("    using State = mf_model::State;");
+    L("    MF_HD static u32 run_process(State& s, u32 p) {");
+    L("        switch (p) {");
+    for (uint32_t i = 0; i < procCount(); ++i)
+        L(fmt::format("        case {0}: return proc_{0}(s);", i));
+    for (uint32_t t : timers_)
+        L(fmt::format("        case {0}u | kTimer: return timer_{0}(s);", t));
+    L("        default: return 0;");
+    L("        }");
+    L("    }");
+    L("    MF_HD static void apply_nba(State& s, const NbaEntry& e) {");
+    L("        switch (e.leaf) {");
+    for (uint32_t i = 0; i < leaves_.size(); ++i) {
+        const NbaLeaf& l = leaves_[i];
+        std::string st = cppType(storageType(l.sig));
+        std::string lt = cppType(l.type);
+        L(fmt::format("        case {}: {{", i));
+        L(fmt::format("            {} v;", lt));
+        L(l.type.isReal ? "            v = bits::bits_to_double(s.sched.pool[e.pool]);"
+                        : "            unpack(v, s.sched.pool, e.pool);");
+        if (!l.elem && !l.part)
+            L(fmt::format("            set_s{}(s, {}(v));", l.sig, st));
+        else if (l.elem && !l.part)
+            L(fmt::format("            set_s{}_elem(s, e.elem, {}(v));", l.sig, st));
+        else if (!l.elem)
+            L(fmt::format(
+                "            {{ auto t = get_s{0}(s); set_part_at(t, e.off, v); set_s{0}(s, t); }}",
+                l.sig));
+        else
+            L(fmt::format("            {{ auto t = get_s{0}_elem(s, e.elem); set_part_at(t, e.off, "
+                          "v); set_s{0}_elem(s, e.elem, t); }}",
+                          l.sig));
+        L("            break;");
+        L("        }");
+    }
+    L("        default: break;");
+    L("        }");
+    L("    }");
+    L("    MF_HD static u32 end_of_slot(State& s) {");
+    L("        u32 msite = s.sched.monitor_site;");
+    L("        if (msite != ~0u && s.sched.monitor_on) {");
+    L("            word buf[SchedT::kPayload];");
+    L("            for (u32 i = 0; i < SchedT::kPayload; ++i) buf[i] = 0;");
+    L("            pack_site(s, msite, buf);");
+    L("            u32 n = monitor_compare_words(msite);");
+    L("            bool changed = s.sched.monitor_fresh != 0;");
+    L("            for (u32 i = 0; i < n; ++i) if (buf[i] != s.mon_last[i]) changed = true;");
+    L("            if (changed) {");
+    L("                if (ring_full(s.sched)) return kRingFull;");
+    L("                auto& r = ring_push(s.sched, kSvcMonitor, msite);");
+    L("                for (u32 i = 0; i < SchedT::kPayload; ++i) { r.payload[i] = buf[i]; "
+      "s.mon_last[i] = buf[i]; }");
+    L("                s.sched.monitor_fresh = 0;");
+    L("            }");
+    L("        }");
+    L("        while (s.sched.strobe_pos < s.sched.strobe_count) {");
+    L("            if (ring_full(s.sched)) return kRingFull;");
+    L("            u32 site = s.sched.strobe[s.sched.strobe_pos++];");
+    L("            pack_site(s, site, ring_push(s.sched, kSvcStrobe, site).payload);");
+    L("        }");
+    L("        s.sched.strobe_count = s.sched.strobe_pos = 0;");
+    L("        return 0;");
+    L("    }");
+    L("};");
+    L("");
+    L("MF_HD inline void init(State& s, u64 slot_limit) {");
+    L("    sched_init(s.sched, slot_limit);");
+    L("    s.mon_valid = 0;");
+    for (SignalId i = 0; i < d_.signals.size(); ++i) {
+        if (rep(i) != i) continue;
+        const Signal& sg = d_.signals[i];
+        Type t = storageType(i);
+        std::string v;
+        if (t.isReal) {
+            v = sg.initReal ? realLiteral(*sg.initReal) : "0.0";
+        } else if (sg.kind == SignalKind::Event) {
+            v = cppType(t) + "()";
+        } else if (sg.init) {
+            Expr c(ExprKind::Const, sg.loc);
+            c.value = *sg.init;
+            c.type = t;
+            v = exprAs(c, t);
+        } else if (sg.isNet()) {
+            bool driven = false;
+            for (uint32_t p = 0; p < procs_.size() && !driven; ++p) {
+                if (!isCa_[p]) continue;
+                std::set<SignalId> w;
+                std::vector<const Expr*> st = targets(*procs_[p]);
+                while (!st.empty()) {
+                    const Expr* e = st.back();
+                    st.pop_back();
+                    if (e->kind == ExprKind::Signal && rep(e->signal) == i) driven = true;
+                    if (e->kind == ExprKind::Select || e->kind == ExprKind::Concat)
+                        for (const auto& x : e->operands) st.push_back(x.get());
+                }
+            }
+            auto pl = pulls_.find(i);
+            switch (pl != pulls_.end() ? (pl->second ? NetType::Tri1 : NetType::Tri0)
+                                       : sg.netType) {
+            case NetType::Supply0:
+            case NetType::Tri0:
+                v = cppType(t) + "()";
+                break;
+            case NetType::Supply1:
+            case NetType::Tri1:
+                v = cppType(t) + "::ones()";
+                break;
+            default:
+                v = cppType(t) + (driven ? "::x()" : "::z()");
+            }
+        } else {
+            v = cppType(t) + "::x()";
+        }
+        if (sg.isArray())
+            L(fmt::format("    for (u64 i = 0; i < {}ull; ++i) s.s{}[i] = {};", sg.elementCount(),
+                          i, v));
+        else
+            L(fmt::format("    s.s{} = {};", i, v));
+    }
+    L("    for (u32 p = 0; p < kProcs; ++p) { s.pc[p] = 0; s.wait[p] = ~0u; s.ca_idle[p] = 0; }");
+    L(fmt::format("    for (u32 p = {}; p < kProcs; ++p) s.pc[p] = kDone;", procs_.size()));
+    for (SignalId i : forced_) L(fmt::format("    s.fmask_s{} = {}();", i, maskType(i)));
+    for (uint32_t i = 0; i < pcaSites_.size(); ++i)
+        if (pcaSites_[i].force) L(fmt::format("    s.fm{} = {}();", i, maskType(pcaSites_[i].sig)));
+    for (auto& [sg, dl] : multi_)
+        for (size_t k = 0; k < dl.size(); ++k)
+            L(fmt::format("    s.dv{}_{} = {}::z();", sg, k, cppType(storageType(sg))));
+    for (SignalId i : assigned_) L(fmt::format("    s.pca_s{} = 0;", i));
+    L(fmt::format("    for (u32 p = 0; p < {}; ++p) activate(s.sched, p);", procs_.size()));
+    L("}");
+    L("");
+    L("} // namespace mf_model");
+    L("");
+    L("#if !MF_DEVICE_COMPILER");
+    L("extern \"C\" {");
+    L("__attribute__((visibility(\"default\"))) unsigned long long mf_state_size() { return "
+      "sizeof(mf_model::State); }");
+    L("__attribute__((visibility(\"default\"))) void mf_init(void* p, unsigned long long "
+      "slot_limit) { mf_model::init(*static_cast<mf_model::State*>(p), slot_limit); }");
+    L("__attribute__((visibility(\"default\"))) unsigned mf_step(void* p, unsigned long long "
+      "budget) { return metalfpga::rt::model::step<mf_model::M>(*static_cast<mf_model::State*>(p), "
+      "budget); }");
+    L("__attribute__((visibility(\"default\"))) void mf_ring(void* p, "
+      "metalfpga::rt::model::RingView* v) { "
+      "metalfpga::rt::model::ring_view(static_cast<mf_model::State*>(p)->sched, v); }");
+    L("#ifdef MF_MODEL_KEY");
+    L("__attribute__((visibility(\"default\"))) const char* mf_model_key() { return MF_MODEL_KEY; "
+      "}");
+    L("#endif");
+    L("}");
+    L("#endif");
+
+    m.source = std::move(o);
+    m.sites = std::move(svc_);
+    for (const Process* p : procs_)
+        m.processWhere.push_back(fmt::format("{} ({})", where(p->loc), processKindName(p->kind)));
+    for (const Synth& sy : synth_)
+        m.processWhere.push_back(
+            fmt::format("{} ({})", where(sy.loc), sy.force ? "force/assign" : "fork branch"));
+    return m;
+}
+
+} // namespace metalfpga::codegen::detail

@@ -1,0 +1,141 @@
+#include "codegen/generator.h"
+
+namespace metalfpga::codegen::detail {
+
+using namespace ir;
+
+bool Generator::gateSupported(const std::string& g) {
+    static const char* const kGates[] = {"and", "nand", "or",     "nor",    "xor",    "xnor",
+                                         "buf", "not",  "bufif0", "bufif1", "notif0", "notif1"};
+    for (const char* k : kGates)
+        if (g == k) return true;
+    return false;
+}
+
+// Outputs first: and-family gates have one output; buf/not have one input (the last terminal).
+std::vector<const Expr*> Generator::targets(const Process& p) const {
+    std::vector<const Expr*> r;
+    if (p.kind == ProcessKind::Gate) {
+        size_t nout = (p.gate == "buf" || p.gate == "not") ? p.terminals.size() - 1 : 1;
+        for (size_t i = 0; i < nout && i < p.terminals.size(); ++i)
+            if (p.terminals[i]) r.push_back(p.terminals[i].get());
+        return r;
+    }
+    if (p.lhs) r.push_back(p.lhs.get());
+    return r;
+}
+std::vector<const Expr*> Generator::sources(const Process& p) const {
+    std::vector<const Expr*> r;
+    if (p.kind == ProcessKind::Gate) {
+        size_t nout = (p.gate == "buf" || p.gate == "not") ? p.terminals.size() - 1 : 1;
+        for (size_t i = nout; i < p.terminals.size(); ++i)
+            if (p.terminals[i]) r.push_back(p.terminals[i].get());
+        return r;
+    }
+    if (p.rhs) r.push_back(p.rhs.get());
+    return r;
+}
+
+void Generator::gateBody(const Process& p, int ind, bool valueOnly) {
+    const std::string& g = p.gate;
+    Type bit = Type::integral(1, false);
+    std::vector<std::string> in;
+    for (const Expr* e : sources(p)) in.push_back(exprAs(*e, bit));
+    std::string v;
+    if (g == "bufif0" || g == "bufif1" || g == "notif0" || g == "notif1") {
+        v = in.size() == 2
+                ? fmt::format("tri_gate({}, {}, {}, {})", in[0], in[1],
+                              g.back() == '1' ? "true" : "false", g[0] == 'n' ? "true" : "false")
+                : "Logic<1>::x()";
+    } else if (g == "buf" || g == "not") {
+        v = in.empty() ? "Logic<1>::x()" : fmt::format("({0} & {0})", in[0]);
+        if (g == "not") v = "(~" + v + ")";
+    } else {
+        const char* op = (g == "and" || g == "nand") ? " & "
+                         : (g == "or" || g == "nor") ? " | "
+                                                     : " ^ ";
+        for (size_t i = 0; i < in.size(); ++i) v += (i ? op : "") + in[i];
+        if (in.size() == 1) v = fmt::format("({0} & {0})", in[0]);
+        v = "(" + v + ")";
+        if (g == "nand" || g == "nor" || g == "xnor") v = "(~" + v + ")";
+    }
+    line(ind, fmt::format("auto g = {};", v));
+    if (valueOnly) return;
+    for (const Expr* t : targets(p)) {
+        std::string val =
+            t->type.width == 1 && !t->type.isSigned ? "g" : convert("g", bit, t->type);
+        store(*t, val, ind);
+    }
+}
+
+bool Generator::checkDrivers() {
+    // Nets driven by more than one process need resolution: not yet, unless the drivers write
+    // disjoint constant bit ranges.
+    std::map<SignalId, std::vector<std::pair<int64_t, int64_t>>> ranges;
+    std::set<SignalId> overlap;
+    std::map<SignalId, std::vector<uint32_t>> drivers;
+    bool ok = true;
+    for (uint32_t i = 0; i < procs_.size(); ++i) {
+        if (!isCa_[i]) continue;
+        const Process& p = *procs_[i];
+        std::vector<const Expr*> leaves = targets(p);
+        while (!leaves.empty()) {
+            const Expr* l = leaves.back();
+            leaves.pop_back();
+            if (l->kind == ExprKind::Concat) {
+                for (const auto& o : l->operands) leaves.push_back(o.get());
+                continue;
+            }
+            int64_t lo = 0, hi = 1 << 30;
+            const Expr* base = l;
+            if (l->kind == ExprKind::Select) {
+                base = l->operands[0].get();
+                if (l->select == SelectKind::Part) {
+                    int64_t a = l->declared.offsetOf(l->msb), b = l->declared.offsetOf(l->lsb);
+                    lo = std::min(a, b), hi = std::max(a, b);
+                } else if (l->select == SelectKind::Bit &&
+                           l->operands[1]->kind == ExprKind::Const &&
+                           !l->operands[1]->value.has_xz()) {
+                    lo = hi =
+                        l->declared.offsetOf(static_cast<int64_t>(l->operands[1]->value.aval()[0]));
+                }
+            }
+            if (base->kind != ExprKind::Signal) continue;
+            SignalId s = rep(base->signal);
+            if (!d_.signals[s].isNet()) continue;
+            for (auto& [a, b] : ranges[s])
+                if (lo <= b && a <= hi) overlap.insert(s);
+            switch (d_.signals[s].netType) { // undriven bits pull (or keep their charge)
+            case NetType::Tri0:
+            case NetType::Tri1:
+            case NetType::Trireg:
+            case NetType::Supply0:
+            case NetType::Supply1:
+                overlap.insert(s);
+                break;
+            default:
+                break;
+            }
+            ranges[s].push_back({lo, hi});
+            auto& dl = drivers[s];
+            if (dl.empty() || dl.back() != i) dl.push_back(i);
+        }
+    }
+    for (SignalId s : overlap) {
+        for (uint32_t p : drivers[s]) {
+            const Strength& st = procs_[p]->strength;
+            if (st.specified && (st.s0 != 6 || st.s1 != 6) && ok) {
+                diags_.error(procs_[p]->loc,
+                             fmt::format("the simulator does not support nets with several "
+                                         "drivers of other than strong strength ('{}') yet",
+                                         d_.signals[s].path));
+                ok = false;
+            }
+        }
+        multi_[s] = drivers[s];
+    }
+    for (auto& [s, v] : pulls_) multi_[s] = drivers[s];
+    return ok;
+}
+
+} // namespace metalfpga::codegen::detail

@@ -1,0 +1,140 @@
+#include "codegen/generator.h"
+
+namespace metalfpga::codegen::detail {
+
+using namespace ir;
+
+// ---------------------------------------------------------------------------------------------
+// Processes and functions
+
+std::string Generator::genFunction(RoutineId rid) {
+    const Routine& r = d_.routines[rid];
+    out_.clear();
+    std::string params;
+    for (const RoutinePort& p : r.ports) {
+        SignalId s = rep(p.signal);
+        params += fmt::format(", const {}& a_s{}", cppType(storageType(s)), s);
+    }
+    Type rt = storageType(rep(r.result));
+    line(0, fmt::format("// function {} ({})", r.name, where(r.loc)));
+    line(0, fmt::format("MF_HD {} fn_{}(State& s{}) {{", cppType(rt), rid, params));
+    for (const RoutinePort& p : r.ports) {
+        SignalId s = rep(p.signal);
+        line(1, fmt::format("set_s{}(s, a_s{});", s, s));
+    }
+    inFunction_ = true;
+    ScopeId saved = curScope_;
+    curScope_ = r.scope;
+    if (r.body) stmt(*r.body, 1);
+    curScope_ = saved;
+    inFunction_ = false;
+    line(1, fmt::format("return get_s{}(s);", rep(r.result)));
+    line(0, "}");
+    // `return {};` in error paths of functions
+    return out_;
+}
+
+std::string Generator::genProcess(uint32_t id) {
+    const Process& p = *procs_[id];
+    out_.clear();
+    curProc_ = id;
+    nextResume_ = 0;
+    curScope_ = p.scope;
+    if (isCa_[id] && !p.delay.empty()) {
+        // Inertial delay: the latest value and due time wait in State; one timer per process.
+        if (p.delay.values.size() != 1) {
+            unsupported(p.delay.loc, "rise/fall/turn-off delays");
+            return out_;
+        }
+        bool gate = p.kind == ProcessKind::Gate;
+        Type vt = gate ? Type::integral(1, false) : p.lhs->type;
+        temps_.push_back(fmt::format("{} pend{};", cppType(vt), id));
+        temps_.push_back(fmt::format("u64 due{};", id));
+        temps_.push_back(fmt::format("u32 inheap{};", id));
+        const Expr& dv = *p.delay.values[0];
+        uint64_t scale = timeScale(curScope_);
+        std::string ticks = dv.type.isReal
+                                ? fmt::format("delay_ticks_real({}, {}ull)", expr(dv), scale)
+                                : fmt::format("delay_ticks({}, {}ull)", expr(dv), scale);
+        line(0, fmt::format("// {} {} (delayed)", processKindName(p.kind), where(p.loc)));
+        line(0, fmt::format("MF_HD u32 proc_{}(State& s) {{", id));
+        line(1, fmt::format("s.ca_idle[{}] = 1;", id));
+        line(1, "{");
+        if (gate) {
+            gateBody(p, 2, true);
+            line(2, fmt::format("s.pend{} = g;", id));
+        } else {
+            line(2, fmt::format("s.pend{} = {};", id, exprAs(*p.rhs, p.lhs->type)));
+        }
+        line(1, "}");
+        line(1, fmt::format("u64 d = {};", ticks));
+        line(1, fmt::format("s.due{} = s.sched.now + d;", id));
+        line(1, fmt::format("if (!s.inheap{0}) {{ s.inheap{0} = 1; schedule_delay(s.sched, {0}u | "
+                            "kTimer, d); }}",
+                            id));
+        line(1, "return 0;");
+        line(0, "}");
+        line(0, fmt::format("MF_HD u32 timer_{}(State& s) {{", id));
+        line(1, fmt::format("s.inheap{} = 0;", id));
+        line(1,
+             fmt::format("if (s.sched.now < s.due{0}) {{ s.inheap{0} = 1; schedule_delay(s.sched, "
+                         "{0}u | kTimer, s.due{0} - s.sched.now); return 0; }}",
+                         id));
+        line(1, "{");
+        if (gate) {
+            line(2, fmt::format("auto g = s.pend{};", id));
+            for (const Expr* t : targets(p)) {
+                std::string val =
+                    t->type.width == 1 && !t->type.isSigned ? "g" : convert("g", vt, t->type);
+                store(*t, val, 2);
+            }
+        } else {
+            line(2, fmt::format("auto v = s.pend{};", id));
+            store(*p.lhs, "v", 2);
+        }
+        line(1, "}");
+        line(1, "return 0;");
+        line(0, "}");
+        timers_.push_back(id);
+        return out_;
+    }
+    if (isCa_[id]) {
+        line(0, fmt::format("// {} {}", processKindName(p.kind), where(p.loc)));
+        line(0, fmt::format("MF_HD u32 proc_{}(State& s) {{", id));
+        line(1, fmt::format("s.ca_idle[{}] = 1;", id));
+        line(1, "{");
+        if (p.kind == ProcessKind::Gate) {
+            gateBody(p, 2);
+        } else {
+            line(2, fmt::format("auto v = {};", exprAs(*p.rhs, p.lhs->type)));
+            store(*p.lhs, "v", 2);
+        }
+        line(1, "}");
+        line(1, "return 0;");
+        line(0, "}");
+        return out_;
+    }
+    std::string body;
+    std::swap(out_, body);
+    if (p.kind == ProcessKind::Always) {
+        line(1, "for (;;) {");
+        loopGuard(2);
+    }
+    if (p.body) stmt(*p.body, p.kind == ProcessKind::Always ? 2 : 1);
+    if (p.kind == ProcessKind::Always) line(1, "}");
+    std::swap(out_, body);
+    line(0, fmt::format("// {} {}", processKindName(p.kind), where(p.loc)));
+    line(0, fmt::format("MF_HD u32 proc_{}(State& s) {{", id));
+    line(1, fmt::format("switch (s.pc[{}]) {{", id));
+    line(1, "case 0: break;");
+    for (uint32_t k = 1; k <= nextResume_; ++k) line(1, fmt::format("case {}: goto R{};", k, k));
+    line(1, "default: return 0;");
+    line(1, "}");
+    out_ += body;
+    line(1, fmt::format("s.pc[{}] = kDone;", id));
+    line(1, "return 0;");
+    line(0, "}");
+    return out_;
+}
+
+} // namespace metalfpga::codegen::detail

@@ -1,0 +1,303 @@
+#include "codegen/generator.h"
+
+namespace metalfpga::codegen::detail {
+
+using namespace ir;
+
+void Generator::taskCall(const Stmt& st, int ind) {
+    const Routine& r = d_.routines[st.routine];
+    if (r.automatic) {
+        unsupported(st.loc, "automatic tasks");
+        return;
+    }
+    if (std::find(taskStack_.begin(), taskStack_.end(), st.routine) != taskStack_.end() ||
+        taskStack_.size() >= kMaxTaskInlineDepth) {
+        unsupported(st.loc, "recursive task calls");
+        return;
+    }
+    line(ind, fmt::format("// task {} ({})", r.name, where(r.loc)));
+    for (size_t i = 0; i < r.ports.size() && i < st.args.size(); ++i) {
+        const RoutinePort& p = r.ports[i];
+        if ((p.dir == PortDir::Input || p.dir == PortDir::Inout) && st.args[i]) {
+            SignalId sgi = rep(p.signal);
+            line(ind, fmt::format("set_s{}(s, {});", sgi, exprAs(*st.args[i], storageType(sgi))));
+        }
+    }
+    taskStack_.push_back(st.routine);
+    ScopeId saved = curScope_;
+    curScope_ = r.scope;
+    std::string label = fmt::format("D{}", ++nextLabel_);
+    disableTargets_.push_back({r.scope, label});
+    size_t inst = openScope(r.scope);
+    if (r.body) stmt(*r.body, ind);
+    if (inst != kNone) closeScope(inst, ind);
+    disableTargets_.pop_back();
+    if (usedLabels_.count(label)) line(ind, label + ":;");
+    curScope_ = saved;
+    taskStack_.pop_back();
+    for (size_t i = 0; i < r.ports.size() && i < st.args.size(); ++i) {
+        const RoutinePort& p = r.ports[i];
+        if ((p.dir == PortDir::Output || p.dir == PortDir::Inout) && st.args[i]) {
+            SignalId sgi = rep(p.signal);
+            Expr tmp(ExprKind::Signal, st.loc);
+            store(*st.args[i],
+                  convert(fmt::format("get_s{}(s)", sgi), storageType(sgi), st.args[i]->type), ind);
+        }
+    }
+}
+
+void Generator::stmt(const Stmt& st, int ind) {
+    line(ind, fmt::format("// {}", where(st.loc)));
+    switch (st.kind) {
+    case StmtKind::Null:
+        return;
+    case StmtKind::Block: {
+        if (st.fork && inFunction_) {
+            unsupported(st.loc, "fork/join in a function");
+            return;
+        }
+        ScopeId saved = curScope_;
+        if (st.scope != kNone) curScope_ = st.scope;
+        std::string label;
+        size_t inst = kNone;
+        if (st.scope != kNone) {
+            label = fmt::format("D{}", ++nextLabel_);
+            disableTargets_.push_back({st.scope, label});
+            if (!inFunction_) inst = openScope(st.scope);
+        }
+        if (st.fork) {
+            // Each branch is a child process; the parent waits until the last one ends.
+            std::vector<const Stmt*> branches;
+            for (const auto& s : st.stmts)
+                if (s) branches.push_back(s.get());
+            if (!branches.empty()) {
+                uint32_t tid = static_cast<uint32_t>(temps_.size());
+                temps_.push_back(fmt::format("u32 t{};", tid));
+                line(ind, fmt::format("s.t{} = {};", tid, branches.size()));
+                for (const Stmt* b : branches) {
+                    uint32_t c = spawnChild(*b, tid);
+                    line(ind, fmt::format("s.pc[{0}] = 0; s.wait[{0}] = ~0u; "
+                                          "activate_front(s.sched, {0});",
+                                          c));
+                }
+                suspend(ind, "");
+            }
+        } else {
+            for (const auto& s : st.stmts) stmt(*s, ind);
+        }
+        if (inst != kNone) closeScope(inst, ind);
+        if (!label.empty()) {
+            disableTargets_.pop_back();
+            if (usedLabels_.count(label)) line(ind, label + ":;");
+        }
+        curScope_ = saved;
+        return;
+    }
+    case StmtKind::Assign: {
+        if (st.timing) {
+            if (st.nonBlocking && st.timing->kind == Timing::Kind::Delay && !inFunction_ &&
+                (st.lhs->type.isReal || 2 * rt::k::nwords(st.lhs->type.width) <= 8)) {
+                const Expr& dv = *st.timing->delay.values[0];
+                uint64_t scale = timeScale(curScope_);
+                line(ind, "{");
+                line(ind + 1, fmt::format("auto v = {};", exprAs(*st.rhs, st.lhs->type)));
+                line(ind + 1,
+                     fmt::format("u64 dl = {};",
+                                 dv.type.isReal
+                                     ? fmt::format("delay_ticks_real({}, {}ull)", expr(dv), scale)
+                                     : fmt::format("delay_ticks({}, {}ull)", expr(dv), scale)));
+                nbaDelay_ = "dl";
+                nbaStore(*st.lhs, "v", ind + 1);
+                nbaDelay_.clear();
+                line(ind, "}");
+                return;
+            }
+            if (st.nonBlocking || inFunction_) {
+                unsupported(st.loc, st.nonBlocking ? "this intra-assignment timing control on a "
+                                                     "non-blocking assignment"
+                                                   : "timing controls in functions");
+                return;
+            }
+            // a = #d b: b now, the assignment after the control (the value waits in State).
+            uint32_t tid = static_cast<uint32_t>(temps_.size());
+            temps_.push_back(fmt::format("{} t{};", cppType(st.lhs->type), tid));
+            line(ind, fmt::format("s.t{} = {};", tid, exprAs(*st.rhs, st.lhs->type)));
+            timing(*st.timing, ind);
+            line(ind, "{");
+            line(ind + 1, fmt::format("auto v = s.t{};", tid));
+            store(*st.lhs, "v", ind + 1);
+            line(ind, "}");
+            return;
+        }
+        if (st.nonBlocking) {
+            if (inFunction_) {
+                unsupported(st.loc, "non-blocking assignments in functions");
+                return;
+            }
+            line(ind, "{");
+            line(ind + 1, fmt::format("auto v = {};", exprAs(*st.rhs, st.lhs->type)));
+            nbaStore(*st.lhs, "v", ind + 1);
+            line(ind, "}");
+            return;
+        }
+        line(ind, "{");
+        line(ind + 1, fmt::format("auto v = {};", exprAs(*st.rhs, st.lhs->type)));
+        store(*st.lhs, "v", ind + 1);
+        line(ind, "}");
+        return;
+    }
+    case StmtKind::ProcContinuous:
+        if (inFunction_) {
+            unsupported(st.loc, "procedural continuous assignments in functions");
+            return;
+        }
+        procContinuous(st, ind);
+        return;
+    case StmtKind::If: {
+        std::string c =
+            st.cond->type.isReal ? fmt::format("real_truth({})", expr(*st.cond)) : expr(*st.cond);
+        line(ind, fmt::format("if ({}.is_true()) {{", c));
+        if (st.body) stmt(*st.body, ind + 1);
+        if (st.elseBody) {
+            line(ind, "} else {");
+            stmt(*st.elseBody, ind + 1);
+        }
+        line(ind, "}");
+        return;
+    }
+    case StmtKind::Case: {
+        // The selector is kept in the state: the items may contain resume points.
+        Type ct = st.cond->type;
+        for (const auto& it : st.items)
+            for (const auto& x : it.exprs) {
+                if (x->type.isReal || ct.isReal) {
+                    unsupported(st.loc, "a case statement on reals");
+                    return;
+                }
+                ct.width = std::max(ct.width, x->type.width);
+                ct.isSigned = ct.isSigned && x->type.isSigned;
+            }
+        uint32_t tid = static_cast<uint32_t>(temps_.size());
+        temps_.push_back(fmt::format("{} t{};", cppType(ct), tid));
+        line(ind, fmt::format("s.t{} = {};", tid, exprAs(*st.cond, ct)));
+        const CaseItem* def = nullptr;
+        bool first = true;
+        for (const auto& it : st.items) {
+            if (it.exprs.empty()) {
+                def = &it;
+                continue;
+            }
+            std::string c;
+            for (const auto& x : it.exprs) {
+                if (!c.empty()) c += " || ";
+                std::string xc = exprAs(*x, ct);
+                if (st.caseKind == CaseKind::Case)
+                    c += fmt::format("case_eq(s.t{}, {}).is_true()", tid, xc);
+                else
+                    c += fmt::format("case_wild(s.t{}, {}, {})", tid, xc,
+                                     st.caseKind == CaseKind::Casez ? "true" : "false");
+            }
+            line(ind, fmt::format("{}if ({}) {{", first ? "" : "} else ", c));
+            first = false;
+            if (it.body) stmt(*it.body, ind + 1);
+        }
+        if (def) {
+            line(ind, first ? "{" : "} else {");
+            if (def->body) stmt(*def->body, ind + 1);
+            first = false;
+        }
+        if (!first) line(ind, "}");
+        return;
+    }
+    case StmtKind::For: {
+        if (st.init) stmt(*st.init, ind);
+        line(ind, fmt::format("while ({}.is_true()) {{", expr(*st.cond)));
+        if (!inFunction_) loopGuard(ind + 1);
+        if (st.body) stmt(*st.body, ind + 1);
+        if (st.step) stmt(*st.step, ind + 1);
+        line(ind, "}");
+        return;
+    }
+    case StmtKind::While: {
+        std::string c =
+            st.cond->type.isReal ? fmt::format("real_truth({})", expr(*st.cond)) : expr(*st.cond);
+        line(ind, fmt::format("while ({}.is_true()) {{", c));
+        if (!inFunction_) loopGuard(ind + 1);
+        if (st.body) stmt(*st.body, ind + 1);
+        line(ind, "}");
+        return;
+    }
+    case StmtKind::Repeat: {
+        uint32_t tid = static_cast<uint32_t>(temps_.size());
+        temps_.push_back(fmt::format("i64 t{};", tid));
+        line(ind, fmt::format("s.t{} = repeat_count({});", tid, expr(*st.cond)));
+        line(ind, fmt::format("while (s.t{} > 0) {{", tid));
+        line(ind + 1, fmt::format("--s.t{};", tid));
+        if (st.body) stmt(*st.body, ind + 1);
+        line(ind, "}");
+        return;
+    }
+    case StmtKind::Forever:
+        line(ind, "for (;;) {");
+        loopGuard(ind + 1);
+        if (st.body) stmt(*st.body, ind + 1);
+        line(ind, "}");
+        return;
+    case StmtKind::Wait: {
+        if (inFunction_) {
+            unsupported(st.loc, "wait in a function");
+            return;
+        }
+        uint32_t k = ++nextResume_;
+        line(ind, fmt::format("R{}:;", k));
+        line(ind, fmt::format("if (!{}.is_true()) {{", expr(*st.cond)));
+        std::vector<WaitItem> items{WaitItem{Edge::Any, st.cond.get(), st.cond->type}};
+        uint32_t id = waitSite(items, ind + 1);
+        line(ind + 1,
+             fmt::format("s.wait[{}] = {}; s.pc[{}] = {}; return 0;", curProc_, id, curProc_, k));
+        line(ind, "}");
+        if (st.body) stmt(*st.body, ind);
+        return;
+    }
+    case StmtKind::EventTrigger: {
+        SignalId e = rep(st.lhs->signal);
+        line(ind, fmt::format("set_s{}(s, get_s{}(s) + Logic<32>(1u));", e, e));
+        return;
+    }
+    case StmtKind::Disable: {
+        for (auto it = disableTargets_.rbegin(); it != disableTargets_.rend(); ++it)
+            if (it->first == st.scope) {
+                line(ind, fmt::format("goto {};", it->second));
+                usedLabels_.insert(it->second);
+                return;
+            }
+        if (inFunction_) {
+            unsupported(st.loc, "disable of a block or task outside the function");
+            return;
+        }
+        outsideDisables_.insert(st.scope);
+        line(ind, fmt::format("if (disable_scope_{}(s, {})) return 0;", st.scope, curProc_));
+        return;
+    }
+    case StmtKind::TaskCall:
+        if (inFunction_) {
+            unsupported(st.loc, "task calls in functions");
+            return;
+        }
+        taskCall(st, ind);
+        return;
+    case StmtKind::SystemTaskCall:
+        systemTask(st, ind);
+        return;
+    case StmtKind::Timed:
+        if (inFunction_) {
+            unsupported(st.loc, "timing controls in functions");
+            return;
+        }
+        timing(*st.timing, ind);
+        if (st.body) stmt(*st.body, ind);
+        return;
+    }
+}
+
+} // namespace metalfpga::codegen::detail
