@@ -1,8 +1,13 @@
 #!/usr/bin/env bash
 # Installs the Debian packages the build and the tests need, and nothing that is already there.
+# --bench also installs what the full benchmark run (bench/run.py) compares against: Verilator,
+# and matplotlib for its plots. The tests, bench/run.py --quick included, need neither.
 set -euo pipefail
 pkgs=(cmake ninja-build g++ libgtest-dev libgmock-dev libbenchmark-dev libfmt-dev libcli11-dev
       libxxhash-dev iverilog python3 clang libclang-rt-14-dev)
+if [ "${1:-}" = "--bench" ]; then
+    pkgs+=(verilator python3-matplotlib)
+fi
 missing=()
 for p in "${pkgs[@]}"; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
