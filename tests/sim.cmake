@@ -9,3 +9,14 @@ foreach(src ${sim_golden})
                      --bin $<TARGET_FILE:metalfpga_cli> --cache ${CMAKE_BINARY_DIR}/sim-cache ${src})
     set_tests_properties(sim.${name} PROPERTIES LABELS sim TIMEOUT 300)
 endforeach()
+
+# Batches: instance k of `--count N --instance-plusargs FILE` must print what a single run with
+# the same plusargs prints.
+file(GLOB sim_batch CONFIGURE_DEPENDS ${CMAKE_CURRENT_SOURCE_DIR}/verilog/batch/*.v)
+foreach(src ${sim_batch})
+    get_filename_component(name ${src} NAME_WE)
+    add_test(NAME batch.${name}
+             COMMAND ${Python3_EXECUTABLE} ${CMAKE_CURRENT_SOURCE_DIR}/verilog/run_batch_check.py
+                     --bin $<TARGET_FILE:metalfpga_cli> --cache ${CMAKE_BINARY_DIR}/sim-cache ${src})
+    set_tests_properties(batch.${name} PROPERTIES LABELS sim TIMEOUT 300)
+endforeach()

@@ -43,6 +43,12 @@ struct CliOptions {
     bool run = false;
     std::string emitCpp;
     uint64_t maxSteps = 1'000'000;
+    uint64_t maxProcSteps = 0;
+    uint32_t frameDepth = 64;
+    uint32_t count = 1;
+    std::string instancePlusargs;
+    unsigned threads = 0;
+    std::vector<std::string> plusargs;
     bool noCache = false;
     bool profile = false;
 };
@@ -65,7 +71,10 @@ double msSince(std::chrono::steady_clock::time_point t0) {
 int simulateDesign(const ir::Design& design, const frontend::SourceManager& sm,
                    frontend::Diagnostics& diags, const CliOptions& o) {
     auto t0 = std::chrono::steady_clock::now();
-    auto model = codegen::generate(design, sm, diags);
+    codegen::Options co;
+    co.maxProcSteps = o.maxProcSteps;
+    co.frameDepth = o.frameDepth;
+    auto model = codegen::generate(design, sm, diags, co);
     if (!model) return -1;
     if (o.profile) fmt::print(stderr, "[profile] codegen step={:.1f}ms\n", msSince(t0));
     if (!o.emitCpp.empty()) {
@@ -77,11 +86,11 @@ int simulateDesign(const ir::Design& design, const frontend::SourceManager& sm,
         }
     }
     if (!o.run) return -1;
-    backends::cpu::CompileOptions co;
-    co.useCache = !o.noCache;
+    backends::cpu::CompileOptions bo;
+    bo.useCache = !o.noCache;
     std::string error;
     auto t1 = std::chrono::steady_clock::now();
-    auto loaded = backends::cpu::load(model->source, co, error);
+    auto loaded = backends::cpu::load(model->source, bo, error);
     if (!loaded) {
         fmt::print(stderr, "metalfpga_cli: error: {}\n", error);
         return kExitInputErrors;
@@ -91,8 +100,19 @@ int simulateDesign(const ir::Design& design, const frontend::SourceManager& sm,
                    loaded->cacheHit ? "cache-hit" : "compile", msSince(t1));
     runtime::RunOptions ro;
     ro.maxSteps = o.maxSteps;
+    ro.plusargs = o.plusargs;
+    if (!o.instancePlusargs.empty() &&
+        !runtime::readInstancePlusargs(o.instancePlusargs, ro.perInstance, error)) {
+        fmt::print(stderr, "metalfpga_cli: error: {}\n", error);
+        return kExitUsage;
+    }
+    auto engine = runtime::makeCpuEngine(*loaded, o.count, ro.slotLimit, o.threads, error);
+    if (!engine) {
+        fmt::print(stderr, "metalfpga_cli: error: {}\n", error);
+        return kExitInputErrors;
+    }
     double simMs = 0;
-    int rc = runtime::simulate(*loaded, *model, ro, &simMs);
+    int rc = runtime::simulate(*engine, *model, ro, &simMs);
     if (o.profile) fmt::print(stderr, "[profile] simulate step={:.1f}ms\n", simMs);
     return rc;
 }
@@ -131,6 +151,21 @@ int run(int argc, char** argv) {
         ->allow_extra_args(false);
     app.add_option("--max-steps", o.maxSteps, "Process activations per step call of the model")
         ->check(CLI::PositiveNumber);
+    app.add_option("--max-proc-steps", o.maxProcSteps,
+                   "Loop iterations and routine calls one process activation may run without "
+                   "suspending (0: no limit)");
+    app.add_option("--frame-depth", o.frameDepth,
+                   "Frames per automatic function (its greatest recursion depth)")
+        ->check(CLI::Range(1u, 1u << 20));
+    app.add_option("--count", o.count,
+                   "Simulate N instances of the design at once (lines of instance k > 0 start "
+                   "with [k])")
+        ->check(CLI::Range(1u, 1u << 24));
+    app.add_option("--instance-plusargs", o.instancePlusargs,
+                   "File whose line k holds plusargs added for instance k")
+        ->allow_extra_args(false);
+    app.add_option("--threads", o.threads,
+                   "CPU threads that step the instances (0: one per hardware thread)");
     app.add_flag("--no-cache", o.noCache, "Do not use the pipeline cache of compiled models");
     app.add_flag("--profile", o.profile, "Print stage timings on stderr");
     app.footer("Command files: -f FILE. Other +words are plusargs for the simulation.\n"
@@ -147,6 +182,7 @@ int run(int argc, char** argv) {
         app.exit(e);
         return kExitUsage;
     }
+    o.plusargs = expanded.plusargs;
     if (o.files.empty()) {
         fmt::print(stderr, "metalfpga_cli: error: no source files given (see --help)\n");
         return kExitUsage;

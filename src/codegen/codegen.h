@@ -25,27 +25,49 @@ struct SiteArg {
     uint32_t offset = 0; // payload word offset (Vector: a-plane then b-plane; Real: one word)
 };
 
+// A value the host writes into the reply area of a host call: at word `offset`, a-plane then
+// b-plane words of `width` bits, or one double word for a real.
+struct ReplySlot {
+    uint32_t width = 32;
+    bool isSigned = true;
+    bool isReal = false;
+    uint32_t offset = 0;
+};
+
 struct ServiceSite {
-    std::string task; // "$display", "$monitorh", ...
+    std::string task; // "$display", "$monitorh", "$value$plusargs", ...
     char defaultConv = 'd';
     bool newline = true;
     std::vector<SiteArg> args;
     std::string scope; // %m
     int timeUnit = 0;  // the calling module's time unit (power of ten seconds)
     std::string where; // file:line
+    // Host calls only: the function's result, and per argument the reply slot of an output
+    // argument (-1: an input, passed in `args`). Reply word 0 has bit i set when the host wrote
+    // output i (outputs it leaves alone keep their value).
+    bool hasResult = false;
+    ReplySlot result;
+    std::vector<int> outputOf;
+    std::vector<ReplySlot> outputs;
 };
 
 struct Model {
     std::string source;
     std::vector<ServiceSite> sites;
     std::vector<std::string> processWhere; // per process: "file:line kind"
+    std::vector<std::string> routineWhere; // per routine: "file:line function NAME"
+    uint32_t frameDepth = 64;              // Options::frameDepth the model was made with
+    uint64_t maxProcSteps = 0;             // Options::maxProcSteps the model was made with
     int precision = 0;                     // global time precision (power of ten seconds)
     uint32_t payloadWords = 1;
+    uint32_t replyWords = 1;
     uint32_t ringCapacity = 256;
 };
 
 struct Options {
     uint32_t ringCapacity = 256;
+    uint32_t frameDepth = 64;  // frames per automatic function (its recursion depth limit)
+    uint64_t maxProcSteps = 0; // loop iterations and routine calls per process activation (0: any)
 };
 
 // Generates the model. Unsupported constructs are reported to `diags` ("the simulator does

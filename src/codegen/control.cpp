@@ -49,16 +49,22 @@ uint32_t Generator::spawnChild(const Stmt& body, uint32_t joinTemp) {
     disableTargets_.clear();
     curProc_ = id;
     nextResume_ = 0;
+    // Automatic task frames open at the fork stay current in the branch.
+    auto savedSpans = std::move(spans_);
+    auto savedBase = baseFrames_;
+    auto savedCtx = std::move(frameCtx_);
+    spans_.clear();
+    baseFrames_.insert(baseFrames_.end(), savedCtx.begin(), savedCtx.end());
+    frameCtx_.clear();
     stmt(body, 1);
     std::string code;
     std::swap(out_, code);
     line(0, fmt::format("// fork branch {} (parent process {})", where(body.loc), parent));
     line(0, fmt::format("MF_HD u32 proc_{}(State& s) {{", id));
-    line(1, fmt::format("switch (s.pc[{}]) {{", id));
-    line(1, "case 0: break;");
-    for (uint32_t k = 1; k <= nextResume_; ++k) line(1, fmt::format("case {}: goto R{};", k, k));
-    line(1, "default: return 0;");
-    line(1, "}");
+    out_ += resumeSwitch(id);
+    spans_ = std::move(savedSpans);
+    baseFrames_ = std::move(savedBase);
+    frameCtx_ = std::move(savedCtx);
     out_ += code;
     line(1, fmt::format("s.pc[{}] = kDone;", id));
     line(1, fmt::format("if (--s.t{} == 0) activate_front(s.sched, {});", joinTemp, parent));

@@ -266,6 +266,15 @@ std::string Generator::exprNatural(const Expr& e, Type& nat) {
         if (e.type.isReal)
             return fmt::format("({}.is_true() ? {} : {})", cc, exprAs(*e.operands[1], e.type),
                                exprAs(*e.operands[2], e.type));
+        if (hasCall(*e.operands[1]) || hasCall(*e.operands[2])) {
+            // Only the selected operand runs (a recursive function's base case stops there);
+            // an x/z condition merges both.
+            std::string t = cppType(e.type);
+            return fmt::format("[&]() -> {0} {{ auto c = {1}; if (c.is_true()) return {2}; if "
+                               "(!c.has_xz()) return {3}; return select(c, {2}, {3}); }}()",
+                               t, cc, exprAs(*e.operands[1], e.type),
+                               exprAs(*e.operands[2], e.type));
+        }
         return fmt::format("select({}, {}, {})", cc, exprAs(*e.operands[1], e.type),
                            exprAs(*e.operands[2], e.type));
     }
@@ -309,10 +318,6 @@ std::string Generator::exprNatural(const Expr& e, Type& nat) {
             unsupported(e.loc, "a task called as a function");
             return "0";
         }
-        if (r.automatic) {
-            unsupported(e.loc, "automatic (recursive) functions");
-            return "0";
-        }
         std::string s = fmt::format("fn_{}(s", e.routine);
         size_t ai = 0;
         for (const RoutinePort& p : r.ports) {
@@ -328,6 +333,15 @@ std::string Generator::exprNatural(const Expr& e, Type& nat) {
     }
     case ExprKind::SystemCall: {
         const std::string& n = e.name;
+        if (auto h = hostResults_.find(&e); h != hostResults_.end()) {
+            nat = e.type;
+            return h->second;
+        }
+        if (isHostCall(n)) {
+            unsupported(e.loc, n + " here (only in statements of processes, not in continuous "
+                                   "assignments, wait conditions or event controls)");
+            return "0";
+        }
         uint64_t scale = timeScale(curScope_);
         if (n == "$time") {
             nat = Type::integral(64, false);

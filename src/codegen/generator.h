@@ -4,9 +4,11 @@
 // timing, system tasks, control, force/assign, processes, nets, model source).
 
 #include "codegen/codegen.h"
+#include "codegen/host_call_table.h"
 
 #include <fmt/format.h>
 
+#include <functional>
 #include <map>
 #include <set>
 
@@ -41,15 +43,43 @@ inline std::string stringOf(const rt::Value& v) {
     return s;
 }
 
+// Something a value can be stored into (an output argument of a host call).
+inline bool hasHostCall(const Expr* e) {
+    if (!e) return false;
+    if (e->kind == ExprKind::SystemCall && isHostCall(e->name)) return true;
+    for (const auto& o : e->operands)
+        if (hasHostCall(o.get())) return true;
+    return false;
+}
+
+inline bool isAssignable(const Expr& e) {
+    switch (e.kind) {
+    case ExprKind::Signal:
+    case ExprKind::ArrayElement:
+        return true;
+    case ExprKind::Select:
+        return e.operands[0] && isAssignable(*e.operands[0]);
+    case ExprKind::Concat:
+        for (const auto& o : e.operands)
+            if (!o || !isAssignable(*o)) return false;
+        return true;
+    default:
+        return false;
+    }
+}
+
 // A wait site: one event control (or wait condition) of one process.
 struct WaitItem {
     Edge edge = Edge::Any;
     const Expr* expr = nullptr;
     Type type;
 };
+// An inline activation of an automatic task: the routine and its frame.
+using FrameRef = std::pair<RoutineId, uint32_t>;
 struct WaitSite {
     uint32_t proc = 0;
     std::vector<WaitItem> items;
+    std::vector<FrameRef> frames; // automatic task frames the items are evaluated in
 };
 
 // A leaf of a non-blocking assignment target.
@@ -151,6 +181,12 @@ class Generator {
     std::string exprNatural(const Expr& e, Type& natural);
     std::string indexOffset(const Expr& sel, std::string& base);
     std::string flatIndex(const Expr& ae);
+    static bool hasCall(const Expr& e) {
+        if (e.kind == ExprKind::Call) return true;
+        for (const auto& o : e.operands)
+            if (o && hasCall(*o)) return true;
+        return false;
+    }
 
     // Statements
     void line(int indent, const std::string& s) {
@@ -167,9 +203,25 @@ class Generator {
     void systemTask(const Stmt& st, int ind);
     void taskCall(const Stmt& st, int ind);
     uint32_t serviceSite(const Stmt& st, char conv, bool newline);
+    uint32_t serviceSite(const std::string& task, SourceLoc loc,
+                         const std::vector<const Expr*>& args, char conv, bool newline,
+                         const std::vector<bool>& isOutput = {});
+
+    // Host calls (host_calls.cpp): system functions and tasks only the host can answer. Before
+    // a statement evaluates an expression, prepareHostCalls() emits each host call in it (a
+    // resume point where the process waits for the answer) and keeps the result in State;
+    // expr() then reads that member.
+    std::map<const Expr*, std::string> hostResults_;
+    void prepareHostCalls(const Expr* e, int ind);
+    void prepareHostCalls(const Stmt& st, int ind);
+    std::string hostCall(const std::string& task, SourceLoc loc,
+                         const std::vector<const Expr*>& args, const Type* result, int ind);
+    uint32_t replyWords_ = 1;
 
     std::string genProcess(uint32_t id);
     void gateBody(const Process& p, int ind, bool valueOnly = false);
+    std::string gateValue(const Process& p);
+    void udpBody(const Process& p, int ind); // udp.cpp
     std::vector<uint32_t> timers_;
     std::string nbaDelay_; // non-empty: the NBA leaves go to a future slot this many ticks ahead
     std::string nbaPush(const std::string& args) const {
@@ -180,10 +232,17 @@ class Generator {
     // Counts a loop iteration against the time slot's activation limit (a loop without
     // delays is reported, not hung on).
     void loopGuard(int ind) {
+        if (inFunction_) {
+            stepGuard(ind);
+            return;
+        }
         line(ind, fmt::format("if (++s.sched.slot_steps > s.sched.slot_limit) {{ "
                               "model_error(s.sched, kErrZeroDelayLoop, {}); return kError; }}",
                               curProc_));
+        stepGuard(ind);
     }
+    // --max-proc-steps: counts a loop iteration or routine call of the running activation.
+    void stepGuard(int ind);
     std::vector<const Expr*> targets(const Process& p) const;
     std::vector<const Expr*> sources(const Process& p) const;
     static bool gateSupported(const std::string& g);
@@ -253,6 +312,39 @@ class Generator {
     }
     size_t openScope(ScopeId sc);
     void closeScope(size_t inst, int ind);
+
+    // Automatic routines (frames.cpp). Every automatic routine has an array of frames in State
+    // (`fr<r>`) and a current frame (`fcur<r>`) that its variables' accessors use. A function
+    // pushes a frame per call (a stack of opt_.frameDepth); an automatic task is inlined and
+    // each inline site owns one frame, made current on entry and at every resume point inside.
+    struct FrameSpan {
+        uint32_t lo = 0, hi = 0; // resume points of the current process inside the site
+        FrameRef frame;
+    };
+    std::vector<FrameSpan> spans_;             // of the process being generated
+    std::vector<FrameRef> frameCtx_;           // inline automatic task sites open here
+    std::vector<FrameRef> baseFrames_;         // a fork branch: the frames open at its fork
+    std::map<RoutineId, uint32_t> taskFrames_; // automatic task -> inline sites
+    RoutineId routineOf(SignalId s) const;
+    std::vector<FrameRef> currentFrames() const {
+        std::vector<FrameRef> f = baseFrames_;
+        f.insert(f.end(), frameCtx_.begin(), frameCtx_.end());
+        return f;
+    }
+    std::string frameStructs() const;
+    std::string frameMembers() const;
+    std::string frameAccessors(SignalId i) const;
+    std::string frameInit() const;
+    std::string resumeSwitch(uint32_t proc);
+    size_t autoTaskEnter(RoutineId r, int ind); // returns the span
+    void autoTaskLeave(size_t span);
+    void autoFunctionEnter(RoutineId r);
+    void autoFunctionLeave(RoutineId r);
+
+    // Intra-assignment event controls (intra_events.cpp).
+    bool eventItems(const Timing& t, std::vector<WaitItem>& items);
+    void repeatEvent(const Timing& t, int ind);
+    void nbaEvent(const Stmt& st, int ind);
 };
 
 } // namespace metalfpga::codegen::detail

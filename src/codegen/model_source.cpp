@@ -11,7 +11,9 @@ std::optional<Model> Generator::run() {
         for (const Process& p : d_.processes) {
             bool ca =
                 p.kind == ProcessKind::ContinuousAssign || p.kind == ProcessKind::PortConnection;
-            if (p.kind == ProcessKind::Gate && gateSupported(p.gate) && p.terminals.size() >= 2) {
+            if ((p.kind == ProcessKind::Gate && gateSupported(p.gate) &&
+                 p.terminals.size() >= 2) ||
+                (p.kind == ProcessKind::UdpInstance && !p.terminals.empty() && p.terminals[0])) {
                 if (pass != 0) continue;
                 procs_.push_back(&p);
                 isCa_.push_back(true);
@@ -52,11 +54,6 @@ std::optional<Model> Generator::run() {
     }
     if (failed_) return std::nullopt;
     if (!checkDrivers()) return std::nullopt;
-    for (const Signal& sg : d_.signals)
-        if (sg.automatic) {
-            unsupported(sg.loc, "automatic variables");
-            return std::nullopt;
-        }
 
     for (const Process* p : procs_) findDisables(p->body.get());
     for (const Routine& r : d_.routines) findDisables(r.body.get());
@@ -73,8 +70,7 @@ std::optional<Model> Generator::run() {
         procCode.push_back(genProcess(i));
     }
     for (RoutineId r = 0; r < d_.routines.size(); ++r)
-        if (d_.routines[r].isFunction && !d_.routines[r].automatic)
-            fnCode.push_back(genFunction(r));
+        if (d_.routines[r].isFunction) fnCode.push_back(genFunction(r));
     if (failed_) return std::nullopt;
 
     Model m;
@@ -102,6 +98,7 @@ std::optional<Model> Generator::run() {
     L("// metalfpga model (generated; do not edit). Top:" + tops);
     L("// Host C++17 and CUDA device code: see include/metalfpga/rt/model.h.");
     L("#include \"metalfpga/rt/model.h\"");
+    L("#include \"metalfpga/rt/gates.h\"");
     L("");
     L("namespace mf_model {");
     L("using namespace metalfpga::rt;");
@@ -112,9 +109,11 @@ std::optional<Model> Generator::run() {
     L("constexpr u32 kDone = ~0u;");
     L("constexpr i64 kNoOffset = kNoIndex;");
     L("constexpr u32 kTimer = 0x80000000u; // a delayed continuous assignment's timer");
-    L(fmt::format("using SchedT = Sched<2 * kProcs, {}, {}, 4096, 65536, 256>;", m.ringCapacity,
-                  payload));
+    m.replyWords = replyWords_;
+    L(fmt::format("using SchedT = Sched<2 * kProcs, {}, {}, 4096, 65536, 256, 64, {}>;",
+                  m.ringCapacity, payload, m.replyWords));
     L("");
+    o += frameStructs();
     L("struct State {");
     L("    SchedT sched;");
     L("    u32 pc[kProcs];");
@@ -122,8 +121,9 @@ std::optional<Model> Generator::run() {
     L("    u32 ca_idle[kProcs];");
     L("    u32 mon_valid;");
     L(fmt::format("    word mon_last[{}];", payload));
+    o += frameMembers();
     for (SignalId i = 0; i < d_.signals.size(); ++i) {
-        if (rep(i) != i) continue;
+        if (rep(i) != i || d_.signals[i].automatic) continue;
         const Signal& sg = d_.signals[i];
         std::string arr = sg.isArray() ? fmt::format("[{}]", sg.elementCount()) : "";
         L(fmt::format("    {} s{}{}; // {} ({})", cppType(storageType(i)), i, arr, sg.path,
@@ -146,6 +146,10 @@ std::optional<Model> Generator::run() {
     for (SignalId i = 0; i < d_.signals.size(); ++i) {
         if (rep(i) != i) continue;
         const Signal& sg = d_.signals[i];
+        if (sg.automatic) {
+            o += frameAccessors(i);
+            continue;
+        }
         std::string t = cppType(storageType(i));
         bool real = storageType(i).isReal;
         std::string same = real ? "s.s{0}{1} == v" : "k::case_eq(s.s{0}{1}.cref(), v.cref())";
@@ -243,6 +247,8 @@ std::optional<Model> Generator::run() {
         const WaitSite& ws = sites_[id];
         L(fmt::format("MF_HD void check_site_{}(State& s) {{", id));
         L("    bool hit = false;");
+        for (const FrameRef& f : ws.frames) // the items read the frames of their activation
+            L(fmt::format("    u32 fsave{0} = s.fcur{0}; s.fcur{0} = {1};", f.first, f.second));
         for (size_t i = 0; i < ws.items.size(); ++i) {
             const WaitItem& it = ws.items[i];
             L("    {");
@@ -259,6 +265,7 @@ std::optional<Model> Generator::run() {
             L(fmt::format("        s.w{}_{} = v;", id, i));
             L("    }");
         }
+        for (const FrameRef& f : ws.frames) L(fmt::format("    s.fcur{0} = fsave{0};", f.first));
         L(fmt::format("    if (hit) {{ s.wait[{0}] = ~0u; activate(s.sched, {0}); }}", ws.proc));
         L("}");
     }
@@ -270,7 +277,7 @@ std::optional<Model> Generator::run() {
     L("MF_HD void pack_site(State& s, u32 site, word* p);");
     for (RoutineId r = 0; r < d_.routines.size(); ++r) {
         const Routine& rt_ = d_.routines[r];
-        if (!rt_.isFunction || rt_.automatic) continue;
+        if (!rt_.isFunction) continue;
         std::string params;
         for (const RoutinePort& p : rt_.ports)
             params += fmt::format(", const {}&", cppType(storageType(rep(p.signal))));
@@ -400,6 +407,8 @@ std::optional<Model> Generator::run() {
     L("struct M {");
     L("    using State = mf_model::State;");
     L("    MF_HD static u32 run_process(State& s, u32 p) {");
+    L("        s.cur_proc = p;");
+    L("        s.act_steps = 0;");
     L("        switch (p) {");
     for (uint32_t i = 0; i < procCount(); ++i)
         L(fmt::format("        case {0}: return proc_{0}(s);", i));
@@ -466,8 +475,9 @@ std::optional<Model> Generator::run() {
     L("MF_HD inline void init(State& s, u64 slot_limit) {");
     L("    sched_init(s.sched, slot_limit);");
     L("    s.mon_valid = 0;");
+    o += frameInit();
     for (SignalId i = 0; i < d_.signals.size(); ++i) {
-        if (rep(i) != i) continue;
+        if (rep(i) != i || d_.signals[i].automatic) continue;
         const Signal& sg = d_.signals[i];
         Type t = storageType(i);
         std::string v;
@@ -557,6 +567,11 @@ std::optional<Model> Generator::run() {
     for (const Synth& sy : synth_)
         m.processWhere.push_back(
             fmt::format("{} ({})", where(sy.loc), sy.force ? "force/assign" : "fork branch"));
+    m.frameDepth = opt_.frameDepth;
+    m.maxProcSteps = opt_.maxProcSteps;
+    for (const Routine& r : d_.routines)
+        m.routineWhere.push_back(
+            fmt::format("{} ({} {})", where(r.loc), r.isFunction ? "function" : "task", r.name));
     return m;
 }
 

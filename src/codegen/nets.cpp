@@ -15,6 +15,10 @@ bool Generator::gateSupported(const std::string& g) {
 // Outputs first: and-family gates have one output; buf/not have one input (the last terminal).
 std::vector<const Expr*> Generator::targets(const Process& p) const {
     std::vector<const Expr*> r;
+    if (p.kind == ProcessKind::UdpInstance) {
+        if (!p.terminals.empty() && p.terminals[0]) r.push_back(p.terminals[0].get());
+        return r;
+    }
     if (p.kind == ProcessKind::Gate) {
         size_t nout = (p.gate == "buf" || p.gate == "not") ? p.terminals.size() - 1 : 1;
         for (size_t i = 0; i < nout && i < p.terminals.size(); ++i)
@@ -26,6 +30,11 @@ std::vector<const Expr*> Generator::targets(const Process& p) const {
 }
 std::vector<const Expr*> Generator::sources(const Process& p) const {
     std::vector<const Expr*> r;
+    if (p.kind == ProcessKind::UdpInstance) {
+        for (size_t i = 1; i < p.terminals.size(); ++i)
+            if (p.terminals[i]) r.push_back(p.terminals[i].get());
+        return r;
+    }
     if (p.kind == ProcessKind::Gate) {
         size_t nout = (p.gate == "buf" || p.gate == "not") ? p.terminals.size() - 1 : 1;
         for (size_t i = nout; i < p.terminals.size(); ++i)
@@ -37,6 +46,21 @@ std::vector<const Expr*> Generator::sources(const Process& p) const {
 }
 
 void Generator::gateBody(const Process& p, int ind, bool valueOnly) {
+    Type bit = Type::integral(1, false);
+    if (p.kind == ProcessKind::UdpInstance)
+        udpBody(p, ind);
+    else
+        line(ind, fmt::format("auto g = {};", gateValue(p)));
+    if (valueOnly) return;
+    for (const Expr* t : targets(p)) {
+        std::string val =
+            t->type.width == 1 && !t->type.isSigned ? "g" : convert("g", bit, t->type);
+        store(*t, val, ind);
+    }
+}
+
+// The output of a built-in gate as an expression.
+std::string Generator::gateValue(const Process& p) {
     const std::string& g = p.gate;
     Type bit = Type::integral(1, false);
     std::vector<std::string> in;
@@ -59,13 +83,7 @@ void Generator::gateBody(const Process& p, int ind, bool valueOnly) {
         v = "(" + v + ")";
         if (g == "nand" || g == "nor" || g == "xnor") v = "(~" + v + ")";
     }
-    line(ind, fmt::format("auto g = {};", v));
-    if (valueOnly) return;
-    for (const Expr* t : targets(p)) {
-        std::string val =
-            t->type.width == 1 && !t->type.isSigned ? "g" : convert("g", bit, t->type);
-        store(*t, val, ind);
-    }
+    return v;
 }
 
 bool Generator::checkDrivers() {

@@ -18,17 +18,20 @@ std::string Generator::genFunction(RoutineId rid) {
     Type rt = storageType(rep(r.result));
     line(0, fmt::format("// function {} ({})", r.name, where(r.loc)));
     line(0, fmt::format("MF_HD {} fn_{}(State& s{}) {{", cppType(rt), rid, params));
+    inFunction_ = true;
+    if (r.automatic) autoFunctionEnter(rid);
+    else stepGuard(1);
     for (const RoutinePort& p : r.ports) {
         SignalId s = rep(p.signal);
         line(1, fmt::format("set_s{}(s, a_s{});", s, s));
     }
-    inFunction_ = true;
     ScopeId saved = curScope_;
     curScope_ = r.scope;
     if (r.body) stmt(*r.body, 1);
     curScope_ = saved;
+    if (r.automatic) autoFunctionLeave(rid);
+    else line(1, fmt::format("return get_s{}(s);", rep(r.result)));
     inFunction_ = false;
-    line(1, fmt::format("return get_s{}(s);", rep(r.result)));
     line(0, "}");
     // `return {};` in error paths of functions
     return out_;
@@ -46,7 +49,7 @@ std::string Generator::genProcess(uint32_t id) {
             unsupported(p.delay.loc, "rise/fall/turn-off delays");
             return out_;
         }
-        bool gate = p.kind == ProcessKind::Gate;
+        bool gate = p.kind == ProcessKind::Gate || p.kind == ProcessKind::UdpInstance;
         Type vt = gate ? Type::integral(1, false) : p.lhs->type;
         temps_.push_back(fmt::format("{} pend{};", cppType(vt), id));
         temps_.push_back(fmt::format("u64 due{};", id));
@@ -103,7 +106,7 @@ std::string Generator::genProcess(uint32_t id) {
         line(0, fmt::format("MF_HD u32 proc_{}(State& s) {{", id));
         line(1, fmt::format("s.ca_idle[{}] = 1;", id));
         line(1, "{");
-        if (p.kind == ProcessKind::Gate) {
+        if (p.kind == ProcessKind::Gate || p.kind == ProcessKind::UdpInstance) {
             gateBody(p, 2);
         } else {
             line(2, fmt::format("auto v = {};", exprAs(*p.rhs, p.lhs->type)));
@@ -116,6 +119,7 @@ std::string Generator::genProcess(uint32_t id) {
     }
     std::string body;
     std::swap(out_, body);
+    spans_.clear();
     if (p.kind == ProcessKind::Always) {
         line(1, "for (;;) {");
         loopGuard(2);
@@ -125,11 +129,7 @@ std::string Generator::genProcess(uint32_t id) {
     std::swap(out_, body);
     line(0, fmt::format("// {} {}", processKindName(p.kind), where(p.loc)));
     line(0, fmt::format("MF_HD u32 proc_{}(State& s) {{", id));
-    line(1, fmt::format("switch (s.pc[{}]) {{", id));
-    line(1, "case 0: break;");
-    for (uint32_t k = 1; k <= nextResume_; ++k) line(1, fmt::format("case {}: goto R{};", k, k));
-    line(1, "default: return 0;");
-    line(1, "}");
+    out_ += resumeSwitch(id);
     out_ += body;
     line(1, fmt::format("s.pc[{}] = kDone;", id));
     line(1, "return 0;");

@@ -6,21 +6,33 @@ using namespace ir;
 
 void Generator::taskCall(const Stmt& st, int ind) {
     const Routine& r = d_.routines[st.routine];
-    if (r.automatic) {
-        unsupported(st.loc, "automatic tasks");
-        return;
-    }
     if (std::find(taskStack_.begin(), taskStack_.end(), st.routine) != taskStack_.end() ||
         taskStack_.size() >= kMaxTaskInlineDepth) {
         unsupported(st.loc, "recursive task calls");
         return;
     }
     line(ind, fmt::format("// task {} ({})", r.name, where(r.loc)));
+    // An automatic task: the inputs are evaluated in the caller's frames, then this site's
+    // frame becomes current.
+    std::vector<std::string> inputs(r.ports.size());
+    if (r.automatic)
+        for (size_t i = 0; i < r.ports.size() && i < st.args.size(); ++i) {
+            const RoutinePort& p = r.ports[i];
+            if ((p.dir == PortDir::Input || p.dir == PortDir::Inout) && st.args[i]) {
+                uint32_t tid = static_cast<uint32_t>(temps_.size());
+                temps_.push_back(fmt::format("{} t{};", cppType(storageType(rep(p.signal))), tid));
+                line(ind, fmt::format("s.t{} = {};", tid,
+                                      exprAs(*st.args[i], storageType(rep(p.signal)))));
+                inputs[i] = fmt::format("s.t{}", tid);
+            }
+        }
+    size_t span = r.automatic ? autoTaskEnter(st.routine, ind) : 0;
     for (size_t i = 0; i < r.ports.size() && i < st.args.size(); ++i) {
         const RoutinePort& p = r.ports[i];
         if ((p.dir == PortDir::Input || p.dir == PortDir::Inout) && st.args[i]) {
             SignalId sgi = rep(p.signal);
-            line(ind, fmt::format("set_s{}(s, {});", sgi, exprAs(*st.args[i], storageType(sgi))));
+            line(ind, fmt::format("set_s{}(s, {});", sgi,
+                                  r.automatic ? inputs[i] : exprAs(*st.args[i], storageType(sgi))));
         }
     }
     taskStack_.push_back(st.routine);
@@ -44,10 +56,23 @@ void Generator::taskCall(const Stmt& st, int ind) {
                   convert(fmt::format("get_s{}(s)", sgi), storageType(sgi), st.args[i]->type), ind);
         }
     }
+    if (r.automatic) autoTaskLeave(span);
 }
 
 void Generator::stmt(const Stmt& st, int ind) {
     line(ind, fmt::format("// {}", where(st.loc)));
+    switch (st.kind) {
+    case StmtKind::Assign:
+    case StmtKind::If:
+    case StmtKind::Case:
+    case StmtKind::Repeat:
+    case StmtKind::TaskCall:
+    case StmtKind::SystemTaskCall:
+        prepareHostCalls(st, ind);
+        break;
+    default:
+        break;
+    }
     switch (st.kind) {
     case StmtKind::Null:
         return;
@@ -110,6 +135,10 @@ void Generator::stmt(const Stmt& st, int ind) {
                 nbaStore(*st.lhs, "v", ind + 1);
                 nbaDelay_.clear();
                 line(ind, "}");
+                return;
+            }
+            if (st.nonBlocking && !inFunction_ && st.timing->kind != Timing::Kind::Delay) {
+                nbaEvent(st, ind);
                 return;
             }
             if (st.nonBlocking || inFunction_) {
@@ -211,7 +240,14 @@ void Generator::stmt(const Stmt& st, int ind) {
     }
     case StmtKind::For: {
         if (st.init) stmt(*st.init, ind);
-        line(ind, fmt::format("while ({}.is_true()) {{", expr(*st.cond)));
+        if (hasHostCall(st.cond.get())) {
+            // The condition's host calls run before each test.
+            line(ind, "for (;;) {");
+            prepareHostCalls(st.cond.get(), ind + 1);
+            line(ind + 1, fmt::format("if (!{}.is_true()) break;", expr(*st.cond)));
+        } else {
+            line(ind, fmt::format("while ({}.is_true()) {{", expr(*st.cond)));
+        }
         if (!inFunction_) loopGuard(ind + 1);
         if (st.body) stmt(*st.body, ind + 1);
         if (st.step) stmt(*st.step, ind + 1);
@@ -219,9 +255,17 @@ void Generator::stmt(const Stmt& st, int ind) {
         return;
     }
     case StmtKind::While: {
+        bool host = hasHostCall(st.cond.get());
+        if (host) {
+            line(ind, "for (;;) {");
+            prepareHostCalls(st.cond.get(), ind + 1);
+        }
         std::string c =
             st.cond->type.isReal ? fmt::format("real_truth({})", expr(*st.cond)) : expr(*st.cond);
-        line(ind, fmt::format("while ({}.is_true()) {{", c));
+        if (host)
+            line(ind + 1, fmt::format("if (!{}.is_true()) break;", c));
+        else
+            line(ind, fmt::format("while ({}.is_true()) {{", c));
         if (!inFunction_) loopGuard(ind + 1);
         if (st.body) stmt(*st.body, ind + 1);
         line(ind, "}");
@@ -287,6 +331,18 @@ void Generator::stmt(const Stmt& st, int ind) {
         taskCall(st, ind);
         return;
     case StmtKind::SystemTaskCall:
+        if (st.name.rfind("$strobe", 0) == 0 || st.name.rfind("$monitor", 0) == 0) {
+            // Their arguments are read later, outside the activation's frame.
+            std::set<SignalId> reads;
+            std::set<RoutineId> seen;
+            for (const auto& a : st.args)
+                if (a) collectReads(a.get(), reads, seen);
+            for (SignalId r : reads)
+                if (d_.signals[r].automatic) {
+                    unsupported(st.loc, "automatic variables in " + st.name + " arguments");
+                    return;
+                }
+        }
         systemTask(st, ind);
         return;
     case StmtKind::Timed:

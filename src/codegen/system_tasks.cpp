@@ -5,21 +5,29 @@ namespace metalfpga::codegen::detail {
 using namespace ir;
 
 uint32_t Generator::serviceSite(const Stmt& st, char conv, bool newline) {
+    std::vector<const Expr*> args;
+    for (const auto& a : st.args) args.push_back(a.get());
+    return serviceSite(st.name, st.loc, args, conv, newline);
+}
+
+uint32_t Generator::serviceSite(const std::string& task, SourceLoc loc,
+                                const std::vector<const Expr*>& args, char conv, bool newline,
+                                const std::vector<bool>& isOutput) {
     ServiceSite site;
-    site.task = st.name;
+    site.task = task;
     site.defaultConv = conv;
     site.newline = newline;
     site.scope = d_.scopes[curScope_].path;
     site.timeUnit = timeUnit(curScope_);
-    site.where = where(st.loc);
+    site.where = where(loc);
     std::string pack;
     uint32_t off = 0;
     // Time arguments go last so that $monitor compares only the others.
     std::vector<std::pair<size_t, const Expr*>> late;
-    for (size_t i = 0; i < st.args.size(); ++i) {
-        const Expr* a = st.args[i].get();
+    for (size_t i = 0; i < args.size(); ++i) {
+        const Expr* a = args[i];
         SiteArg sa;
-        if (!a) {
+        if (!a || (i < isOutput.size() && isOutput[i])) {
             sa.kind = SiteArg::Empty;
         } else if (a->kind == ExprKind::Const && a->isString) {
             sa.kind = SiteArg::String;

@@ -6,7 +6,7 @@ using namespace ir;
 
 uint32_t Generator::waitSite(const std::vector<WaitItem>& items, int ind) {
     uint32_t id = static_cast<uint32_t>(sites_.size());
-    sites_.push_back(WaitSite{curProc_, items});
+    sites_.push_back(WaitSite{curProc_, items, currentFrames()});
     std::set<RoutineId> seen;
     for (size_t i = 0; i < items.size(); ++i) {
         std::set<SignalId> reads;
@@ -50,7 +50,7 @@ void Generator::timing(const Timing& t, int ind) {
         return;
     }
     case Timing::Kind::Repeat:
-        unsupported(t.loc, "repeat event controls");
+        repeatEvent(t, ind);
         return;
     }
 }

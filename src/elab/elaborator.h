@@ -247,6 +247,7 @@ class Elaborator {
     ScopeId blockScope(const ast::BlockStmt& b, ScopeId s);
     ir::TimingPtr buildTiming(const ast::TimingControl& t, ScopeId s);
     ir::Delay buildDelay(const ast::Delay& d, ScopeId s);
+    ir::ExprPtr roundToPrecision(ir::ExprPtr e, ScopeId s);
 
     // ---- routines.cpp
     void declareRoutine(const ast::Item& item, ScopeId s);

@@ -3,6 +3,7 @@
 #include "elab/elaborator.h"
 
 #include <set>
+#include <vector>
 
 namespace metalfpga::elab {
 
@@ -16,15 +17,22 @@ StmtPtr make(StmtKind k, SourceLoc loc) {
     return std::make_unique<Stmt>(k, loc);
 }
 
-// Signals read by a statement, for @* (1364-2005 clause 9.7.5).
-void readsOf(const ir::Expr* e, std::set<SignalId>& out, bool lvalue = false) {
+// What a statement reads, for @* (1364-2005 clause 9.7.5): signals, and memory words. A word
+// read `mem[i]` is waited on as that expression (it changes when the word or an index changes),
+// not as the whole array.
+struct Reads {
+    std::set<SignalId> signals;
+    std::vector<const ir::Expr*> words;
+};
+
+void readsOf(const ir::Expr* e, Reads& out, bool lvalue = false) {
     if (!e) return;
     switch (e->kind) {
     case ir::ExprKind::Signal:
-        if (!lvalue) out.insert(e->signal);
+        if (!lvalue) out.signals.insert(e->signal);
         return;
     case ir::ExprKind::ArrayElement:
-        if (!lvalue) out.insert(e->signal);
+        if (!lvalue) out.words.push_back(e);
         for (const auto& o : e->operands) readsOf(o.get(), out);
         return;
     case ir::ExprKind::Select:
@@ -40,7 +48,7 @@ void readsOf(const ir::Expr* e, std::set<SignalId>& out, bool lvalue = false) {
     }
 }
 
-void readsOf(const Stmt* s, std::set<SignalId>& out) {
+void readsOf(const Stmt* s, Reads& out) {
     if (!s) return;
     readsOf(s->lhs.get(), out, s->kind == StmtKind::Assign || s->kind == StmtKind::ProcContinuous);
     readsOf(s->rhs.get(), out);
@@ -67,9 +75,41 @@ ir::Delay Elaborator::buildDelay(const ast::Delay& d, ScopeId s) {
     for (const auto& v : d.values) {
         if (!v) continue;
         ir::ExprPtr e = selfDetermined(*v, ctx);
+        if (e && e->type.isReal) e = roundToPrecision(std::move(e), s);
         if (e) out.values.push_back(std::move(e));
     }
     return out;
+}
+
+// A real delay is rounded to the time precision of its module (1364-2005 clause 19.8) before the
+// model scales it to simulation ticks: d -> real(int64(d * K)) / K with K = 10^(unit - precision);
+// the real -> integer conversion rounds to the nearest, ties away from zero.
+ir::ExprPtr Elaborator::roundToPrecision(ir::ExprPtr e, ScopeId s) {
+    ScopeId m = s;
+    while (m != kNone && scope(m).kind != ir::ScopeKind::Module) m = scope(m).parent;
+    int digits = 0;
+    if (m != kNone && scope(m).timescale.specified)
+        digits = scope(m).timescale.unit - scope(m).timescale.precision;
+    double k = 1;
+    for (int i = 0; i < digits; ++i) k *= 10;
+    SourceLoc loc = e->loc;
+    auto constant = [&] {
+        auto c = std::make_unique<ir::Expr>(ir::ExprKind::RealConst, loc);
+        c->real = k;
+        c->type = c->self = ir::Type::real();
+        return c;
+    };
+    auto binary = [&](ir::Op op, ir::ExprPtr a, ir::ExprPtr b) {
+        auto x = std::make_unique<ir::Expr>(ir::ExprKind::Binary, loc);
+        x->op = op;
+        x->type = x->self = ir::Type::real();
+        x->operands.push_back(std::move(a));
+        x->operands.push_back(std::move(b));
+        return x;
+    };
+    ir::ExprPtr steps =
+        convertTo(binary(ir::Op::Mul, std::move(e), constant()), ir::Type::integral(64, true));
+    return binary(ir::Op::Div, convertTo(std::move(steps), ir::Type::real()), constant());
 }
 
 ir::TimingPtr Elaborator::buildTiming(const ast::TimingControl& t, ScopeId s) {
@@ -411,14 +451,19 @@ StmtPtr Elaborator::buildStmt(const ast::Stmt& st, ScopeId s) {
         out->body = t.stmt ? buildStmt(*t.stmt, s) : make(StmtKind::Null, st.loc);
         if (!out->timing || !out->body) return nullptr;
         if (out->timing->kind == ir::Timing::Kind::Star) {
-            std::set<SignalId> reads;
+            Reads reads;
             readsOf(out->body.get(), reads);
-            for (SignalId g : reads) {
+            for (SignalId g : reads.signals) {
                 if (design_->signals[g].kind == ir::SignalKind::Event) continue;
                 ir::EventItem ev;
                 ev.expr = std::make_unique<ir::Expr>(ir::ExprKind::Signal, st.loc);
                 ev.expr->signal = g;
                 ev.expr->type = ev.expr->self = design_->signals[g].type;
+                out->timing->events.push_back(std::move(ev));
+            }
+            for (const ir::Expr* w : reads.words) {
+                ir::EventItem ev;
+                ev.expr = w->clone();
                 out->timing->events.push_back(std::move(ev));
             }
         }

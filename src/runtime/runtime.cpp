@@ -1,16 +1,15 @@
 #include "runtime/runtime.h"
 
-#include "metalfpga/rt/format.h"
 #include "metalfpga/rt/model.h"
+#include "runtime/host_calls.h"
+#include "runtime/output.h"
 
 #include <fmt/format.h>
 
 #include <chrono>
-#include <cstdlib>
 #include <cstring>
-#include <memory>
-#include <string>
-#include <vector>
+#include <fstream>
+#include <sstream>
 
 namespace metalfpga::runtime {
 
@@ -24,157 +23,202 @@ struct RecordHeader {
 };
 static_assert(sizeof(RecordHeader) == 24);
 
-std::string formatSite(const codegen::Model& info, const codegen::ServiceSite& site,
-                       const rt::word* payload) {
-    std::vector<rt::fmt::Arg> args;
-    for (const auto& a : site.args) {
-        switch (a.kind) {
-        case codegen::SiteArg::Empty: {
-            rt::fmt::Arg e;
-            e.kind = rt::fmt::Arg::Empty;
-            args.push_back(e);
-            break;
-        }
-        case codegen::SiteArg::String:
-            args.push_back(rt::fmt::Arg::str(a.text));
-            break;
-        case codegen::SiteArg::Real: {
-            double d;
-            std::memcpy(&d, &payload[a.offset], sizeof d);
-            args.push_back(rt::fmt::Arg::real(d));
-            break;
-        }
-        case codegen::SiteArg::Vector: {
-            rt::Value v(a.width, a.isSigned);
-            uint32_t nw = rt::k::nwords(a.width);
-            rt::k::VRef r = v.ref();
-            for (uint32_t i = 0; i < nw; ++i) {
-                r.a[i] = payload[a.offset + i];
-                r.b[i] = payload[a.offset + nw + i];
-            }
-            args.push_back(rt::fmt::Arg::vec(std::move(v)));
-            break;
-        }
+// Drains the service rings of all instances, keeping per-instance state on the host.
+class Services {
+  public:
+    Services(const codegen::Model& info, const RunOptions& o, uint32_t count)
+        : info_(info), o_(o), inst_(count), batch_(count > 1) {
+        for (uint32_t i = 0; i < count; ++i) {
+            inst_[i].index = i;
+            inst_[i].plusargs = o.plusargs;
+            if (i < o.perInstance.size())
+                for (const auto& p : o.perInstance[i]) inst_[i].plusargs.push_back(p);
         }
     }
-    rt::fmt::Context ctx;
-    ctx.scope = site.scope;
-    ctx.time_units = site.timeUnit;
-    ctx.timeformat.units = info.precision;
-    ctx.timeformat.precision = 0;
-    ctx.timeformat.min_width = 20;
-    std::string s = rt::fmt::format_display(args, ctx, site.defaultConv);
-    if (site.newline) s += '\n';
-    return s;
-}
 
-std::string timeString(const codegen::Model& info, uint64_t ticks) {
-    static const char* const units[] = {"s", "ms", "us", "ns", "ps", "fs"};
-    int p = info.precision;
-    // ticks of 10^p s: in the unit of the largest power-of-1000 at or below p.
-    int u = p >= 0 ? 0 : (-p + 2) / 3;
-    if (u > 5) u = 5;
-    int exp = p + 3 * u; // 10^exp of unit u per tick
-    std::string n = std::to_string(ticks);
-    for (int i = 0; i < exp; ++i) n += '0';
-    return fmt::format("{} ({})", n, units[u]);
-}
+    int exitCode() const { return exitCode_; }
 
-} // namespace
-
-int simulate(const backends::cpu::LoadedModel& model, const codegen::Model& info,
-             const RunOptions& o, double* simulateMs) {
-    auto t0 = std::chrono::steady_clock::now();
-    size_t size = static_cast<size_t>(model.stateSize());
-    void* state = std::calloc(1, size);
-    if (!state) {
-        fmt::print(o.err, "metalfpga_cli: error: cannot allocate the model state ({} bytes)\n",
-                   size);
-        return 1;
-    }
-    std::unique_ptr<void, void (*)(void*)> guard(state, std::free);
-    model.init(state, o.slotLimit);
-    m::RingView rv{};
-    model.ring(state, &rv);
-
-    int exitCode = 0;
-    bool done = false;
-    auto drain = [&] {
+    // Handles instance i's records; then writes its output.
+    void drain(uint32_t i, m::RingView& rv) {
+        InstanceHost& inst = inst_[i];
         const char* base = static_cast<const char*>(rv.records);
         while (*rv.head != *rv.tail) {
             const char* rec = base + static_cast<size_t>(*rv.head % rv.capacity) * rv.stride;
             RecordHeader h;
             std::memcpy(&h, rec, sizeof h);
             const rt::word* payload = reinterpret_cast<const rt::word*>(rec + sizeof h);
-            switch (h.kind) {
-            case m::kSvcDisplay:
-            case m::kSvcWrite:
-            case m::kSvcStrobe:
-            case m::kSvcMonitor:
-                if (h.site < info.sites.size()) {
-                    std::string s = formatSite(info, info.sites[h.site], payload);
-                    std::fwrite(s.data(), 1, s.size(), o.out);
-                }
-                break;
-            case m::kSvcFinish:
-                break;
-            case m::kSvcStop:
-                std::fflush(o.out);
-                fmt::print(o.err, "metalfpga: $stop at {}: the simulation ends (not interactive)\n",
-                           timeString(info, h.time));
-                break;
-            case m::kSvcError: {
-                std::fflush(o.out);
-                std::string what;
-                if (h.a == m::kErrZeroDelayLoop)
-                    what =
-                        fmt::format("more than {} process activations and loop iterations at time "
-                                    "{} (a zero-delay "
-                                    "loop?); last process: {}",
-                                    o.slotLimit, timeString(info, h.time),
-                                    (h.b & 0x7fffffffu) < info.processWhere.size()
-                                        ? info.processWhere[h.b & 0x7fffffffu]
-                                        : "?");
-                else if (h.a == m::kErrNbaOverflow)
-                    what = "the non-blocking assignment queue is full";
-                else if (h.a == m::kErrStrobeOverflow)
-                    what = "too many $strobe calls in one time slot";
-                else
-                    what = "the service ring overflowed inside a function";
-                fmt::print(o.err, "metalfpga_cli: error: simulation: {}\n", what);
-                exitCode = 1;
-                break;
-            }
-            default:
-                break;
-            }
+            handle(inst, h, payload, rv);
             ++*rv.head;
         }
-    };
-    while (!done) {
-        unsigned st = model.step(state, o.maxSteps);
-        drain();
-        switch (st) {
-        case m::kBudget:
-        case m::kRingFull:
+        flush(inst);
+    }
+
+  private:
+    void emit(InstanceHost& inst, const std::string& text) {
+        if (!batch_ || inst.index == 0) {
+            inst.out += text;
+            return;
+        }
+        for (char c : text) {
+            if (inst.atLineStart) inst.out += fmt::format("[{}] ", inst.index);
+            inst.out += c;
+            inst.atLineStart = c == '\n';
+        }
+    }
+    void flush(InstanceHost& inst) {
+        if (inst.out.empty()) return;
+        std::fwrite(inst.out.data(), 1, inst.out.size(), o_.out);
+        inst.out.clear();
+    }
+    // Our own messages go to stderr (after the design's output so far).
+    template <class... A>
+    void message(InstanceHost& inst, fmt::format_string<A...> f, A&&... args) {
+        flush(inst);
+        std::fflush(o_.out);
+        std::string prefix = batch_ ? fmt::format("instance {}: ", inst.index) : "";
+        fmt::print(o_.err, "{}{}\n", prefix, fmt::format(f, std::forward<A>(args)...));
+    }
+
+    void handle(InstanceHost& inst, const RecordHeader& h, const rt::word* payload,
+                m::RingView& rv) {
+        const codegen::ServiceSite* site =
+            h.site < info_.sites.size() ? &info_.sites[h.site] : nullptr;
+        switch (h.kind) {
+        case m::kSvcDisplay:
+        case m::kSvcWrite:
+        case m::kSvcStrobe:
+        case m::kSvcMonitor:
+            if (site) emit(inst, formatSite(info_, *site, payload));
             break;
-        case m::kFinished:
-        case m::kStopped:
-        case m::kIdle:
-            done = true;
+        case m::kSvcFinish:
+            break;
+        case m::kSvcStop:
+            message(inst, "metalfpga: $stop at {}: the simulation ends (not interactive)",
+                    timeString(info_, h.time));
+            break;
+        case m::kSvcCall: {
+            if (!site) break;
+            CallHandler handler = findHostCall(site->task);
+            flush(inst);
+            CallContext ctx(*site, payload, rv.reply, rv.reply_words, inst, h.time, o_.err);
+            if (handler)
+                handler(ctx);
+            else
+                ctx.warn(site->task + " is not answered by this runtime");
+            break;
+        }
+        case m::kSvcError:
+            error(inst, h);
             break;
         default:
-            exitCode = 1;
-            done = true;
             break;
         }
     }
+
+    void error(InstanceHost& inst, const RecordHeader& h) {
+        std::string what;
+        if (h.a == m::kErrZeroDelayLoop)
+            what = fmt::format("more than {} process activations and loop iterations at time {} "
+                               "(a zero-delay loop?); last process: {}",
+                               o_.slotLimit, timeString(info_, h.time),
+                               (h.b & 0x7fffffffu) < info_.processWhere.size()
+                                   ? info_.processWhere[h.b & 0x7fffffffu]
+                                   : "?");
+        else if (h.a == m::kErrNbaOverflow)
+            what = "the non-blocking assignment queue is full";
+        else if (h.a == m::kErrStrobeOverflow)
+            what = "too many $strobe calls in one time slot";
+        else if (h.a == m::kErrFrameOverflow)
+            what = fmt::format("more than {} nested calls of the automatic {} (raise "
+                               "--frame-depth)",
+                               info_.frameDepth,
+                               h.b < info_.routineWhere.size() ? info_.routineWhere[h.b] : "?");
+        else if (h.a == m::kErrProcSteps)
+            what = fmt::format("a process ran more than {} loop iterations and routine calls "
+                               "without suspending (--max-proc-steps) at time {}: {}",
+                               info_.maxProcSteps, timeString(info_, h.time),
+                               h.b < info_.processWhere.size() ? info_.processWhere[h.b] : "?");
+        else
+            what = "the service ring overflowed inside a function";
+        message(inst, "metalfpga_cli: error: simulation: {}", what);
+        exitCode_ = 1;
+    }
+
+    const codegen::Model& info_;
+    const RunOptions& o_;
+    std::vector<InstanceHost> inst_;
+    bool batch_;
+    int exitCode_ = 0;
+};
+
+} // namespace
+
+int simulate(Engine& engine, const codegen::Model& info, const RunOptions& o, double* simulateMs) {
+    auto t0 = std::chrono::steady_clock::now();
+    uint32_t n = engine.count();
+    Services services(info, o, n);
+    std::vector<char> run(n, 1);
+    std::vector<uint32_t> status(n, m::kBudget);
+    int exitCode = 0;
+    uint32_t live = n;
+    while (live > 0) {
+        engine.step(o.maxSteps, run, status);
+        for (uint32_t i = 0; i < n; ++i) {
+            if (!run[i]) continue;
+            services.drain(i, engine.mailbox(i));
+            switch (status[i]) {
+            case m::kBudget:
+            case m::kRingFull:
+            case m::kHostCall:
+                break;
+            case m::kFinished:
+            case m::kStopped:
+            case m::kIdle:
+                run[i] = 0;
+                --live;
+                break;
+            default:
+                exitCode = 1;
+                run[i] = 0;
+                --live;
+                break;
+            }
+        }
+    }
     std::fflush(o.out);
+    if (services.exitCode()) exitCode = services.exitCode();
     if (simulateMs)
         *simulateMs =
             std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0)
                 .count();
     return exitCode;
+}
+
+bool readInstancePlusargs(const std::string& path, std::vector<std::vector<std::string>>& out,
+                          std::string& error) {
+    std::ifstream in(path);
+    if (!in) {
+        error = "cannot read the instance plusargs file '" + path + "'";
+        return false;
+    }
+    std::string line;
+    int lineNo = 0;
+    while (std::getline(in, line)) {
+        ++lineNo;
+        if (auto hash = line.find('#'); hash != std::string::npos) line.resize(hash);
+        std::istringstream words(line);
+        std::vector<std::string> args;
+        std::string w;
+        while (words >> w) {
+            if (w[0] != '+') {
+                error = fmt::format("{}:{}: '{}' is not a plusarg (+word)", path, lineNo, w);
+                return false;
+            }
+            args.push_back(w.substr(1));
+        }
+        out.push_back(std::move(args));
+    }
+    return true;
 }
 
 } // namespace metalfpga::runtime

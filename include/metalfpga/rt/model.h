@@ -18,6 +18,10 @@
 // records with a site id and packed argument values, $finish, $stop, errors). The host drains it
 // between calls of the step function; a process that finds the ring full suspends at the
 // service call and the step function returns kRingFull, to be called again once drained.
+// A host call (a system function only the host can answer: plusargs, string formatting, file
+// reads) pushes a kSvcCall record and suspends; the step function returns kHostCall, the host
+// drains the ring, writes the answer into the reply area, and the next step call resumes the
+// process first, which reads the answer.
 #pragma once
 
 #include "metalfpga/rt/rt.h"
@@ -35,6 +39,9 @@ enum ServiceKind : u32 {
     kSvcFinish = 5,  // $finish(n): a = n
     kSvcStop = 6,    // $stop(n): a = n
     kSvcError = 7,   // a model error: a = ErrorCode, b = process or site
+    kSvcCall = 8,    // a host call ($value$plusargs, $sformat, file reads, ...): site, payload =
+                     // input values; the host writes the answer into the reply area before the
+                     // calling process resumes (it is the ring's last record)
 };
 
 enum ErrorCode : u32 {
@@ -42,6 +49,8 @@ enum ErrorCode : u32 {
     kErrStrobeOverflow = 2, // too many $strobe calls in one time slot
     kErrZeroDelayLoop = 3,  // too many process activations in one time slot (b = process)
     kErrRingInFunction = 4, // a $display in a function found the service ring full
+    kErrFrameOverflow = 5,  // an automatic function ran out of frames (b = routine)
+    kErrProcSteps = 6,      // a process activation ran too long (b = process)
 };
 
 template <u32 P>
@@ -62,6 +71,8 @@ enum StepStatus : u32 {
     kStopped = 3,  // $stop
     kIdle = 4,     // no more events: the simulation ended by itself
     kError = 5,    // a model error (a kSvcError record says which)
+    kHostCall = 6, // a process waits for the host to answer a kSvcCall record; drain and call
+                   // again (the process resumes first and reads the reply)
 };
 
 struct FutureEvent {
@@ -89,8 +100,9 @@ struct DelayedNba {
 
 /// The scheduler and service ring of one instance. NP processes, ring of RC records with RP
 /// payload words, NBA queue of NQ entries and NW pool words, NS strobe slots.
-template <u32 NP, u32 RC, u32 RP, u32 NQ, u32 NW, u32 NS, u32 ND = 64>
+template <u32 NP, u32 RC, u32 RP, u32 NQ, u32 NW, u32 NS, u32 ND = 64, u32 RW = 1>
 struct Sched {
+    static constexpr u32 kReplyWords = RW;
     static constexpr u32 kDelayedNba = ND;
     static constexpr u32 kProcs = NP;
     static constexpr u32 kRingCap = RC;
@@ -129,9 +141,11 @@ struct Sched {
     u32 yielded;     // a process suspended on a full ring: resume it first (~0u: none)
     i32 random_seed; // $random without a seed argument
 
-    // The service ring: the model writes at tail, the host reads at head.
+    // The mailbox, last so that a backend can copy it as one range: the service ring (the
+    // model writes at tail, the host reads at head) and the reply area of host calls.
     u32 ring_head;
     u32 ring_tail;
+    word reply[RW];
     ServiceRecord<RP> ring[RC];
 };
 
@@ -160,6 +174,7 @@ MF_HD inline void sched_init(S& s, u64 slot_limit) {
         s.dnba[i].next_free = i + 1 < S::kDelayedNba ? i + 1 : ~0u;
     s.dnba_free = 0;
     s.ring_head = s.ring_tail = 0;
+    for (u32 i = 0; i < S::kReplyWords; ++i) s.reply[i] = 0;
 }
 
 template <class S>
@@ -340,14 +355,19 @@ MF_HD inline void unpack(T& v, const word* payload, u32 at) {
     }
 }
 
-/// What the host needs to drain a ring: pointers into the instance's state.
+/// What the host needs to drain a ring and answer host calls: pointers into the instance's
+/// state (or into a host copy of its mailbox), and the mailbox's place in the state.
 struct RingView {
     u32* head;
     const u32* tail;
-    const void* records; // RingRecord<payload> array
+    const void* records; // ServiceRecord<payload> array
     u32 capacity;
     u32 stride;  // bytes per record
     u32 payload; // payload words per record
+    word* reply; // reply area of host calls
+    u32 reply_words;
+    u32 mailbox_offset; // byte offset of ring_head in the state
+    u32 mailbox_bytes;  // from ring_head to the end of the ring
 };
 template <class S>
 MF_HD inline void ring_view(S& s, RingView* v) {
@@ -357,6 +377,12 @@ MF_HD inline void ring_view(S& s, RingView* v) {
     v->capacity = S::kRingCap;
     v->stride = static_cast<u32>(sizeof(s.ring[0]));
     v->payload = S::kPayload;
+    v->reply = s.reply;
+    v->reply_words = S::kReplyWords;
+    const char* base = reinterpret_cast<const char*>(&s);
+    v->mailbox_offset = static_cast<u32>(reinterpret_cast<const char*>(&s.ring_head) - base);
+    v->mailbox_bytes = static_cast<u32>(reinterpret_cast<const char*>(s.ring + S::kRingCap) -
+                                        reinterpret_cast<const char*>(&s.ring_head));
 }
 
 /// Queues a $strobe site for the end of the time slot.
@@ -738,8 +764,8 @@ MF_HD inline void resolve_undriven(Vec<W, S_, true>& v, int pull, const Vec<W, S
 // ---------------------------------------------------------------------------------------------
 // The step loop. M supplies:
 //   using State;                          with a member `sched` (a Sched<...>)
-//   static u32 run_process(State&, u32 p) returns 0 (suspended/done), kRingFull, kFinished,
-//                                         kStopped, kError
+//   static u32 run_process(State&, u32 p) returns 0 (suspended/done), kRingFull, kHostCall,
+//                                         kFinished, kStopped, kError
 //   static void apply_nba(State&, const NbaEntry&)
 //   static u32 end_of_slot(State&)       strobes and monitor; 0 or kRingFull
 
@@ -753,9 +779,9 @@ MF_HD inline u32 step(typename M::State& st, u64 budget) {
             s.yielded = ~0u;
             u32 r = M::run_process(st, p);
             --budget;
-            if (r == kRingFull) {
+            if (r == kRingFull || r == kHostCall) {
                 s.yielded = p;
-                return kRingFull;
+                return r;
             }
             if (r == kFinished || r == kStopped) {
                 if (!s.pending_end) s.pending_end = r;
@@ -773,9 +799,9 @@ MF_HD inline u32 step(typename M::State& st, u64 budget) {
             }
             u32 r = M::run_process(st, p);
             --budget;
-            if (r == kRingFull) {
+            if (r == kRingFull || r == kHostCall) {
                 s.yielded = p;
-                return kRingFull;
+                return r;
             }
             if (r == kFinished || r == kStopped) {
                 // $finish/$stop end the thread at once; the rest of the time slot still runs

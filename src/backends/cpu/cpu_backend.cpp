@@ -94,7 +94,7 @@ std::unique_ptr<LoadedModel> load(const std::string& source, const CompileOption
     std::string keyText = source + '\0' + cxx + '\0' + compilerVersion(cxx) + '\0' + kFlags + '\0' +
                           METALFPGA_VERSION;
     // The runtime headers are part of what gets compiled.
-    for (const char* h : {"config.h", "kernels.h", "logic.h", "real.h", "rt.h", "model.h"}) {
+    for (const char* h : {"config.h", "kernels.h", "logic.h", "real.h", "rt.h", "model.h", "gates.h"}) {
         std::ifstream f(fs::path(inc) / "metalfpga/rt" / h, std::ios::binary);
         std::stringstream ss;
         ss << f.rdbuf();

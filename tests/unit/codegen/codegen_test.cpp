@@ -58,7 +58,12 @@ std::string runModel(const backends::cpu::LoadedModel& m, const Model& info) {
     FILE* out = std::tmpfile();
     runtime::RunOptions ro;
     ro.out = out;
-    EXPECT_EQ(runtime::simulate(m, info, ro), 0);
+    std::string error;
+    auto engine = runtime::makeCpuEngine(m, 1, ro.slotLimit, 1, error);
+    EXPECT_TRUE(engine) << error;
+    if (engine) {
+        EXPECT_EQ(runtime::simulate(*engine, info, ro), 0);
+    }
     std::rewind(out);
     std::string s;
     char buf[256];

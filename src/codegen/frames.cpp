@@ -1,0 +1,198 @@
+#include "codegen/generator.h"
+
+namespace metalfpga::codegen::detail {
+
+using namespace ir;
+
+// ---------------------------------------------------------------------------------------------
+// Automatic routines: frames in State.
+//
+// Each automatic routine r has `F<r> fr<r>[N]` (one member per variable of the routine and its
+// named blocks) and `fcur<r>`, the frame its variables' accessors read and write. A function
+// pushes a frame per call (`fsp<r>` is the stack pointer, N = Options::frameDepth; running out
+// is the model error kErrFrameOverflow). An automatic task is inlined; each inline site owns
+// one frame (N = the number of sites), made current at the call and at every resume point
+// inside the site, so its variables survive suspension and concurrent activations (other
+// processes, fork branches) each have their own.
+
+RoutineId Generator::routineOf(SignalId s) const {
+    ScopeId sc = d_.signals[s].scope;
+    while (sc != kNone && d_.scopes[sc].routine == kNone) sc = d_.scopes[sc].parent;
+    return sc == kNone ? kNone : d_.scopes[sc].routine;
+}
+
+namespace {
+std::string frameCount(const Routine& r, uint32_t depth, const std::map<RoutineId, uint32_t>& tf,
+                       RoutineId id) {
+    if (r.isFunction) return fmt::format("{}", depth);
+    auto it = tf.find(id);
+    return fmt::format("{}", it == tf.end() ? 1u : std::max(1u, it->second));
+}
+} // namespace
+
+std::string Generator::frameStructs() const {
+    std::string o;
+    for (RoutineId r = 0; r < d_.routines.size(); ++r) {
+        const Routine& rt_ = d_.routines[r];
+        if (!rt_.automatic) continue;
+        o += fmt::format("struct F{} {{ // automatic {} {} ({})\n", r,
+                         rt_.isFunction ? "function" : "task", rt_.name, where(rt_.loc));
+        o += "    u32 unused;\n";
+        for (SignalId i = 0; i < d_.signals.size(); ++i) {
+            if (rep(i) != i || !d_.signals[i].automatic || routineOf(i) != r) continue;
+            const Signal& sg = d_.signals[i];
+            std::string arr = sg.isArray() ? fmt::format("[{}]", sg.elementCount()) : "";
+            o += fmt::format("    {} s{}{}; // {} ({})\n", cppType(storageType(i)), i, arr, sg.path,
+                             where(sg.loc));
+        }
+        o += "};\n";
+    }
+    return o;
+}
+
+std::string Generator::frameMembers() const {
+    std::string o = "    u32 cur_proc;  // the running process\n"
+                    "    u64 act_steps; // loop iterations and calls of its activation\n";
+    for (RoutineId r = 0; r < d_.routines.size(); ++r) {
+        const Routine& rt_ = d_.routines[r];
+        if (!rt_.automatic) continue;
+        o += fmt::format("    F{0} fr{0}[{1}];\n    u32 fcur{0}, fsp{0};\n", r,
+                         frameCount(rt_, opt_.frameDepth, taskFrames_, r));
+    }
+    return o;
+}
+
+std::string Generator::frameAccessors(SignalId i) const {
+    const Signal& sg = d_.signals[i];
+    RoutineId r = routineOf(i);
+    std::string t = cppType(storageType(i));
+    bool real = storageType(i).isReal;
+    std::string ref = fmt::format("s.fr{0}[s.fcur{0}].s{1}", r, i);
+    std::string o = fmt::format("MF_HD void fanout_s{}(State& s);\n", i);
+    auto same = [&](const std::string& x) {
+        return real ? fmt::format("{} == v", x) : fmt::format("k::case_eq({}.cref(), v.cref())", x);
+    };
+    if (sg.isArray()) {
+        uint64_t n = sg.elementCount();
+        o += fmt::format("MF_HD inline {0} get_s{1}_elem(const State& s, i64 ix) {{ return ix >= "
+                         "0 && ix < {2} ? {3}[ix] : {4}; }}\n",
+                         t, i, n, ref, real ? "0.0" : t + "::x()");
+        o += fmt::format("MF_HD inline void set_s{0}_elem(State& s, i64 ix, const {1}& v) {{\n"
+                         "    if (ix < 0 || ix >= {2}) return;\n"
+                         "    if ({3}) return;\n"
+                         "    {4}[ix] = v;\n"
+                         "    fanout_s{0}(s);\n}}\n",
+                         i, t, n, same(ref + "[ix]"), ref);
+    } else {
+        o += fmt::format("MF_HD inline const {0}& get_s{1}(const State& s) {{ return {2}; }}\n", t,
+                         i, ref);
+        o += fmt::format("MF_HD inline void set_s{0}(State& s, const {1}& v) {{\n"
+                         "    if ({2}) return;\n"
+                         "    {3} = v;\n"
+                         "    fanout_s{0}(s);\n}}\n",
+                         i, t, same(ref), ref);
+    }
+    return o;
+}
+
+std::string Generator::frameInit() const {
+    std::string o;
+    for (RoutineId r = 0; r < d_.routines.size(); ++r)
+        if (d_.routines[r].automatic) o += fmt::format("    s.fcur{0} = 0; s.fsp{0} = 0;\n", r);
+    return o;
+}
+
+// A fresh frame: variables start as x (reals 0.0, events 0) on every activation.
+static void clearFrame(const Design& d, const std::vector<SignalId>& vars,
+                       const std::function<Type(SignalId)>& type, RoutineId r,
+                       const std::string& frame, std::string& out, int ind) {
+    std::string pad(static_cast<size_t>(ind) * 4, ' ');
+    for (SignalId i : vars) {
+        const Signal& sg = d.signals[i];
+        Type t = type(i);
+        std::string v = t.isReal                       ? "0.0"
+                        : sg.kind == SignalKind::Event ? cppType(t) + "()"
+                                                       : cppType(t) + "::x()";
+        std::string ref = fmt::format("s.fr{}[{}].s{}", r, frame, i);
+        if (sg.isArray())
+            out += fmt::format("{}for (u64 i = 0; i < {}ull; ++i) {}[i] = {};\n", pad,
+                               sg.elementCount(), ref, v);
+        else
+            out += fmt::format("{}{} = {};\n", pad, ref, v);
+    }
+}
+
+size_t Generator::autoTaskEnter(RoutineId r, int ind) {
+    uint32_t k = taskFrames_[r]++;
+    line(ind, fmt::format("s.fcur{} = {}; // frame {} of task {}", r, k, k, d_.routines[r].name));
+    std::vector<SignalId> vars;
+    for (SignalId i = 0; i < d_.signals.size(); ++i)
+        if (rep(i) == i && d_.signals[i].automatic && routineOf(i) == r) vars.push_back(i);
+    clearFrame(
+        d_, vars, [this](SignalId s) { return storageType(s); }, r, fmt::format("{}", k), out_,
+        ind);
+    frameCtx_.push_back({r, k});
+    spans_.push_back(FrameSpan{nextResume_ + 1, ~0u, {r, k}});
+    return spans_.size() - 1;
+}
+
+void Generator::autoTaskLeave(size_t span) {
+    spans_[span].hi = nextResume_;
+    frameCtx_.pop_back();
+}
+
+void Generator::autoFunctionEnter(RoutineId r) {
+    line(1, "if (s.sched.status) return {};");
+    stepGuard(1);
+    line(1, fmt::format("if (s.fsp{} >= {}u) {{ model_error(s.sched, kErrFrameOverflow, {}); "
+                        "return {{}}; }}",
+                        r, opt_.frameDepth, r));
+    line(1, fmt::format("u32 fsave = s.fcur{0}; s.fcur{0} = s.fsp{0}++;", r));
+    std::vector<SignalId> vars;
+    for (SignalId i = 0; i < d_.signals.size(); ++i)
+        if (rep(i) == i && d_.signals[i].automatic && routineOf(i) == r) vars.push_back(i);
+    clearFrame(
+        d_, vars, [this](SignalId s) { return storageType(s); }, r, fmt::format("s.fcur{}", r),
+        out_, 1);
+}
+
+void Generator::autoFunctionLeave(RoutineId r) {
+    line(1, fmt::format("auto res = get_s{}(s);", rep(d_.routines[r].result)));
+    line(1, fmt::format("--s.fsp{0}; s.fcur{0} = fsave;", r));
+    line(1, "return res;");
+}
+
+void Generator::stepGuard(int ind) {
+    if (inFunction_) line(ind, "if (s.sched.status) return {};");
+    if (!opt_.maxProcSteps) return;
+    if (inFunction_)
+        line(ind, fmt::format("if (++s.act_steps > {}ull) {{ model_error(s.sched, kErrProcSteps, "
+                              "s.cur_proc); return {{}}; }}",
+                              opt_.maxProcSteps));
+    else
+        line(ind, fmt::format("if (++s.act_steps > {}ull) {{ model_error(s.sched, kErrProcSteps, "
+                              "{}); return kError; }}",
+                              opt_.maxProcSteps, curProc_));
+}
+
+std::string Generator::resumeSwitch(uint32_t proc) {
+    auto restores = [&](uint32_t k) {
+        std::string r;
+        for (const FrameRef& f : baseFrames_)
+            r += fmt::format("s.fcur{} = {}; ", f.first, f.second);
+        if (k)
+            for (const FrameSpan& sp : spans_)
+                if (k >= sp.lo && k <= sp.hi)
+                    r += fmt::format("s.fcur{} = {}; ", sp.frame.first, sp.frame.second);
+        return r;
+    };
+    std::string o;
+    o += fmt::format("    switch (s.pc[{}]) {{\n", proc);
+    o += fmt::format("    case 0: {}break;\n", restores(0));
+    for (uint32_t k = 1; k <= nextResume_; ++k)
+        o += fmt::format("    case {0}: {1}goto R{0};\n", k, restores(k));
+    o += "    default: return 0;\n    }\n";
+    return o;
+}
+
+} // namespace metalfpga::codegen::detail

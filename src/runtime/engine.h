@@ -1,0 +1,38 @@
+#pragma once
+// An engine runs N instances of one compiled model (the CPU engine here; the CUDA engine in
+// src/backends/cuda). The host loop (runtime.cpp) steps all instances together and then drains
+// each instance's mailbox (service ring and host-call reply area) in instance order, so the
+// output of a batch is the same on every backend.
+
+#include "metalfpga/rt/model.h"
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace metalfpga::backends::cpu {
+struct LoadedModel;
+}
+
+namespace metalfpga::runtime {
+
+class Engine {
+  public:
+    virtual ~Engine() = default;
+    virtual uint32_t count() const = 0;
+    // One call of the model's step function (at most `budget` activations) on every instance i
+    // with run[i] != 0; status[i] receives its result (rt::model::StepStatus).
+    virtual void step(uint64_t budget, const std::vector<char>& run,
+                      std::vector<uint32_t>& status) = 0;
+    // The host's view of instance i's mailbox, valid from the end of step() until the next
+    // step(); what the host changes there (ring head, replies) reaches the model by then.
+    virtual rt::model::RingView& mailbox(uint32_t i) = 0;
+    virtual const char* name() const = 0;
+};
+
+// `threads` 0: one per hardware thread (at most one per instance).
+std::unique_ptr<Engine> makeCpuEngine(const backends::cpu::LoadedModel& model, uint32_t count,
+                                      uint64_t slotLimit, unsigned threads, std::string& error);
+
+} // namespace metalfpga::runtime

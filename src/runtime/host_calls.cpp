@@ -1,0 +1,134 @@
+#include "runtime/host_calls.h"
+
+#include <fmt/format.h>
+
+#include <cstring>
+
+namespace metalfpga::runtime {
+
+namespace {
+
+struct Entry {
+    std::string_view name;
+    CallHandler handler;
+};
+
+// Every host call the runtime answers. codegen/host_call_table.cpp lists the same names.
+constexpr Entry kHandlers[] = {
+    {"$test$plusargs", callTestPlusargs},
+    {"$value$plusargs", callValuePlusargs},
+};
+
+} // namespace
+
+CallHandler findHostCall(std::string_view name) {
+    for (const auto& e : kHandlers)
+        if (e.name == name) return e.handler;
+    return nullptr;
+}
+
+bool CallContext::isString(size_t i) const {
+    return i < site.args.size() && site.args[i].kind == codegen::SiteArg::String;
+}
+
+rt::Value CallContext::value(size_t i) const {
+    if (i >= site.args.size()) return rt::Value::all_x(32);
+    const codegen::SiteArg& a = site.args[i];
+    if (a.kind == codegen::SiteArg::Real) {
+        double d;
+        std::memcpy(&d, &payload_[a.offset], sizeof d);
+        return rt::val::from_real(d, 64);
+    }
+    if (a.kind == codegen::SiteArg::String) {
+        rt::Value v(static_cast<uint32_t>(a.text.empty() ? 8 : a.text.size() * 8));
+        for (size_t c = 0; c < a.text.size(); ++c)
+            for (int b = 0; b < 8; ++b)
+                v.set_bit(static_cast<int64_t>((a.text.size() - 1 - c) * 8 + b),
+                          (static_cast<unsigned char>(a.text[c]) >> b) & 1 ? rt::B1 : rt::B0);
+        return v;
+    }
+    if (a.kind != codegen::SiteArg::Vector) return rt::Value::all_x(32);
+    rt::Value v(a.width, a.isSigned);
+    uint32_t nw = rt::k::nwords(a.width);
+    rt::k::VRef r = v.ref();
+    for (uint32_t w = 0; w < nw; ++w) {
+        r.a[w] = payload_[a.offset + w];
+        r.b[w] = payload_[a.offset + nw + w];
+    }
+    return v;
+}
+
+std::string CallContext::text(size_t i) const {
+    if (i >= site.args.size()) return "";
+    if (site.args[i].kind == codegen::SiteArg::String) return site.args[i].text;
+    rt::Value v = value(i);
+    std::string s;
+    uint32_t n = (v.width() + 7) / 8;
+    for (uint32_t c = n; c-- > 0;) {
+        unsigned ch = 0;
+        for (uint32_t b = 0; b < 8 && c * 8 + b < v.width(); ++b)
+            if (v.bit(static_cast<int64_t>(c * 8 + b)) == rt::B1) ch |= 1u << b;
+        if (ch) s += static_cast<char>(ch);
+    }
+    return s;
+}
+
+double CallContext::real(size_t i) const {
+    if (i < site.args.size() && site.args[i].kind == codegen::SiteArg::Real) {
+        double d;
+        std::memcpy(&d, &payload_[site.args[i].offset], sizeof d);
+        return d;
+    }
+    return rt::val::to_real(value(i));
+}
+
+void CallContext::write(const codegen::ReplySlot& slot, const rt::Value& v) {
+    if (slot.isReal) {
+        double d = rt::val::to_real(v);
+        std::memcpy(&reply_[slot.offset], &d, sizeof d);
+        return;
+    }
+    rt::Value c = v.converted(slot.width, slot.isSigned);
+    uint32_t nw = rt::k::nwords(slot.width);
+    rt::k::CRef r = c.cref();
+    for (uint32_t w = 0; w < nw && slot.offset + nw + w < replyWords_; ++w) {
+        reply_[slot.offset + w] = r.a[w];
+        reply_[slot.offset + nw + w] = r.b[w];
+    }
+}
+
+void CallContext::setResult(int64_t v) {
+    setResult(rt::Value::from_i64(64, v));
+}
+
+void CallContext::setResult(const rt::Value& v) {
+    if (site.hasResult) write(site.result, v);
+}
+
+const codegen::ReplySlot* CallContext::output(size_t i) const {
+    if (i >= site.outputOf.size() || site.outputOf[i] < 0) return nullptr;
+    return &site.outputs[static_cast<size_t>(site.outputOf[i])];
+}
+
+void CallContext::setOutput(size_t i, const rt::Value& v) {
+    const codegen::ReplySlot* s = output(i);
+    if (!s) return;
+    write(*s, v);
+    reply_[0] |= rt::word{1} << site.outputOf[i];
+}
+
+void CallContext::setOutputReal(size_t i, double d) {
+    const codegen::ReplySlot* s = output(i);
+    if (!s) return;
+    if (s->isReal)
+        std::memcpy(&reply_[s->offset], &d, sizeof d);
+    else
+        write(*s, rt::val::from_real(d, s->width, s->isSigned));
+    reply_[0] |= rt::word{1} << site.outputOf[i];
+}
+
+void CallContext::warn(const std::string& message) const {
+    fmt::print(err, "{}: warning: {}\n", site.where, message);
+}
+
+} // namespace metalfpga::runtime

@@ -1,0 +1,66 @@
+#pragma once
+// Host calls (kSvcCall records): system functions and tasks the host answers between step calls
+// (see src/codegen/host_call_table.h for which, and their output arguments). A handler reads
+// the input arguments from the record payload and writes the result and the outputs into the
+// instance's reply area.
+
+#include "codegen/codegen.h"
+#include "metalfpga/rt/value.h"
+#include "runtime/instance.h"
+
+#include <cstdint>
+#include <cstdio>
+#include <string>
+#include <string_view>
+
+namespace metalfpga::runtime {
+
+class CallContext {
+  public:
+    CallContext(const codegen::ServiceSite& s, const rt::word* payload, rt::word* reply,
+                uint32_t replyWords, InstanceHost& inst, uint64_t now, FILE* errors)
+        : site(s), instance(inst), time(now), err(errors), payload_(payload), reply_(reply),
+          replyWords_(replyWords) {
+        for (uint32_t i = 0; i < replyWords_; ++i) reply_[i] = 0;
+    }
+
+    const codegen::ServiceSite& site;
+    InstanceHost& instance;
+    uint64_t time; // ticks of the global precision
+    FILE* err;
+
+    size_t argCount() const { return site.args.size(); }
+    bool isString(size_t i) const;
+    // An input argument as text (a string literal, or a value's bytes as clause 4.2.3 says).
+    std::string text(size_t i) const;
+    rt::Value value(size_t i) const; // an integral input argument
+    double real(size_t i) const;     // a real input argument (or an integral one converted)
+
+    void setResult(int64_t v);
+    void setResult(const rt::Value& v);
+    // Output argument i (an index into the call's arguments); unset outputs keep their value.
+    void setOutput(size_t i, const rt::Value& v);
+    void setOutputReal(size_t i, double d);
+    // The type of output argument i as the model declared it.
+    const codegen::ReplySlot* output(size_t i) const;
+
+    // A warning with the call's location, as the simulator prints it.
+    void warn(const std::string& message) const;
+
+  private:
+    void write(const codegen::ReplySlot& slot, const rt::Value& v);
+    const rt::word* payload_;
+    rt::word* reply_;
+    uint32_t replyWords_;
+};
+
+using CallHandler = void (*)(CallContext&);
+
+// The handler of a host call by name, or null.
+CallHandler findHostCall(std::string_view name);
+
+// Handlers, by topic (one file each).
+void callTestPlusargs(CallContext& c);
+void callValuePlusargs(CallContext& c);
+
+} // namespace metalfpga::runtime

@@ -1,0 +1,69 @@
+#include "runtime/output.h"
+
+#include "metalfpga/rt/format.h"
+#include "metalfpga/rt/value.h"
+
+#include <fmt/format.h>
+
+#include <cstring>
+#include <vector>
+
+namespace metalfpga::runtime {
+
+std::string formatSite(const codegen::Model& info, const codegen::ServiceSite& site,
+                       const rt::word* payload) {
+    std::vector<rt::fmt::Arg> args;
+    for (const auto& a : site.args) {
+        switch (a.kind) {
+        case codegen::SiteArg::Empty: {
+            rt::fmt::Arg e;
+            e.kind = rt::fmt::Arg::Empty;
+            args.push_back(e);
+            break;
+        }
+        case codegen::SiteArg::String:
+            args.push_back(rt::fmt::Arg::str(a.text));
+            break;
+        case codegen::SiteArg::Real: {
+            double d;
+            std::memcpy(&d, &payload[a.offset], sizeof d);
+            args.push_back(rt::fmt::Arg::real(d));
+            break;
+        }
+        case codegen::SiteArg::Vector: {
+            rt::Value v(a.width, a.isSigned);
+            uint32_t nw = rt::k::nwords(a.width);
+            rt::k::VRef r = v.ref();
+            for (uint32_t i = 0; i < nw; ++i) {
+                r.a[i] = payload[a.offset + i];
+                r.b[i] = payload[a.offset + nw + i];
+            }
+            args.push_back(rt::fmt::Arg::vec(std::move(v)));
+            break;
+        }
+        }
+    }
+    rt::fmt::Context ctx;
+    ctx.scope = site.scope;
+    ctx.time_units = site.timeUnit;
+    ctx.timeformat.units = info.precision;
+    ctx.timeformat.precision = 0;
+    ctx.timeformat.min_width = 20;
+    std::string s = rt::fmt::format_display(args, ctx, site.defaultConv);
+    if (site.newline) s += '\n';
+    return s;
+}
+
+std::string timeString(const codegen::Model& info, uint64_t ticks) {
+    static const char* const units[] = {"s", "ms", "us", "ns", "ps", "fs"};
+    int p = info.precision;
+    // ticks of 10^p s: in the unit of the largest power-of-1000 at or below p.
+    int u = p >= 0 ? 0 : (-p + 2) / 3;
+    if (u > 5) u = 5;
+    int exp = p + 3 * u; // 10^exp of unit u per tick
+    std::string n = std::to_string(ticks);
+    for (int i = 0; i < exp; ++i) n += '0';
+    return fmt::format("{} ({})", n, units[u]);
+}
+
+} // namespace metalfpga::runtime
