@@ -11,6 +11,7 @@ module top;
   dff u(clk, clr, d, q);
   always #5 clk = ~clk;
   initial begin
+    #1;
     @(negedge clk) d = 1;
     @(negedge clk) $display("%0t q=%b", $time, q);
     clr = 1;

@@ -11,6 +11,7 @@ module top;
   end
   initial begin
     d = 1; s1 = 0; s2 = 0; s3 = 0;
+    #1;
     repeat (6) begin
       @(negedge clk);
       $display("%0t d=%0d s1=%0d s2=%0d s3=%0d", $time, d, s1, s2, s3);

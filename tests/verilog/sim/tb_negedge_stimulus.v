@@ -11,6 +11,7 @@ module top;
   always #10 clk = !clk;
   integer i;
   initial begin
+    #1;
     for (i = 0; i < 10; i = i + 1) begin
       @(negedge clk);
       $display("%0t rst=%b en=%b q=%0d", $time, rst, en, q);
