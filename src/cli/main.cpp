@@ -47,6 +47,7 @@ struct CliOptions {
     uint32_t frameDepth = 64;
     uint32_t count = 1;
     std::string instancePlusargs;
+    std::string vcdDir;
     unsigned threads = 0;
     std::vector<std::string> plusargs;
     bool noCache = false;
@@ -101,6 +102,7 @@ int simulateDesign(const ir::Design& design, const frontend::SourceManager& sm,
     runtime::RunOptions ro;
     ro.maxSteps = o.maxSteps;
     ro.plusargs = o.plusargs;
+    ro.vcdDir = o.vcdDir;
     if (!o.instancePlusargs.empty() &&
         !runtime::readInstancePlusargs(o.instancePlusargs, ro.perInstance, error)) {
         fmt::print(stderr, "metalfpga_cli: error: {}\n", error);
@@ -157,6 +159,9 @@ int run(int argc, char** argv) {
     app.add_option("--frame-depth", o.frameDepth,
                    "Frames per automatic function (its greatest recursion depth)")
         ->check(CLI::Range(1u, 1u << 20));
+    app.add_option("--vcd-dir", o.vcdDir,
+                   "Write VCD files ($dumpfile) into this folder (instance k > 0: NAME.k.EXT)")
+        ->allow_extra_args(false);
     app.add_option("--count", o.count,
                    "Simulate N instances of the design at once (lines of instance k > 0 start "
                    "with [k])")

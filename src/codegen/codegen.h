@@ -51,6 +51,40 @@ struct ServiceSite {
     std::vector<ReplySlot> outputs;
 };
 
+// VCD dumping ($dumpvars and friends, src/codegen/dump.cpp). Code generation resolves every
+// $dumpvars call to variables; merged signals share one dumped value. kSvcDump records carry an
+// operation (`a`, DumpOp), the value or call index (`site`) and the value's words (payload).
+enum DumpOp : uint32_t {
+    kDumpFile = 1,  // $dumpfile: site = service site (argument 0 is the name)
+    kDumpVars = 2,  // $dumpvars called: site = DumpInfo::calls index
+    kDumpBegin = 3, // a section starts: b = 1 ($dumpvars: the header), 2 ($dumpon), 3 ($dumpall)
+    kDumpValue = 4, // site = value index, payload = its words (a section's value, or a change)
+    kDumpEnd = 5,   // the section ends
+    kDumpOff = 6,   // $dumpoff
+    kDumpLimit = 7, // $dumplimit: site = service site (argument 0 is the limit)
+    kDumpFlush = 8, // $dumpflush
+};
+
+struct DumpVar {
+    std::vector<std::pair<std::string, std::string>> scope; // (kind, name) from the top
+    std::string name;
+    std::string type; // wire, reg, integer, time, real, event, tri, ...
+    uint32_t width = 1;
+    std::string range;  // "[7:0]" or ""
+    uint32_t value = 0; // DumpInfo::values index
+    std::string path;
+};
+struct DumpValue {
+    uint32_t width = 1;
+    bool isReal = false;
+    bool isEvent = false;
+};
+struct DumpInfo {
+    std::vector<DumpVar> vars;
+    std::vector<DumpValue> values;
+    std::vector<std::vector<uint32_t>> calls; // per $dumpvars call: the variables it selects
+};
+
 struct Model {
     std::string source;
     std::vector<ServiceSite> sites;
@@ -62,6 +96,7 @@ struct Model {
     uint32_t payloadWords = 1;
     uint32_t replyWords = 1;
     uint32_t ringCapacity = 256;
+    DumpInfo dump;
 };
 
 struct Options {

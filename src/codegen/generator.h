@@ -345,6 +345,21 @@ class Generator {
     bool eventItems(const Timing& t, std::vector<WaitItem>& items);
     void repeatEvent(const Timing& t, int ind);
     void nbaEvent(const Stmt& st, int ind);
+
+    // VCD dumping (dump.cpp): the dumped variables and values, the State members and
+    // functions of the model's dumper, and the $dump* system tasks.
+    DumpInfo dump_;
+    std::map<SignalId, uint32_t> dumpVarOf_;   // signal -> variable
+    std::map<SignalId, uint32_t> dumpValueOf_; // merged signal -> value
+    std::vector<SignalId> dumpValueSig_;
+    bool dumpUsed_ = false;
+    uint32_t dumpPayload() const;
+    bool dumpTask(const Stmt& st, int ind);
+    void dumpSignal(SignalId sg, std::vector<uint32_t>& out);
+    void dumpScope(ScopeId sc, int64_t levels, std::vector<uint32_t>& out);
+    std::string dumpMembers() const;
+    std::string dumpCode() const;
+    std::string dumpInit() const;
 };
 
 } // namespace metalfpga::codegen::detail

@@ -86,6 +86,7 @@ std::optional<Model> Generator::run() {
                 n = std::max(n, a.offset + 1);
         payload = std::max(payload, n);
     }
+    payload = std::max(payload, dumpPayload());
     m.payloadWords = payload;
 
     std::string o;
@@ -130,6 +131,7 @@ std::optional<Model> Generator::run() {
                       where(sg.loc)));
     }
     for (const std::string& t : temps_) L("    " + t);
+    o += dumpMembers();
     for (auto& [sg, dl] : multi_)
         for (size_t k = 0; k < dl.size(); ++k)
             L(fmt::format("    {} dv{}_{}; // driver {} of {}", cppType(storageType(sg)), sg, k,
@@ -196,6 +198,7 @@ std::optional<Model> Generator::run() {
         }
     }
     L("");
+    o += dumpCode();
     L("MF_HD inline void trigger_ca(State& s, u32 p) {");
     L("    if (s.ca_idle[p]) { s.ca_idle[p] = 0; activate(s.sched, p); }");
     L("}");
@@ -468,7 +471,7 @@ std::optional<Model> Generator::run() {
     L("            pack_site(s, site, ring_push(s.sched, kSvcStrobe, site).payload);");
     L("        }");
     L("        s.sched.strobe_count = s.sched.strobe_pos = 0;");
-    L("        return 0;");
+    L("        return dump_slot(s);");
     L("    }");
     L("};");
     L("");
@@ -476,6 +479,7 @@ std::optional<Model> Generator::run() {
     L("    sched_init(s.sched, slot_limit);");
     L("    s.mon_valid = 0;");
     o += frameInit();
+    o += dumpInit();
     for (SignalId i = 0; i < d_.signals.size(); ++i) {
         if (rep(i) != i || d_.signals[i].automatic) continue;
         const Signal& sg = d_.signals[i];
@@ -562,6 +566,7 @@ std::optional<Model> Generator::run() {
 
     m.source = std::move(o);
     m.sites = std::move(svc_);
+    m.dump = std::move(dump_);
     for (const Process* p : procs_)
         m.processWhere.push_back(fmt::format("{} ({})", where(p->loc), processKindName(p->kind)));
     for (const Synth& sy : synth_)

@@ -133,6 +133,7 @@ void Generator::systemTask(const Stmt& st, int ind) {
         line(ind, fmt::format("return {};", n == "$finish" ? "kFinished" : "kStopped"));
         return;
     }
+    if (dumpTask(st, ind)) return;
     unsupported(st.loc, "the system task " + n);
 }
 

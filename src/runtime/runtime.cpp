@@ -3,12 +3,14 @@
 #include "metalfpga/rt/model.h"
 #include "runtime/host_calls.h"
 #include "runtime/output.h"
+#include "runtime/vcd_writer.h"
 
 #include <fmt/format.h>
 
 #include <chrono>
 #include <cstring>
 #include <fstream>
+#include <memory>
 #include <sstream>
 
 namespace metalfpga::runtime {
@@ -91,6 +93,10 @@ class Services {
             if (site) emit(inst, formatSite(info_, *site, payload));
             break;
         case m::kSvcFinish:
+            if (inst.index < vcd_.size() && vcd_[inst.index]) vcd_[inst.index]->finish(h.time);
+            break;
+        case m::kSvcDump:
+            vcd(inst).record(h.a, h.site, h.b, h.time, payload);
             break;
         case m::kSvcStop:
             message(inst, "metalfpga: $stop at {}: the simulation ends (not interactive)",
@@ -113,6 +119,16 @@ class Services {
         default:
             break;
         }
+    }
+
+    // The instance's VCD writer (src/runtime/vcd_writer.cpp), made on its first record.
+    VcdWriter& vcd(InstanceHost& inst) {
+        if (vcd_.size() <= inst.index) vcd_.resize(inst.index + 1);
+        auto& w = vcd_[inst.index];
+        if (!w)
+            w = std::make_unique<VcdWriter>(info_, inst.index, o_.vcdDir,
+                                            [this, &inst](const std::string& t) { emit(inst, t); });
+        return *w;
     }
 
     void error(InstanceHost& inst, const RecordHeader& h) {
@@ -149,6 +165,7 @@ class Services {
     std::vector<InstanceHost> inst_;
     bool batch_;
     int exitCode_ = 0;
+    std::vector<std::unique_ptr<VcdWriter>> vcd_; // per instance; closed when the run ends
 };
 
 } // namespace

@@ -18,6 +18,7 @@ struct RunOptions {
         10'000'000; // activations in one time slot before a zero-delay loop is reported
     std::vector<std::string> plusargs;                 // every instance's (without '+')
     std::vector<std::vector<std::string>> perInstance; // instance k's own, after the common ones
+    std::string vcdDir; // --vcd-dir: where VCD files are written (empty: the current folder)
     FILE* out = stdout;
     FILE* err = stderr;
 };

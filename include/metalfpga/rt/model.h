@@ -42,6 +42,7 @@ enum ServiceKind : u32 {
     kSvcCall = 8,    // a host call ($value$plusargs, $sformat, file reads, ...): site, payload =
                      // input values; the host writes the answer into the reply area before the
                      // calling process resumes (it is the ring's last record)
+    kSvcDump = 9,    // VCD dumping: a = operation (codegen::DumpOp), site, payload = a value
 };
 
 enum ErrorCode : u32 {
