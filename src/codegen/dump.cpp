@@ -167,13 +167,20 @@ bool Generator::dumpTask(const Stmt& st, int ind) {
         return true;
     }
     if (n == "$dumpoff") {
+        // The x section; then, as Icarus does, the changes made earlier in this time step.
         uint32_t k = resume();
         line(ind, "if (s.dump_on && s.dump_state == 2) {");
         line(ind + 1, ringWait(k));
         line(ind + 1, fmt::format("ring_push(s.sched, kSvcDump, 0).a = {};",
                                   static_cast<unsigned>(kDumpOff)));
+        line(ind + 1, "s.dump_sec = 4;");
+        line(ind + 1, "s.dump_pos = 0;");
         line(ind, "}");
         line(ind, "s.dump_on = 0;");
+        uint32_t k2 = resume();
+        line(ind, fmt::format("if (s.dump_sec == 4 && dump_changes(s) == kRingFull) {{ s.pc[{}] = "
+                              "{}; return kRingFull; }}",
+                              curProc_, k2));
         return true;
     }
     if (n == "$dumpon" || n == "$dumpall") {
@@ -302,6 +309,18 @@ std::string Generator::dumpCode() const {
     L("            r.b = s.dump_sec;");
     L("        }");
     L("        ++s.dump_pos;");
+    L("    }");
+    L("    s.dump_sec = 0;");
+    L("    s.dump_pos = 0;");
+    L("    return 0;");
+    L("}");
+    // The values changed since they were last dumped, from s.dump_pos (after $dumpoff).
+    L("MF_HD inline u32 dump_changes(State& s) {");
+    L("    for (; s.dump_pos < kDumpValues; ++s.dump_pos) {");
+    L("        u32 v = s.dump_pos;");
+    L("        if (!s.dsel[v] || !dump_changed(s, v)) continue;");
+    L("        if (ring_full(s.sched)) return kRingFull;");
+    L("        dump_value(s, v);");
     L("    }");
     L("    s.dump_sec = 0;");
     L("    s.dump_pos = 0;");
