@@ -63,6 +63,7 @@ enum DumpOp : uint32_t {
     kDumpOff = 6,   // $dumpoff
     kDumpLimit = 7, // $dumplimit: site = service site (argument 0 is the limit)
     kDumpFlush = 8, // $dumpflush
+    kDumpLast = 9,  // the last time step ran (no events remain): the file ends at its time
 };
 
 struct DumpVar {

@@ -340,6 +340,9 @@ std::string Generator::dumpCode() const {
     L("        if (ring_full(s.sched)) return kRingFull;");
     L("        dump_value(s, v);");
     L("    }");
+    L("    if (s.sched.future_count == 0 && !s.sched.pending_end && !ring_full(s.sched))");
+    L(fmt::format("        ring_push(s.sched, kSvcDump, 0).a = {};",
+                  static_cast<unsigned>(kDumpLast)));
     L("    return 0;");
     L("}");
     return o;

@@ -318,6 +318,9 @@ void VcdWriter::record(uint32_t op, uint32_t site, uint32_t b, uint64_t time,
     case codegen::kDumpFlush:
         flush();
         return;
+    case codegen::kDumpLast:
+        finish(time);
+        return;
     default:
         return;
     }
