@@ -45,6 +45,7 @@ module top;
         $dumpvars(1, top);        // top's own variables
         $dumpvars(2, top.u1);     // u1 and its leaf, not deeper
         $dumpvars(0, top.u2.l0.hidden, only);
+        $dumpvars(1, top.twice, top.run, top.bump); // function, named block and task scopes
         acc = 0;
         only = 8'h5a;
         for (i = 0; i < 5; i = i + 1) begin
