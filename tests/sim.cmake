@@ -20,3 +20,12 @@ foreach(src ${sim_batch})
                      --bin $<TARGET_FILE:metalfpga_cli> --cache ${CMAKE_BINARY_DIR}/sim-cache ${src})
     set_tests_properties(batch.${name} PROPERTIES LABELS sim TIMEOUT 300)
 endforeach()
+
+# File I/O: files are flushed and closed on SIGINT/SIGTERM; --count gives each instance its own
+# output files.
+foreach(check file_signals file_instances)
+    add_test(NAME sim.${check}
+             COMMAND ${Python3_EXECUTABLE} ${CMAKE_CURRENT_SOURCE_DIR}/verilog/${check}.py
+                     --bin $<TARGET_FILE:metalfpga_cli> --cache ${CMAKE_BINARY_DIR}/sim-cache)
+    set_tests_properties(sim.${check} PROPERTIES LABELS sim TIMEOUT 300)
+endforeach()

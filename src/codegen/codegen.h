@@ -49,6 +49,11 @@ struct ServiceSite {
     ReplySlot result;
     std::vector<int> outputOf;
     std::vector<ReplySlot> outputs;
+    // $readmem*/$writemem* (src/codegen/file_tasks.cpp): the memory's declared range, its word
+    // width and element count, and the words moved per host call (see docs/architecture.md).
+    int64_t memMsb = 0, memLsb = 0;
+    uint32_t memWidth = 0, memChunk = 0;
+    uint64_t memCount = 0;
 };
 
 // VCD dumping ($dumpvars and friends, src/codegen/dump.cpp). Code generation resolves every

@@ -217,6 +217,9 @@ class Generator {
     std::string hostCall(const std::string& task, SourceLoc loc,
                          const std::vector<const Expr*>& args, const Type* result, int ind);
     uint32_t replyWords_ = 1;
+    // File I/O tasks (file_tasks.cpp): true when `st` is one of them (code emitted).
+    bool fileTask(const Stmt& st, int ind);
+    void memoryTask(const Stmt& st, int ind);
 
     std::string genProcess(uint32_t id);
     void gateBody(const Process& p, int ind, bool valueOnly = false);

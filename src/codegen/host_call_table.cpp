@@ -3,7 +3,10 @@
 namespace metalfpga::codegen {
 
 bool isHostCall(std::string_view name) {
-    static constexpr std::string_view kFunctions[] = {"$test$plusargs", "$value$plusargs"};
+    static constexpr std::string_view kFunctions[] = {
+        "$test$plusargs", "$value$plusargs", "$fopen", "$fgetc",  "$ungetc", "$fgets",
+        "$fscanf",        "$sscanf",         "$fread", "$ftell",  "$fseek",  "$rewind",
+        "$feof",          "$ferror"};
     for (auto n : kFunctions)
         if (n == name) return true;
     return false;
@@ -17,6 +20,10 @@ bool isHostTask(std::string_view name) {
 std::vector<bool> hostCallOutputs(std::string_view name, size_t argCount) {
     std::vector<bool> out(argCount, false);
     if (name == "$value$plusargs" && argCount > 1) out[1] = true;
+    if ((name == "$fgets" || name == "$fread") && argCount > 0) out[0] = true;
+    if (name == "$ferror" && argCount > 1) out[1] = true;
+    if (name == "$fscanf" || name == "$sscanf")
+        for (size_t i = 2; i < argCount; ++i) out[i] = true;
     return out;
 }
 

@@ -38,6 +38,12 @@ std::string Generator::hostCall(const std::string& task, SourceLoc loc,
         return "0";
     }
     for (size_t i = 0; i < args.size(); ++i)
+        if (out[i] && args[i] && args[i]->kind == ExprKind::Signal &&
+            d_.signals[args[i]->signal].isArray()) {
+            unsupported(args[i]->loc, task + " into a whole memory");
+            return "0";
+        }
+    for (size_t i = 0; i < args.size(); ++i)
         if (out[i] && args[i] && !isAssignable(*args[i])) {
             diags_.error(args[i]->loc, fmt::format("argument {} of {} must be a variable (it "
                                                    "receives a value)",

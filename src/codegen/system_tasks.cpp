@@ -93,6 +93,7 @@ void Generator::systemTask(const Stmt& st, int ind) {
         unsupported(st.loc, n + " in a function");
         return;
     }
+    if (fileTask(st, ind)) return;
     if (auto c = base("$display")) {
         uint32_t id = serviceSite(st, *c, true);
         yieldPoint();

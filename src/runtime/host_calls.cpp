@@ -17,6 +17,24 @@ struct Entry {
 constexpr Entry kHandlers[] = {
     {"$test$plusargs", callTestPlusargs},
     {"$value$plusargs", callValuePlusargs},
+    {"$fopen", callFopen},
+    {"$fclose", callFclose},
+    {"$fflush", callFflush},
+    {"$fgetc", callFgetc},
+    {"$ungetc", callUngetc},
+    {"$fgets", callFgets},
+    {"$fread", callFread},
+    {"$ftell", callFtell},
+    {"$fseek", callFseek},
+    {"$rewind", callRewind},
+    {"$feof", callFeof},
+    {"$ferror", callFerror},
+    {"$fscanf", callFscanf},
+    {"$sscanf", callSscanf},
+    {"$readmemb", callReadmem},
+    {"$readmemh", callReadmem},
+    {"$writememb", callWritemem},
+    {"$writememh", callWritemem},
 };
 
 } // namespace

@@ -47,6 +47,12 @@ class CallContext {
     // A warning with the call's location, as the simulator prints it.
     void warn(const std::string& message) const;
 
+    // Raw access for bulk transfers ($readmem*/$writemem*): the payload words of argument i
+    // and the reply area.
+    const rt::word* raw(size_t i) const { return payload_ + site.args[i].offset; }
+    rt::word* reply() { return reply_; }
+    uint32_t replyWords() const { return replyWords_; }
+
   private:
     void write(const codegen::ReplySlot& slot, const rt::Value& v);
     const rt::word* payload_;
@@ -62,5 +68,24 @@ CallHandler findHostCall(std::string_view name);
 // Handlers, by topic (one file each).
 void callTestPlusargs(CallContext& c);
 void callValuePlusargs(CallContext& c);
+// files.cpp
+void callFopen(CallContext& c);
+void callFclose(CallContext& c);
+void callFflush(CallContext& c);
+void callFgetc(CallContext& c);
+void callUngetc(CallContext& c);
+void callFgets(CallContext& c);
+void callFread(CallContext& c);
+void callFtell(CallContext& c);
+void callFseek(CallContext& c);
+void callRewind(CallContext& c);
+void callFeof(CallContext& c);
+void callFerror(CallContext& c);
+// scanf.cpp
+void callFscanf(CallContext& c);
+void callSscanf(CallContext& c);
+// readmem.cpp
+void callReadmem(CallContext& c);
+void callWritemem(CallContext& c);
 
 } // namespace metalfpga::runtime

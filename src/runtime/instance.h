@@ -1,8 +1,11 @@
 #pragma once
-// What the host keeps per simulated instance: its plusargs and its pending output.
+// What the host keeps per simulated instance: its plusargs, its pending output and its files.
+
+#include "runtime/files.h"
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace metalfpga::runtime {
@@ -12,6 +15,21 @@ struct InstanceHost {
     std::vector<std::string> plusargs; // without the leading '+'
     std::string out;                   // output not yet written (flushed after each drain)
     bool atLineStart = true;
+    bool batch = false; // several instances: lines of instance k > 0 start with "[k] "
+    FileTable files;    // src/runtime/files.cpp
+
+    // Appends design output (stdout) for this instance.
+    void emit(std::string_view text) {
+        if (!batch || index == 0) {
+            out += text;
+            return;
+        }
+        for (char c : text) {
+            if (atLineStart) out += "[" + std::to_string(index) + "] ";
+            out += c;
+            atLineStart = c == '\n';
+        }
+    }
 };
 
 } // namespace metalfpga::runtime

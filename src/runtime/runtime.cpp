@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 
 #include <chrono>
+#include <csignal>
 #include <cstring>
 #include <fstream>
 #include <memory>
@@ -32,6 +33,7 @@ class Services {
         : info_(info), o_(o), inst_(count), batch_(count > 1) {
         for (uint32_t i = 0; i < count; ++i) {
             inst_[i].index = i;
+            inst_[i].batch = batch_;
             inst_[i].plusargs = o.plusargs;
             if (i < o.perInstance.size())
                 for (const auto& p : o.perInstance[i]) inst_[i].plusargs.push_back(p);
@@ -39,6 +41,10 @@ class Services {
     }
 
     int exitCode() const { return exitCode_; }
+    // Flushes and closes every instance's files (files.cpp).
+    void closeFiles() {
+        for (auto& i : inst_) i.files.closeAll();
+    }
 
     // Handles instance i's records; then writes its output.
     void drain(uint32_t i, m::RingView& rv) {
@@ -56,17 +62,7 @@ class Services {
     }
 
   private:
-    void emit(InstanceHost& inst, const std::string& text) {
-        if (!batch_ || inst.index == 0) {
-            inst.out += text;
-            return;
-        }
-        for (char c : text) {
-            if (inst.atLineStart) inst.out += fmt::format("[{}] ", inst.index);
-            inst.out += c;
-            inst.atLineStart = c == '\n';
-        }
-    }
+    void emit(InstanceHost& inst, const std::string& text) { inst.emit(text); }
     void flush(InstanceHost& inst) {
         if (inst.out.empty()) return;
         std::fwrite(inst.out.data(), 1, inst.out.size(), o_.out);
@@ -90,7 +86,11 @@ class Services {
         case m::kSvcWrite:
         case m::kSvcStrobe:
         case m::kSvcMonitor:
-            if (site) emit(inst, formatSite(info_, *site, payload));
+            if (!site) break;
+            if (site->task.rfind("$f", 0) == 0)
+                fileOutput(inst, info_, *site, payload); // files.cpp
+            else
+                emit(inst, formatSite(info_, *site, payload));
             break;
         case m::kSvcFinish:
             if (inst.index < vcd_.size() && vcd_[inst.index]) vcd_[inst.index]->finish(h.time);
@@ -168,6 +168,14 @@ class Services {
     std::vector<std::unique_ptr<VcdWriter>> vcd_; // per instance; closed when the run ends
 };
 
+// SIGINT/SIGTERM: the host loop stops after the current round; the instances' files are
+// flushed and closed (Services' destructor) and the exit status is 128 + the signal.
+volatile std::sig_atomic_t g_signal = 0;
+
+extern "C" void onSignal(int sig) {
+    g_signal = sig;
+}
+
 } // namespace
 
 int simulate(Engine& engine, const codegen::Model& info, const RunOptions& o, double* simulateMs) {
@@ -178,7 +186,10 @@ int simulate(Engine& engine, const codegen::Model& info, const RunOptions& o, do
     std::vector<uint32_t> status(n, m::kBudget);
     int exitCode = 0;
     uint32_t live = n;
-    while (live > 0) {
+    g_signal = 0;
+    auto oldInt = std::signal(SIGINT, onSignal);
+    auto oldTerm = std::signal(SIGTERM, onSignal);
+    while (live > 0 && !g_signal) {
         engine.step(o.maxSteps, run, status);
         for (uint32_t i = 0; i < n; ++i) {
             if (!run[i]) continue;
@@ -202,8 +213,16 @@ int simulate(Engine& engine, const codegen::Model& info, const RunOptions& o, do
             }
         }
     }
+    services.closeFiles();
+    std::signal(SIGINT, oldInt);
+    std::signal(SIGTERM, oldTerm);
     std::fflush(o.out);
     if (services.exitCode()) exitCode = services.exitCode();
+    if (g_signal) {
+        fmt::print(o.err, "metalfpga: interrupted by {}: files flushed and closed\n",
+                   g_signal == SIGINT ? "SIGINT" : "SIGTERM");
+        exitCode = 128 + g_signal;
+    }
     if (simulateMs)
         *simulateMs =
             std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0)

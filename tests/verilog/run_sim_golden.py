@@ -1,6 +1,9 @@
 #!/usr/bin/env python3
 """Runs one simulation golden test: `metalfpga_cli --run FILE.v` must exit 0 and print exactly
 FILE.out (expected output produced by Icarus Verilog: iverilog -o x FILE.v && vvp -n x).
+Each test runs in a fresh temporary folder holding FILE.v and `data` (a link to the folder's
+data/), so tests read their input files as data/NAME and the files they write are discarded;
+the .out files are made the same way (cd to such a folder, run Icarus on FILE.v).
 A line `// plusargs: +a +b=1` among the first lines of FILE.v gives the run its plusargs (the
 .out file was made with the same: vvp -n x +a +b=1)."""
 import argparse
@@ -8,6 +11,7 @@ import difflib
 import os
 import subprocess
 import sys
+import tempfile
 
 ap = argparse.ArgumentParser()
 ap.add_argument('--bin', required=True)
@@ -23,9 +27,16 @@ with open(a.source, encoding='utf-8', errors='replace') as f:
     for line in f.readlines()[:5]:
         if line.startswith('// plusargs:'):
             plusargs = line.split(':', 1)[1].split()
-env = dict(os.environ, METALFPGA_PIPELINE_ARCHIVE=a.cache)
-p = subprocess.run([a.bin, '--run', a.source] + plusargs, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                   env=env, timeout=300)
+env = dict(os.environ, METALFPGA_PIPELINE_ARCHIVE=os.path.abspath(a.cache))
+source = os.path.abspath(a.source)
+with tempfile.TemporaryDirectory() as work:
+    os.symlink(source, os.path.join(work, os.path.basename(source)))
+    data = os.path.join(os.path.dirname(source), 'data')
+    if os.path.isdir(data):
+        os.symlink(data, os.path.join(work, 'data'))
+    p = subprocess.run([os.path.abspath(a.bin), '--run', os.path.basename(source)] + plusargs,
+                       stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env, timeout=300,
+                       cwd=work)
 got = p.stdout.decode(errors='replace')
 ok = p.returncode == 0 and got == expected
 if not ok:

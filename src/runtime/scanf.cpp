@@ -1,0 +1,319 @@
+// $fscanf and $sscanf (IEEE 1364-2005 17.2.4.3): conversions %b %o %d %h %x %c %s %e %f %g
+// %t %u %z %m %%, '*' (no assignment) and field widths. The result is the number of arguments
+// assigned, or EOF (-1) when the input ends before the first conversion. As in Icarus, integer
+// fields accept x/z/? digits (a field with x is all x, one with only z is all z; a decimal
+// field that starts with one is that character alone).
+#include "runtime/host_calls.h"
+#include "runtime/instance.h"
+
+#include <fmt/format.h>
+
+#include <cctype>
+#include <cstdlib>
+
+namespace metalfpga::runtime {
+
+namespace {
+
+class Source {
+  public:
+    explicit Source(FILE* f) : f_(f) {}
+    explicit Source(std::string s) : s_(std::move(s)) {}
+    int get() {
+        if (f_) return std::fgetc(f_);
+        return pos_ < s_.size() ? static_cast<unsigned char>(s_[pos_++]) : EOF;
+    }
+    void unget(int c) {
+        if (c == EOF) return;
+        if (f_)
+            std::ungetc(c, f_);
+        else if (pos_ > 0)
+            --pos_;
+    }
+    int peek() {
+        int c = get();
+        unget(c);
+        return c;
+    }
+    // Skips white space; false at the end of input.
+    bool skipSpace() {
+        int c;
+        while ((c = get()) != EOF && std::isspace(c)) {
+        }
+        unget(c);
+        return c != EOF;
+    }
+
+  private:
+    FILE* f_ = nullptr;
+    std::string s_;
+    size_t pos_ = 0;
+};
+
+rt::Value textValue(const std::string& s, uint32_t width) {
+    rt::Value v = rt::Value::from_u64(width, 0);
+    for (size_t k = 0; k < s.size() && (k + 1) * 8 <= width; ++k) {
+        unsigned char ch = static_cast<unsigned char>(s[s.size() - 1 - k]);
+        for (int b = 0; b < 8; ++b)
+            v.set_bit(static_cast<int64_t>(k * 8 + b), (ch >> b) & 1 ? rt::B1 : rt::B0);
+    }
+    return v;
+}
+
+bool isXz(int c) {
+    return c == 'x' || c == 'X' || c == 'z' || c == 'Z' || c == '?';
+}
+
+// One integer field in base 2/8/10/16; empty when nothing matched.
+std::string intField(Source& in, int base, int width) {
+    std::string t;
+    int c = in.get();
+    if (base == 10 && (c == '-' || c == '+')) {
+        t += static_cast<char>(c);
+        c = in.get();
+    }
+    if (base == 10 && isXz(c)) {
+        // As Icarus: an x/z/? decimal field is that one character.
+        t += static_cast<char>(c);
+        return t;
+    }
+    for (; c != EOF && (width < 0 || static_cast<int>(t.size()) < width); c = in.get()) {
+        bool ok = (base != 10 && isXz(c)) || c == '_';
+        if (!ok) {
+            int d = std::isdigit(c) ? c - '0' : std::isxdigit(c) ? std::tolower(c) - 'a' + 10 : 99;
+            ok = d < base;
+        }
+        if (!ok) break;
+        t += static_cast<char>(c);
+    }
+    in.unget(c);
+    if (t == "-" || t == "+") return "";
+    return t;
+}
+
+rt::Value intValue(const std::string& t, int base, uint32_t width) {
+    bool hasX = false, hasZ = false;
+    for (char ch : t) {
+        if (ch == 'x' || ch == 'X') hasX = true;
+        if (ch == 'z' || ch == 'Z' || ch == '?') hasZ = true;
+    }
+    if (base == 10) {
+        if (hasX) return rt::Value::all_x(width);
+        if (hasZ) return rt::Value::all_z(width);
+        size_t i = 0;
+        bool neg = false;
+        if (i < t.size() && (t[i] == '-' || t[i] == '+')) neg = t[i++] == '-';
+        rt::Value acc = rt::Value::from_u64(width, 0);
+        rt::Value ten = rt::Value::from_u64(width, 10);
+        for (; i < t.size(); ++i)
+            if (t[i] != '_')
+                acc = acc * ten + rt::Value::from_u64(width, static_cast<uint64_t>(t[i] - '0'));
+        return neg ? rt::val::neg(acc) : acc;
+    }
+    int bits = base == 2 ? 1 : base == 8 ? 3 : 4;
+    std::string b;
+    for (char ch : t) {
+        char l = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+        if (l == '_') continue;
+        if (isXz(l)) {
+            b += std::string(static_cast<size_t>(bits), l == 'x' ? 'x' : 'z');
+            continue;
+        }
+        int d = std::isdigit(static_cast<unsigned char>(l)) ? l - '0' : l - 'a' + 10;
+        for (int k = bits - 1; k >= 0; --k) b += ((d >> k) & 1) ? '1' : '0';
+    }
+    if (b.empty()) b = "0";
+    // As a Verilog literal: a leading x or z digit extends.
+    if ((b[0] == 'x' || b[0] == 'z') && b.size() < width) b.insert(0, width - b.size(), b[0]);
+    return rt::Value::from_binary(b).resized(width);
+}
+
+void scan(CallContext& c, Source& in, const std::string& format) {
+    size_t arg = 2;
+    int assigned = 0;
+    bool anyInput = false; // a conversion read something (else EOF means -1)
+    auto done = [&](bool eof) { c.setResult(eof && assigned == 0 && !anyInput ? -1 : assigned); };
+    for (size_t i = 0; i < format.size(); ++i) {
+        char f = format[i];
+        if (std::isspace(static_cast<unsigned char>(f))) {
+            in.skipSpace();
+            continue;
+        }
+        if (f != '%' || i + 1 >= format.size()) {
+            int ch = in.get();
+            if (ch == EOF) return done(true);
+            if (ch != static_cast<unsigned char>(f)) {
+                in.unget(ch);
+                return done(false);
+            }
+            continue;
+        }
+        ++i;
+        bool suppress = false;
+        if (format[i] == '*') {
+            suppress = true;
+            ++i;
+        }
+        int width = -1;
+        while (i < format.size() && std::isdigit(static_cast<unsigned char>(format[i])))
+            width = (width < 0 ? 0 : width * 10) + (format[i++] - '0');
+        if (i >= format.size()) break;
+        char conv = static_cast<char>(std::tolower(static_cast<unsigned char>(format[i])));
+        if (conv == '%') {
+            in.skipSpace();
+            int ch = in.get();
+            if (ch == EOF) return done(true);
+            if (ch != '%') {
+                in.unget(ch);
+                return done(false);
+            }
+            continue;
+        }
+        if (conv == 'm') {
+            if (!suppress) {
+                c.setOutput(arg, textValue(c.site.scope, c.output(arg) ? c.output(arg)->width : 8));
+                ++arg;
+                ++assigned;
+            }
+            continue;
+        }
+        const codegen::ReplySlot* out = suppress ? nullptr : c.output(arg);
+        if (!suppress && !out) {
+            c.warn(fmt::format("$fscanf/$sscanf: the format has more conversions than "
+                               "arguments"));
+            return done(false);
+        }
+        uint32_t w = out ? out->width : 64;
+        if (conv == 'c') {
+            int ch = in.get();
+            if (ch == EOF) return done(true);
+            anyInput = true;
+            if (!suppress) {
+                c.setOutput(arg++, rt::Value::from_u64(w, static_cast<uint64_t>(ch)));
+                ++assigned;
+            }
+            continue;
+        }
+        if (conv == 'u' || conv == 'z') {
+            // Unformatted binary (as Icarus writes it): 32-bit little-endian words, least
+            // significant first; %z gives each word's a-plane then b-plane (x: 1/1, z: 0/1).
+            uint32_t words = (w + 31) / 32;
+            uint32_t need = words * 4 * (conv == 'z' ? 2 : 1);
+            std::string bytes;
+            for (int ch; bytes.size() < need && (ch = in.get()) != EOF;)
+                bytes += static_cast<char>(ch);
+            if (bytes.size() < need) {
+                if (!bytes.empty())
+                    c.instance.emit(fmt::format("WARNING: {}: $fscanf() only found {} of {} bytes "
+                                                "needed by %{} format code.\n",
+                                                c.site.where, bytes.size(), need, conv));
+                return done(true);
+            }
+            anyInput = true;
+            auto word = [&](size_t at) {
+                uint32_t v = 0;
+                for (int b = 0; b < 4; ++b)
+                    v |= static_cast<uint32_t>(static_cast<unsigned char>(bytes[at + b]))
+                         << (8 * b);
+                return v;
+            };
+            rt::Value v = rt::Value::from_u64(w, 0);
+            for (uint32_t k = 0; k < words; ++k) {
+                uint32_t a = conv == 'z' ? word(k * 8) : word(k * 4);
+                uint32_t bw = conv == 'z' ? word(k * 8 + 4) : 0;
+                for (uint32_t bit = 0; bit < 32 && k * 32 + bit < w; ++bit) {
+                    bool ab = (a >> bit) & 1, bb = (bw >> bit) & 1;
+                    v.set_bit(static_cast<int64_t>(k * 32 + bit),
+                              bb ? (ab ? rt::BX : rt::BZ) : (ab ? rt::B1 : rt::B0));
+                }
+            }
+            if (!suppress) {
+                c.setOutput(arg++, v);
+                ++assigned;
+            }
+            continue;
+        }
+        if (!in.skipSpace()) return done(true);
+        std::string t;
+        switch (conv) {
+        case 'b':
+        case 'o':
+        case 'd':
+        case 'h':
+        case 'x': {
+            int base = conv == 'b' ? 2 : conv == 'o' ? 8 : conv == 'd' ? 10 : 16;
+            t = intField(in, base, width);
+            if (t.empty()) return done(false);
+            anyInput = true;
+            if (!suppress) c.setOutput(arg, intValue(t, base, w));
+            break;
+        }
+        case 's': {
+            int ch;
+            while ((ch = in.get()) != EOF && !std::isspace(ch) &&
+                   (width < 0 || static_cast<int>(t.size()) < width))
+                t += static_cast<char>(ch);
+            in.unget(ch);
+            anyInput = true;
+            if (!suppress) c.setOutput(arg, textValue(t, w));
+            break;
+        }
+        case 'e':
+        case 'f':
+        case 'g':
+        case 't': {
+            int ch;
+            while (
+                (ch = in.get()) != EOF && (width < 0 || static_cast<int>(t.size()) < width) &&
+                (std::isdigit(ch) || ch == '.' || ch == 'e' || ch == 'E' || ch == '+' || ch == '-'))
+                t += static_cast<char>(ch);
+            in.unget(ch);
+            char* end = nullptr;
+            double d = std::strtod(t.c_str(), &end);
+            if (t.empty() || end == t.c_str()) return done(false);
+            anyInput = true;
+            if (!suppress) c.setOutputReal(arg, d);
+            break;
+        }
+        default:
+            c.warn(fmt::format("$fscanf/$sscanf: the conversion %{} is not supported", conv));
+            return done(false);
+        }
+        if (!suppress) {
+            ++arg;
+            ++assigned;
+        }
+    }
+    done(false);
+}
+
+} // namespace
+
+void callFscanf(CallContext& c) {
+    rt::Value d = c.value(0);
+    uint32_t fd = d.has_xz() ? 0 : static_cast<uint32_t>(d.to_u64());
+    FILE* f = nullptr;
+    if (fd == 0x80000000u) {
+        f = stdin;
+    } else if ((fd & 0x80000000u) && fd - 0x80000000u >= 3) {
+        size_t i = fd - 0x80000003u;
+        auto& fds = c.instance.files.fds;
+        if (i < fds.size()) f = fds[i].f;
+    }
+    if (!f) {
+        c.instance.emit(fmt::format("WARNING: {}: invalid file descriptor (0x{:x}) given to "
+                                    "$fscanf.\n",
+                                    c.site.where, fd));
+        c.setResult(-1);
+        return;
+    }
+    Source in(f);
+    scan(c, in, c.text(1));
+}
+
+void callSscanf(CallContext& c) {
+    Source in(c.text(0));
+    scan(c, in, c.text(1));
+}
+
+} // namespace metalfpga::runtime

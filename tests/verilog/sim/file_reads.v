@@ -1,0 +1,65 @@
+// Reading files: $fgetc, $ungetc, $fgets, $fscanf, $sscanf, $fread, $ftell, $fseek, $rewind,
+// $feof, $ferror with the standard's return values (EOF = -1), from data/reads.txt.
+module file_reads;
+  integer fd, r, c, a, b, d, n;
+  real x;
+  reg [8*16:1] s;
+  reg [8*4:1] short;
+  reg [15:0] h16;
+  reg [639:0] err;
+  initial begin
+    fd = $fopen("data/reads.txt", "r");
+    $display("fd=%h", fd);
+    c = $fgetc(fd);
+    $display("fgetc=%0d (%c) tell=%0d", c, c, $ftell(fd));
+    r = $ungetc(c, fd);
+    $display("ungetc=%0d then fgetc=%c", r, $fgetc(fd));
+    r = $fgets(short, fd);
+    $display("fgets short=%0d [%0s]", r, short);
+    r = $fgets(s, fd);
+    $display("fgets=%0d [%0s]", r, s);
+    r = $fscanf(fd, "%d %h %b %d", a, b, c, d);
+    $display("fscanf=%0d a=%0d b=%0d c=%0d d=%0d", r, a, b, c, d);
+    r = $fscanf(fd, "%f %s", x, s);
+    $display("fscanf=%0d x=%f s=%0s", r, x, s);
+    r = $fscanf(fd, "%d %h", a, h16);
+    $display("fscanf=%0d a=%0d h16=%h", r, a, h16);
+    r = $fscanf(fd, "%*d %c", c);
+    $display("fscanf suppressed=%0d c=%0d", r, c);
+    r = $fscanf(fd, "%d", a);
+    $display("fscanf mismatch=%0d a=%0d", r, a);
+    r = $fread(h16, fd);
+    $display("fread=%0d h16=%h eof=%0d", r, h16, $feof(fd));
+    c = $fgetc(fd);
+    $display("fgetc at end=%0d eof=%0d", c, $feof(fd) != 0);
+    r = $fscanf(fd, "%d", a);
+    $display("fscanf at end=%0d", r);
+    r = $fgets(s, fd);
+    $display("fgets at end=%0d", r);
+    r = $rewind(fd);
+    $display("rewind=%0d tell=%0d eof=%0d", r, $ftell(fd), $feof(fd));
+    r = $fseek(fd, 6, 0);
+    c = $fgetc(fd);
+    $display("fseek=%0d fgetc=%c", r, c);
+    r = $fseek(fd, 2, 1);
+    $display("fseek cur=%0d tell=%0d", r, $ftell(fd));
+    r = $fseek(fd, -2, 2);
+    $display("fseek end=%0d fgetc=%c", r, $fgetc(fd));
+    r = $fseek(fd, -100, 0);
+    $display("bad fseek=%0d", r);
+    r = $ferror(fd, err);
+    $display("ferror nonzero=%0d", r != 0);
+    $fclose(fd);
+    r = $sscanf("42 beef rest", "%d %h %s", a, b, s);
+    $display("sscanf=%0d a=%0d b=%h s=%0s", r, a, b, s);
+    r = $sscanf("12:34", "%d:%d", a, b);
+    $display("sscanf=%0d a=%0d b=%0d", r, a, b);
+    r = $sscanf("abc", "%d", a);
+    $display("sscanf mismatch=%0d", r);
+    r = $sscanf("", "%d", a);
+    $display("sscanf empty=%0d", r);
+    n = $fopen("data/no_such_file.txt", "r");
+    $display("missing file fd=%0d", n);
+    $finish;
+  end
+endmodule
