@@ -2,6 +2,7 @@
 
 #include "backends/cpu/cpu_backend.h"
 #include "cli/arguments.h"
+#include "cli/backend_select.h"
 #include "codegen/codegen.h"
 #include "elab/elaborate.h"
 #include "frontend/ast_dump.h"
@@ -52,6 +53,10 @@ struct CliOptions {
     std::vector<std::string> plusargs;
     bool noCache = false;
     bool profile = false;
+    std::string backend = "auto";
+    bool runVerbose = false;
+    std::string emitCuda;
+    std::string emitMsl;
 };
 
 void dumpTokens(const frontend::PreprocessedUnit& unit, const frontend::SourceManager& sm) {
@@ -78,27 +83,34 @@ int simulateDesign(const ir::Design& design, const frontend::SourceManager& sm,
     auto model = codegen::generate(design, sm, diags, co);
     if (!model) return -1;
     if (o.profile) fmt::print(stderr, "[profile] codegen step={:.1f}ms\n", msSince(t0));
-    if (!o.emitCpp.empty()) {
-        std::ofstream out(o.emitCpp, std::ios::binary);
+    // --emit-cuda writes the same source: NVRTC compiles it with the device entry points
+    // (include/metalfpga/rt/device_entry.h) that MF_DEVICE_COMPILER switches on.
+    for (const std::string* path : {&o.emitCpp, &o.emitCuda}) {
+        if (path->empty()) continue;
+        std::ofstream out(*path, std::ios::binary);
         out << model->source;
         if (!out) {
-            fmt::print(stderr, "metalfpga_cli: error: cannot write '{}'\n", o.emitCpp);
+            fmt::print(stderr, "metalfpga_cli: error: cannot write '{}'\n", *path);
             return kExitInputErrors;
         }
     }
     if (!o.run) return -1;
-    backends::cpu::CompileOptions bo;
+    cli::BackendOptions bo;
+    bo.backend = o.backend;
     bo.useCache = !o.noCache;
+    bo.count = o.count;
+    bo.threads = o.threads;
+    bo.verbose = o.runVerbose;
     std::string error;
     auto t1 = std::chrono::steady_clock::now();
-    auto loaded = backends::cpu::load(model->source, bo, error);
-    if (!loaded) {
+    cli::PreparedRun prepared;
+    if (!cli::prepareRun(model->source, bo, prepared, error)) {
         fmt::print(stderr, "metalfpga_cli: error: {}\n", error);
         return kExitInputErrors;
     }
     if (o.profile)
         fmt::print(stderr, "[profile] {} step={:.1f}ms\n",
-                   loaded->cacheHit ? "cache-hit" : "compile", msSince(t1));
+                   prepared.cacheHit ? "cache-hit" : "compile", msSince(t1));
     runtime::RunOptions ro;
     ro.maxSteps = o.maxSteps;
     ro.plusargs = o.plusargs;
@@ -108,13 +120,8 @@ int simulateDesign(const ir::Design& design, const frontend::SourceManager& sm,
         fmt::print(stderr, "metalfpga_cli: error: {}\n", error);
         return kExitUsage;
     }
-    auto engine = runtime::makeCpuEngine(*loaded, o.count, ro.slotLimit, o.threads, error);
-    if (!engine) {
-        fmt::print(stderr, "metalfpga_cli: error: {}\n", error);
-        return kExitInputErrors;
-    }
     double simMs = 0;
-    int rc = runtime::simulate(*engine, *model, ro, &simMs);
+    int rc = runtime::simulate(*prepared.engine, *model, ro, &simMs);
     if (o.profile) fmt::print(stderr, "[profile] simulate step={:.1f}ms\n", simMs);
     return rc;
 }
@@ -171,6 +178,15 @@ int run(int argc, char** argv) {
         ->allow_extra_args(false);
     app.add_option("--threads", o.threads,
                    "CPU threads that step the instances (0: one per hardware thread)");
+    app.add_option("--backend", o.backend,
+                   "Where the simulation runs: cpu, cuda, or auto (CUDA "
+                   "when a GPU is present)")
+        ->check(CLI::IsMember({"cpu", "cuda", "auto"}));
+    app.add_flag("--run-verbose", o.runVerbose, "Say on stderr which backend runs");
+    app.add_option("--emit-cuda", o.emitCuda, "Write the model source NVRTC compiles to a file")
+        ->allow_extra_args(false);
+    app.add_option("--emit-msl", o.emitMsl, "Alias of --emit-cuda (the target is CUDA)")
+        ->allow_extra_args(false);
     app.add_flag("--no-cache", o.noCache, "Do not use the pipeline cache of compiled models");
     app.add_flag("--profile", o.profile, "Print stage timings on stderr");
     app.footer("Command files: -f FILE. Other +words are plusargs for the simulation.\n"
@@ -188,6 +204,11 @@ int run(int argc, char** argv) {
         return kExitUsage;
     }
     o.plusargs = expanded.plusargs;
+    if (!o.emitMsl.empty()) {
+        fmt::print(stderr, "metalfpga_cli: note: --emit-msl writes the CUDA model source (this "
+                           "simulator targets CUDA, not Metal)\n");
+        if (o.emitCuda.empty()) o.emitCuda = o.emitMsl;
+    }
     if (o.files.empty()) {
         fmt::print(stderr, "metalfpga_cli: error: no source files given (see --help)\n");
         return kExitUsage;
@@ -226,7 +247,7 @@ int run(int argc, char** argv) {
         for (const auto& unit : sources.units) frontend::dumpAst(*unit, sm, std::cout);
     std::cout.flush();
 
-    bool simulate = o.run || !o.emitCpp.empty();
+    bool simulate = o.run || !o.emitCpp.empty() || !o.emitCuda.empty();
     bool elaborate = !o.parseOnly && (o.check || o.dumpFlat || !o.emitFlat.empty() || simulate);
     if (elaborate && !diags.hasErrors()) {
         elab::ElabOptions eo;

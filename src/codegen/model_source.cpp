@@ -545,7 +545,9 @@ std::optional<Model> Generator::run() {
     L("");
     L("} // namespace mf_model");
     L("");
-    L("#if !MF_DEVICE_COMPILER");
+    L("#if MF_DEVICE_COMPILER");
+    L("#include \"metalfpga/rt/device_entry.h\"");
+    L("#else");
     L("extern \"C\" {");
     L("__attribute__((visibility(\"default\"))) unsigned long long mf_state_size() { return "
       "sizeof(mf_model::State); }");

@@ -29,6 +29,8 @@ class Engine {
     // step(); what the host changes there (ring head, replies) reaches the model by then.
     virtual rt::model::RingView& mailbox(uint32_t i) = 0;
     virtual const char* name() const = 0;
+    // Why the engine stopped every instance (a device fault, a timeout); empty if it did not.
+    virtual std::string failure() const { return ""; }
 };
 
 // `threads` 0: one per hardware thread (at most one per instance).

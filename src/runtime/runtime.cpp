@@ -217,6 +217,11 @@ int simulate(Engine& engine, const codegen::Model& info, const RunOptions& o, do
     std::signal(SIGINT, oldInt);
     std::signal(SIGTERM, oldTerm);
     std::fflush(o.out);
+    if (std::string f = engine.failure(); !f.empty()) {
+        fmt::print(o.err, "metalfpga_cli: error: simulation on the {} backend: {}\n",
+                   engine.name(), f);
+        exitCode = 1;
+    }
     if (services.exitCode()) exitCode = services.exitCode();
     if (g_signal) {
         fmt::print(o.err, "metalfpga: interrupted by {}: files flushed and closed\n",

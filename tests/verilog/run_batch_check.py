@@ -12,6 +12,8 @@ ap = argparse.ArgumentParser()
 ap.add_argument('--bin', required=True)
 ap.add_argument('--cache', required=True)
 ap.add_argument('--count', type=int, default=6)
+ap.add_argument('--backend', default='cpu', help='backend of the batch run (single runs: cpu)')
+ap.add_argument('--singles', type=int, default=0, help='check only this many instances (0: all)')
 ap.add_argument('source')
 a = ap.parse_args()
 
@@ -22,7 +24,7 @@ with tempfile.NamedTemporaryFile('w', suffix='.txt', delete=False) as f:
     f.write('\n'.join(lines) + '\n')
     path = f.name
 try:
-    batch = subprocess.run([a.bin, '--run', a.source, '--count', str(a.count),
+    batch = subprocess.run([a.bin, '--run', '--backend', a.backend, a.source, '--count', str(a.count),
                             '--instance-plusargs', path] + common,
                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env, timeout=300)
 finally:
@@ -38,9 +40,10 @@ for line in batch.stdout.decode().splitlines():
         line = line[line.index(']') + 2:]
     per[k].append(line)
 ok = True
-for k in range(a.count):
+check = range(a.count) if not a.singles else sorted(set([0, a.count - 1] + list(range(0, a.count, max(1, a.count // a.singles)))))
+for k in check:
     extra = lines[k].split() if k < len(lines) else []
-    single = subprocess.run([a.bin, '--run', a.source] + common + extra, stdout=subprocess.PIPE,
+    single = subprocess.run([a.bin, '--run', '--backend', 'cpu', a.source] + common + extra, stdout=subprocess.PIPE,
                             stderr=subprocess.PIPE, env=env, timeout=300)
     want = single.stdout.decode().splitlines()
     if single.returncode != 0 or want != per[k] or not want:

@@ -11,6 +11,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -87,19 +88,29 @@ std::string includeDirectory() {
     return METALFPGA_SOURCE_INCLUDE_DIR;
 }
 
+std::string runtimeHeaders(const std::string& includeDir) {
+    std::vector<fs::path> files;
+    std::error_code ec;
+    for (const auto& e : fs::directory_iterator(fs::path(includeDir) / "metalfpga/rt", ec))
+        if (e.is_regular_file()) files.push_back(e.path());
+    std::sort(files.begin(), files.end());
+    std::string text;
+    for (const auto& f : files) {
+        std::ifstream in(f, std::ios::binary);
+        std::stringstream ss;
+        ss << in.rdbuf();
+        text += f.filename().string() + '\0' + ss.str() + '\0';
+    }
+    return text;
+}
+
 std::unique_ptr<LoadedModel> load(const std::string& source, const CompileOptions& options,
                                   std::string& error) {
     std::string cxx = compiler();
     std::string inc = includeDirectory();
     std::string keyText = source + '\0' + cxx + '\0' + compilerVersion(cxx) + '\0' + kFlags + '\0' +
                           METALFPGA_VERSION;
-    // The runtime headers are part of what gets compiled.
-    for (const char* h : {"config.h", "kernels.h", "logic.h", "real.h", "rt.h", "model.h", "gates.h"}) {
-        std::ifstream f(fs::path(inc) / "metalfpga/rt" / h, std::ios::binary);
-        std::stringstream ss;
-        ss << f.rdbuf();
-        keyText += '\0' + ss.str();
-    }
+    keyText += '\0' + runtimeHeaders(inc);
     XXH128_hash_t hash = XXH3_128bits(keyText.data(), keyText.size());
     std::string key = fmt::format("{:016x}{:016x}", hash.high64, hash.low64);
 

@@ -33,6 +33,9 @@ std::string cacheDirectory();
 // executable, else the source tree's include/ this binary was built from.
 std::string includeDirectory();
 
+// The names and text of every model-support header (part of each compiled model's cache key).
+std::string runtimeHeaders(const std::string& includeDir);
+
 // Compiles (or finds in the cache) and loads a model. On failure returns null and sets `error`.
 std::unique_ptr<LoadedModel> load(const std::string& source, const CompileOptions& options,
                                   std::string& error);

@@ -1,0 +1,224 @@
+#include "backends/cuda/cuda_backend.h"
+
+#include "metalfpga/version.h"
+
+#define XXH_INLINE_ALL
+#include <xxhash.h>
+
+#include <fmt/format.h>
+
+#include <unistd.h>
+
+#include <chrono>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+namespace metalfpga::backends::cuda {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+constexpr char kMagic[] = "metalfpga-pipeline 1\n";
+
+double msSince(std::chrono::steady_clock::time_point t0) {
+    return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
+}
+
+// A cache entry: the magic line, metadata lines "key: value", an empty line, the cubin. The
+// metadata includes the cubin's size and XXH64 checksum.
+std::string entryText(const std::string& key, const Device& d, const std::vector<char>& cubin,
+                      double compileMs) {
+    std::string meta = kMagic;
+    meta += fmt::format("key: {}\n", key);
+    meta += "kernels: mf_layout mf_init_kernel mf_step_kernel\n";
+    meta += fmt::format("device: {}\narch: {}\n", d.name, d.arch());
+    meta += fmt::format("tool: metalfpga {}\n", METALFPGA_VERSION);
+    meta += fmt::format("compile-ms: {:.1f}\n", compileMs);
+    meta += fmt::format("size: {}\nchecksum: {:016x}\n\n", cubin.size(),
+                        XXH64(cubin.data(), cubin.size(), 0));
+    return meta + std::string(cubin.begin(), cubin.end());
+}
+
+// Reads a cache entry; false when it is missing, for another key, truncated or corrupt.
+bool readEntry(const fs::path& p, const std::string& key, std::vector<char>& cubin) {
+    std::ifstream in(p, std::ios::binary);
+    if (!in) return false;
+    std::stringstream ss;
+    ss << in.rdbuf();
+    std::string text = ss.str();
+    if (text.compare(0, std::strlen(kMagic), kMagic) != 0) return false;
+    size_t end = text.find("\n\n");
+    if (end == std::string::npos) return false;
+    std::istringstream meta(text.substr(0, end));
+    std::string line, gotKey, sum;
+    size_t size = 0;
+    while (std::getline(meta, line)) {
+        if (line.rfind("key: ", 0) == 0) gotKey = line.substr(5);
+        if (line.rfind("size: ", 0) == 0) size = std::stoull(line.substr(6));
+        if (line.rfind("checksum: ", 0) == 0) sum = line.substr(10);
+    }
+    if (gotKey != key || text.size() - (end + 2) != size) return false;
+    cubin.assign(text.begin() + static_cast<std::ptrdiff_t>(end + 2), text.end());
+    return fmt::format("{:016x}", XXH64(cubin.data(), cubin.size(), 0)) == sum;
+}
+
+} // namespace
+
+const Device* device(std::string& why) {
+    static Device d;
+    static std::string error;
+    static bool done = false;
+    if (!done) {
+        done = true;
+        const DriverApi& api = driver();
+        if (!api.error.empty()) {
+            error = api.error;
+        } else {
+            int n = 0;
+            CUresult r = api.cuDeviceGetCount(&n);
+            if (r != CUDA_SUCCESS || n == 0) {
+                error = r != CUDA_SUCCESS ? "cuDeviceGetCount: " + describe(api, r)
+                                          : "no CUDA device on this machine";
+            } else if ((r = api.cuDeviceGet(&d.device, 0)) != CUDA_SUCCESS ||
+                       (r = api.cuDevicePrimaryCtxRetain(&d.context, d.device)) != CUDA_SUCCESS ||
+                       (r = api.cuCtxSetCurrent(d.context)) != CUDA_SUCCESS) {
+                error = "cannot open the CUDA device: " + describe(api, r);
+            } else {
+                char name[256] = {};
+                api.cuDeviceGetName(name, sizeof name, d.device);
+                d.name = name;
+                api.cuDeviceGetAttribute(&d.major, CU_DEVICE_ATTRIBUTE_COMPUTE_CAPABILITY_MAJOR,
+                                         d.device);
+                api.cuDeviceGetAttribute(&d.minor, CU_DEVICE_ATTRIBUTE_COMPUTE_CAPABILITY_MINOR,
+                                         d.device);
+                api.cuDeviceTotalMem(&d.totalMemory, d.device);
+            }
+        }
+    }
+    why = error;
+    return error.empty() ? &d : nullptr;
+}
+
+std::vector<std::string> nvrtcOptions(const std::string& includeDir, const std::string& arch) {
+    return {"-std=c++17", "-arch=" + arch, "-I" + includeDir, "-default-device",
+            "-diag-suppress=177,186,550"};
+}
+
+bool compileModel(const std::string& source, const std::string& arch, bool ptx,
+                  std::vector<char>& out, std::string& error, double* ms) {
+    const NvrtcApi& api = nvrtc();
+    if (!api.error.empty()) {
+        error = api.error;
+        return false;
+    }
+    auto t0 = std::chrono::steady_clock::now();
+    nvrtcProgram prog;
+    if (api.nvrtcCreateProgram(&prog, source.c_str(), "model.cu", 0, nullptr, nullptr) !=
+        NVRTC_SUCCESS) {
+        error = "NVRTC could not create a program";
+        return false;
+    }
+    std::vector<std::string> opts = nvrtcOptions(cpu::includeDirectory(), arch);
+    std::vector<const char*> argv;
+    for (const auto& o : opts) argv.push_back(o.c_str());
+    nvrtcResult r = api.nvrtcCompileProgram(prog, static_cast<int>(argv.size()), argv.data());
+    if (r != NVRTC_SUCCESS) {
+        size_t n = 0;
+        api.nvrtcGetProgramLogSize(prog, &n);
+        std::string log(n, '\0');
+        api.nvrtcGetProgramLog(prog, log.data());
+        if (log.size() > 6000) log = log.substr(0, 6000) + "\n...";
+        error = fmt::format("NVRTC failed on the model ({}):\n{}", api.nvrtcGetErrorString(r), log);
+        api.nvrtcDestroyProgram(&prog);
+        return false;
+    }
+    size_t n = 0;
+    if (ptx) {
+        api.nvrtcGetPTXSize(prog, &n);
+        out.resize(n);
+        api.nvrtcGetPTX(prog, out.data());
+    } else {
+        api.nvrtcGetCUBINSize(prog, &n);
+        out.resize(n);
+        api.nvrtcGetCUBIN(prog, out.data());
+    }
+    api.nvrtcDestroyProgram(&prog);
+    if (ms) *ms = msSince(t0);
+    return true;
+}
+
+LoadedModel::~LoadedModel() {
+    if (module) driver().cuModuleUnload(module);
+}
+
+std::unique_ptr<LoadedModel> load(const std::string& source, const cpu::CompileOptions& options,
+                                  std::string& error) {
+    const Device* dev = device(error);
+    if (!dev) return nullptr;
+    const NvrtcApi& rtc = nvrtc();
+    if (!rtc.error.empty()) {
+        error = rtc.error;
+        return nullptr;
+    }
+    int major = 0, minor = 0;
+    rtc.nvrtcVersion(&major, &minor);
+    std::string inc = cpu::includeDirectory();
+    std::string keyText = source + '\0' + dev->arch() + '\0' +
+                          fmt::format("nvrtc {}.{}", major, minor) + '\0' + METALFPGA_VERSION +
+                          '\0' + cpu::runtimeHeaders(inc);
+    for (const auto& o : nvrtcOptions("", dev->arch())) keyText += '\0' + o;
+    XXH128_hash_t hash = XXH3_128bits(keyText.data(), keyText.size());
+    std::string key = fmt::format("{:016x}{:016x}", hash.high64, hash.low64);
+
+    auto model = std::make_unique<LoadedModel>();
+    model->dev = dev;
+    std::error_code ec;
+    fs::path dir =
+        options.cacheDir.empty() ? fs::path(cpu::cacheDirectory()) : fs::path(options.cacheDir);
+    bool cache = options.useCache;
+    if (cache) {
+        fs::create_directories(dir, ec);
+        if (ec) cache = false;
+    }
+    fs::path entry = dir / fmt::format("cuda-{}-{}.mfpa", key, dev->arch());
+    std::vector<char> cubin;
+    if (cache && readEntry(entry, key, cubin)) {
+        model->cacheHit = true;
+    } else {
+        if (!compileModel(source, dev->arch(), false, cubin, error, &model->compileMs))
+            return nullptr;
+        if (cache) {
+            // Write to a unique temporary name, then rename: concurrent writers of one entry
+            // each rename a complete file.
+            fs::path tmp = entry;
+            tmp += fmt::format(".{}.tmp", getpid());
+            {
+                std::ofstream f(tmp, std::ios::binary);
+                f << entryText(key, *dev, cubin, model->compileMs);
+            }
+            fs::rename(tmp, entry, ec);
+            if (ec) fs::remove(tmp, ec);
+        }
+    }
+    model->path = entry.string();
+    const DriverApi& api = driver();
+    CUresult r = api.cuModuleLoadData(&model->module, cubin.data());
+    if (r != CUDA_SUCCESS) {
+        error = "cannot load the compiled model on the device: " + describe(api, r);
+        return nullptr;
+    }
+    if ((r = api.cuModuleGetFunction(&model->layout, model->module, "mf_layout")) != CUDA_SUCCESS ||
+        (r = api.cuModuleGetFunction(&model->init, model->module, "mf_init_kernel")) !=
+            CUDA_SUCCESS ||
+        (r = api.cuModuleGetFunction(&model->step, model->module, "mf_step_kernel")) !=
+            CUDA_SUCCESS) {
+        error = "the compiled model lacks its kernels: " + describe(api, r);
+        return nullptr;
+    }
+    return model;
+}
+
+} // namespace metalfpga::backends::cuda

@@ -1,0 +1,65 @@
+#include "cli/backend_select.h"
+
+#if METALFPGA_HAS_CUDA
+#include "backends/cuda/cuda_engine.h"
+#endif
+
+#include <fmt/format.h>
+
+namespace metalfpga::cli {
+
+bool haveCudaBackend() {
+#if METALFPGA_HAS_CUDA
+    return true;
+#else
+    return false;
+#endif
+}
+
+bool prepareRun(const std::string& source, const BackendOptions& o, PreparedRun& out,
+                std::string& error) {
+    backends::cpu::CompileOptions co;
+    co.useCache = o.useCache;
+    bool cuda = o.backend == "cuda";
+    if (o.backend == "auto") {
+#if METALFPGA_HAS_CUDA
+        std::string why;
+        cuda = backends::cuda::device(why) != nullptr;
+        if (o.verbose)
+            fmt::print(stderr, "metalfpga: backend auto: {}\n",
+                       cuda ? "CUDA (" + backends::cuda::device(why)->name + ")"
+                            : "CPU (" + why + ")");
+#else
+        if (o.verbose) fmt::print(stderr, "metalfpga: backend auto: CPU (built without CUDA)\n");
+#endif
+    }
+    if (cuda) {
+#if METALFPGA_HAS_CUDA
+        auto m = backends::cuda::load(source, co, error);
+        if (!m) return false;
+        out.cacheHit = m->cacheHit;
+        backends::cuda::EngineOptions eo;
+        out.engine = backends::cuda::makeEngine(*m, o.count, o.slotLimit, eo, error);
+        if (!out.engine) return false;
+        out.model = std::shared_ptr<void>(
+            m.release(), [](void* p) { delete static_cast<backends::cuda::LoadedModel*>(p); });
+        out.backend = "cuda";
+        return true;
+#else
+        error = "this build of metalfpga has no CUDA backend (the CUDA toolkit was not found "
+                "when it was built); use --backend cpu";
+        return false;
+#endif
+    }
+    auto m = backends::cpu::load(source, co, error);
+    if (!m) return false;
+    out.cacheHit = m->cacheHit;
+    out.engine = runtime::makeCpuEngine(*m, o.count, o.slotLimit, o.threads, error);
+    if (!out.engine) return false;
+    out.model = std::shared_ptr<void>(
+        m.release(), [](void* p) { delete static_cast<backends::cpu::LoadedModel*>(p); });
+    out.backend = "cpu";
+    return true;
+}
+
+} // namespace metalfpga::cli

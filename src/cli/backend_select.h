@@ -1,0 +1,37 @@
+#pragma once
+// Picks the backend (--backend cpu|cuda|auto), compiles or loads the model on it, and makes the
+// engine that runs --count instances.
+
+#include "backends/cpu/cpu_backend.h"
+#include "runtime/engine.h"
+
+#include <cstdint>
+#include <memory>
+#include <string>
+
+namespace metalfpga::cli {
+
+struct BackendOptions {
+    std::string backend = "auto"; // cpu, cuda, auto (CUDA when a device is present)
+    bool useCache = true;
+    uint32_t count = 1;
+    unsigned threads = 0; // CPU engine threads (0: one per hardware thread)
+    uint64_t slotLimit = 10'000'000;
+    bool verbose = false; // say on stderr which backend runs
+};
+
+struct PreparedRun {
+    std::string backend; // the backend that runs: "cpu" or "cuda"
+    bool cacheHit = false;
+    std::shared_ptr<void> model; // keeps the loaded model alive while the engine runs
+    std::unique_ptr<runtime::Engine> engine;
+};
+
+// True when this build has the CUDA backend.
+bool haveCudaBackend();
+
+// On failure returns false with `error` set.
+bool prepareRun(const std::string& source, const BackendOptions& options, PreparedRun& out,
+                std::string& error);
+
+} // namespace metalfpga::cli

@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Checks the CUDA backend on a machine with a GPU: byte-identical output of every golden test
+# on --backend cuda and --backend cpu, a --count batch against single CPU runs, and timings.
+# Usage: tests/device/gpu_check.sh BIN OUTDIR
+set -uo pipefail
+bin=$(realpath "$1")
+out=$2
+mkdir -p "$out"
+cd "$(dirname "$0")/../.."
+export METALFPGA_PIPELINE_ARCHIVE=$(mktemp -d)
+nvidia-smi -L > "$out/device.txt" 2>&1
+"$bin" --run --backend cuda --run-verbose --profile examples/counter.v > "$out/counter.txt" 2>&1
+echo "counter exit $?" >> "$out/counter.txt"
+python3 tests/device/compare_backends.py --bin "$bin" tests/verilog/sim/*.v \
+    > "$out/compare.txt" 2>&1
+echo "compare exit $?" >> "$out/compare.txt"
+python3 tests/verilog/run_batch_check.py --bin "$bin" --cache "$METALFPGA_PIPELINE_ARCHIVE" \
+    --backend cuda --count 1024 --singles 16 tests/verilog/batch/random_seeds.v \
+    > "$out/batch.txt" 2>&1
+echo "batch exit $?" >> "$out/batch.txt"
