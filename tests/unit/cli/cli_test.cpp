@@ -140,3 +140,53 @@ TEST_F(Cli, CommandFileTimescaleAppliesToModulesWithoutOne) {
     write("bad.f", "+timescale+3ns/1ps\nplain.v\n");
     EXPECT_EQ(run("--check -f bad.f").rc, 2);
 }
+
+TEST_F(Cli, AutomaticFunctionDeeperThanItsFramesIsAModelError) {
+    write("deep.v", "module top;\n"
+                    "  function automatic integer down(input integer n);\n"
+                    "    down = n == 0 ? 0 : 1 + down(n - 1);\n"
+                    "  endfunction\n"
+                    "  initial $display(\"%0d\", down(20));\n"
+                    "endmodule\n");
+    auto ok = run("--run --no-cache deep.v");
+    EXPECT_EQ(ok.rc, 0) << ok.out;
+    EXPECT_NE(ok.out.find("20"), std::string::npos) << ok.out;
+    auto r = run("--run --no-cache --frame-depth 8 deep.v");
+    EXPECT_EQ(r.rc, 1) << r.out;
+    EXPECT_NE(r.out.find("more than 8 nested calls of the automatic deep.v:2 (function down)"),
+              std::string::npos)
+        << r.out;
+}
+
+TEST_F(Cli, MaxProcStepsEndsALongActivation) {
+    write("loop.v", "module top;\n"
+                    "  integer i, s;\n"
+                    "  initial begin\n"
+                    "    s = 0;\n"
+                    "    for (i = 0; i < 1000; i = i + 1) s = s + i;\n"
+                    "    $display(\"s=%0d\", s);\n"
+                    "  end\n"
+                    "endmodule\n");
+    auto ok = run("--run --no-cache --max-proc-steps 2000 loop.v");
+    EXPECT_EQ(ok.rc, 0) << ok.out;
+    EXPECT_NE(ok.out.find("s=499500"), std::string::npos) << ok.out;
+    auto r = run("--run --no-cache --max-proc-steps 100 loop.v");
+    EXPECT_EQ(r.rc, 1) << r.out;
+    EXPECT_EQ(r.out.find("s="), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("more than 100 loop iterations"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("loop.v:3 (initial)"), std::string::npos) << r.out;
+}
+
+TEST_F(Cli, RecursiveAutomaticTaskIsReportedUnsupported) {
+    write("rt.v", "module top;\n"
+                  "  task automatic t(input integer n);\n"
+                  "    if (n > 0) t(n - 1);\n"
+                  "  endtask\n"
+                  "  initial t(3);\n"
+                  "endmodule\n");
+    auto r = run("--run --no-cache rt.v");
+    EXPECT_EQ(r.rc, 1) << r.out;
+    EXPECT_NE(r.out.find("rt.v:3:16: error: the simulator does not support recursive task calls"),
+              std::string::npos)
+        << r.out;
+}
