@@ -41,9 +41,11 @@ class Services {
     }
 
     int exitCode() const { return exitCode_; }
-    // Flushes and closes every instance's files (files.cpp).
+    // Flushes and closes every instance's files (files.cpp) and VCD files.
     void closeFiles() {
         for (auto& i : inst_) i.files.closeAll();
+        for (auto& w : vcd_)
+            if (w) w->close(); // VCD files (vcd_writer.cpp) end on the same path
     }
 
     // Handles instance i's records; then writes its output.
