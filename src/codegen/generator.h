@@ -230,6 +230,7 @@ class Generator {
     std::string nbaPush(const std::string& args) const {
         return nbaDelay_.empty()
                    ? fmt::format("nba_push(s.sched, {})", args)
+    std::map<uint32_t, std::string> udpSample_; // sequential UDP process -> udp_sample_<n>
                    : fmt::format("nba_push_delayed(s.sched, {}, {})", args, nbaDelay_);
     }
     // Counts a loop iteration against the time slot's activation limit (a loop without

@@ -370,6 +370,7 @@ std::optional<Model> Generator::run() {
         L("}");
     }
     for (auto& pc : procCode) L(pc);
+    for (auto& [p, code] : udpSample_) L(code);
     for (auto& sy : synth_) L(sy.code);
     // disable of a block or task from outside it: processes suspended inside it continue after
     // it, fork branches started inside it end.
@@ -402,7 +403,10 @@ std::optional<Model> Generator::run() {
         for (uint32_t site : sigSites_[i])
             L(fmt::format("    if (s.wait[{}] == {}) check_site_{}(s);", sites_[site].proc, site,
                           site));
-        for (uint32_t p : sigCas_[i]) L(fmt::format("    trigger_ca(s, {});", p));
+        for (uint32_t p : sigCas_[i]) {
+            if (udpSample_.count(p)) L(fmt::format("    udp_sample_{}(s);", p));
+            L(fmt::format("    trigger_ca(s, {});", p));
+        }
         for (uint32_t ps : sigPca_[i]) L(fmt::format("    pca_site_{}(s);", ps));
         L("}");
     }
