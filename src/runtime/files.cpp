@@ -49,6 +49,8 @@ FILE* fileOf(CallContext& c, uint32_t fd, const char* task, OpenFile** entry = n
         size_t i = fd - kFdBit - kFirstFd;
         auto& fds = c.instance.files.fds;
         if (i < fds.size() && fds[i].f) {
+            // Each operation starts with a clear error state ($ferror reports the last one).
+            if (std::strcmp(task, "$ferror") != 0) fds[i].error = 0;
             if (entry) *entry = &fds[i];
             return fds[i].f;
         }
@@ -298,8 +300,13 @@ void callUngetc(CallContext& c) {
         c.setResult(-1);
         return;
     }
-    int ch = static_cast<int>(c.value(0).to_u64() & 0xff);
-    c.setResult(std::ungetc(ch, f) == EOF ? -1 : 0);
+    rt::Value v = c.value(0);
+    int64_t ch = signedOf(v);
+    if (v.has_xz() || ch == EOF) { // as C's ungetc(EOF): nothing pushed back, no error
+        c.setResult(-1);
+        return;
+    }
+    c.setResult(std::ungetc(static_cast<int>(ch & 0xff), f) == EOF ? -1 : 0);
 }
 
 void callFgets(CallContext& c) {
