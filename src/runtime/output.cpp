@@ -10,10 +10,42 @@
 
 namespace metalfpga::runtime {
 
+rt::fmt::TimeFormat defaultTimeFormat(int precision) {
+    rt::fmt::TimeFormat tf;
+    tf.units = precision;
+    tf.precision = 0;
+    tf.suffix.clear();
+    tf.min_width = 20;
+    return tf;
+}
+
 std::string formatSite(const codegen::Model& info, const codegen::ServiceSite& site,
                        const rt::word* payload) {
+    return formatSite(site, payload, defaultTimeFormat(info.precision));
+}
+
+namespace {
+
+// A value's characters (clause 4.2.3), NUL bytes left out.
+std::string valueText(const rt::Value& v) {
+    std::string s;
+    uint32_t n = (v.width() + 7) / 8;
+    for (uint32_t c = n; c-- > 0;) {
+        unsigned ch = 0;
+        for (uint32_t b = 0; b < 8 && c * 8 + b < v.width(); ++b)
+            if (v.bit(static_cast<int64_t>(c * 8 + b)) == rt::B1) ch |= 1u << b;
+        if (ch) s += static_cast<char>(ch);
+    }
+    return s;
+}
+
+} // namespace
+
+std::string formatSite(const codegen::ServiceSite& site, const rt::word* payload,
+                       const rt::fmt::TimeFormat& timeFormat, size_t first, bool singleFormat) {
     std::vector<rt::fmt::Arg> args;
-    for (const auto& a : site.args) {
+    for (size_t i = first; i < site.args.size(); ++i) {
+        const codegen::SiteArg& a = site.args[i];
         switch (a.kind) {
         case codegen::SiteArg::Empty: {
             rt::fmt::Arg e;
@@ -34,11 +66,14 @@ std::string formatSite(const codegen::Model& info, const codegen::ServiceSite& s
             rt::Value v(a.width, a.isSigned);
             uint32_t nw = rt::k::nwords(a.width);
             rt::k::VRef r = v.ref();
-            for (uint32_t i = 0; i < nw; ++i) {
-                r.a[i] = payload[a.offset + i];
-                r.b[i] = payload[a.offset + nw + i];
+            for (uint32_t w = 0; w < nw; ++w) {
+                r.a[w] = payload[a.offset + w];
+                r.b[w] = payload[a.offset + nw + w];
             }
-            args.push_back(rt::fmt::Arg::vec(std::move(v)));
+            if (singleFormat && i == first)
+                args.push_back(rt::fmt::Arg::str(valueText(v)));
+            else
+                args.push_back(rt::fmt::Arg::vec(std::move(v)));
             break;
         }
         }
@@ -46,10 +81,8 @@ std::string formatSite(const codegen::Model& info, const codegen::ServiceSite& s
     rt::fmt::Context ctx;
     ctx.scope = site.scope;
     ctx.time_units = site.timeUnit;
-    ctx.timeformat.units = info.precision;
-    ctx.timeformat.precision = 0;
-    ctx.timeformat.min_width = 20;
-    std::string s = rt::fmt::format_display(args, ctx, site.defaultConv);
+    ctx.timeformat = timeFormat;
+    std::string s = rt::fmt::format_display(args, ctx, site.defaultConv, singleFormat);
     if (site.newline) s += '\n';
     return s;
 }

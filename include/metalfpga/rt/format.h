@@ -386,11 +386,14 @@ inline bool parse_spec(std::string_view fmt, size_t& i, Spec& sp) {
 /// Format a whole $display/$write argument list. String-literal arguments are format
 /// strings and consume the arguments their conversions name; other arguments are printed
 /// with default_conv ('d' for $display, 'b' 'o' 'h' for $displayb/o/h) at automatic width.
+/// With single_format ($sformat), the first argument is the only format string: string
+/// literals after it are values, and arguments its conversions leave unused are ignored.
 inline std::string format_display(const std::vector<Arg>& args, const Context& ctx,
-                                  char default_conv = 'd') {
+                                  char default_conv = 'd', bool single_format = false) {
     std::string out;
     size_t next = 0;
     while (next < args.size()) {
+        if (single_format && next > 0) break;
         const Arg& a = args[next++];
         if (a.kind != Arg::String) {
             if (a.kind == Arg::Empty) { // $display(a,,b) prints a space for the empty argument
