@@ -12,12 +12,19 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <atomic>
+#include <cctype>
 #include <chrono>
+#include <condition_variable>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
+#include <exception>
 #include <filesystem>
 #include <fstream>
+#include <mutex>
 #include <sstream>
+#include <thread>
 #include <vector>
 
 namespace metalfpga::backends::cpu {
@@ -60,7 +67,132 @@ std::string shellQuote(const std::string& s) {
     return r + "'";
 }
 
+double msSince(std::chrono::steady_clock::time_point t0) {
+    return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
+}
+
+// An archive entry is the shared object followed by a trailer: the magic, the object's size
+// and its XXH64 checksum (8 bytes each, little-endian). The dynamic loader ignores bytes after
+// the object; the trailer lets a truncated or corrupt entry be found before dlopen maps it.
+constexpr char kTrailerMagic[8] = {'M', 'F', 'P', 'A', 'S', 'O', '0', '1'};
+constexpr size_t kTrailerSize = 24;
+
+void putU64(std::string& out, uint64_t v) {
+    for (int i = 0; i < 8; ++i) out += static_cast<char>((v >> (8 * i)) & 0xff);
+}
+
+uint64_t getU64(const char* p) {
+    uint64_t v = 0;
+    for (int i = 7; i >= 0; --i) v = (v << 8) | static_cast<unsigned char>(p[i]);
+    return v;
+}
+
+bool readFile(const fs::path& p, std::string& out) {
+    std::ifstream in(p, std::ios::binary);
+    if (!in) return false;
+    std::stringstream ss;
+    ss << in.rdbuf();
+    out = ss.str();
+    return true;
+}
+
+// Appends the trailer to a freshly compiled object.
+bool addTrailer(const fs::path& p) {
+    std::string body;
+    if (!readFile(p, body)) return false;
+    std::string trailer(kTrailerMagic, sizeof kTrailerMagic);
+    putU64(trailer, body.size());
+    putU64(trailer, XXH64(body.data(), body.size(), 0));
+    std::ofstream out(p, std::ios::binary | std::ios::app);
+    out.write(trailer.data(), static_cast<std::streamsize>(trailer.size()));
+    return static_cast<bool>(out);
+}
+
+// Empty when the entry's trailer matches its contents, else why not.
+std::string checkEntry(const fs::path& p) {
+    std::string text;
+    if (!readFile(p, text)) return "unreadable";
+    if (text.size() < kTrailerSize) return "truncated";
+    const char* t = text.data() + text.size() - kTrailerSize;
+    if (std::memcmp(t, kTrailerMagic, sizeof kTrailerMagic) != 0) return "no trailer";
+    uint64_t size = getU64(t + 8);
+    if (size != text.size() - kTrailerSize) return "size mismatch";
+    if (getU64(t + 16) != XXH64(text.data(), size, 0)) return "checksum mismatch";
+    return {};
+}
+
+// 1/on/yes/true -> true, 0/off/no/false -> false; otherwise `fallback`.
+bool envSwitch(const char* name, bool fallback) {
+    const char* v = std::getenv(name);
+    if (!v || !*v) return fallback;
+    std::string s(v);
+    for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (s == "1" || s == "on" || s == "yes" || s == "true") return true;
+    if (s == "0" || s == "off" || s == "no" || s == "false") return false;
+    return fallback;
+}
+
 } // namespace
+
+CompileOptions optionsFromEnvironment() {
+    CompileOptions o;
+    if (const char* a = std::getenv("METALFPGA_PIPELINE_ARCHIVE"); a && *a) o.cacheDir = a;
+    o.load = envSwitch("METALFPGA_PIPELINE_ARCHIVE_LOAD", o.load);
+    o.save = envSwitch("METALFPGA_PIPELINE_HARVEST", o.save);
+    o.save = envSwitch("METALFPGA_PIPELINE_ARCHIVE_SAVE", o.save);
+    o.log = envSwitch("METALFPGA_PIPELINE_LOG", o.log);
+    o.async = envSwitch("METALFPGA_PIPELINE_PRECOMPILE", o.async);
+    o.async = envSwitch("METALFPGA_PIPELINE_ASYNC", o.async);
+    return o;
+}
+
+void logDecision(const std::string& text) {
+    fmt::print(stderr, "[metalfpga] pipeline archive: {}\n", text);
+}
+
+void runWithProgress(const std::string& backend, bool async, const std::function<void()>& work) {
+    if (!async) {
+        work();
+        return;
+    }
+    std::mutex mu;
+    std::condition_variable cv;
+    bool done = false;
+    std::exception_ptr failure;
+    std::thread worker([&] {
+        try {
+            work();
+        } catch (...) {
+            failure = std::current_exception();
+        }
+        std::lock_guard<std::mutex> lock(mu);
+        done = true;
+        cv.notify_all();
+    });
+    bool tty = isatty(STDERR_FILENO) != 0;
+    bool shown = false;
+    size_t width = 0;
+    auto t0 = std::chrono::steady_clock::now();
+    {
+        std::unique_lock<std::mutex> lock(mu);
+        while (!cv.wait_for(lock, std::chrono::milliseconds(200), [&] { return done; })) {
+            if (!tty) continue;
+            std::string line = fmt::format("\r[metalfpga] compiling model ({}) {:.1f} s", backend,
+                                           msSince(t0) / 1000.0);
+            width = std::max(width, line.size());
+            std::fputs(line.c_str(), stderr);
+            std::fflush(stderr);
+            shown = true;
+        }
+    }
+    worker.join();
+    if (shown) {
+        std::string blank = "\r" + std::string(width, ' ') + "\r";
+        std::fputs(blank.c_str(), stderr);
+        std::fflush(stderr);
+    }
+    if (failure) std::rethrow_exception(failure);
+}
 
 LoadedModel::~LoadedModel() {
     if (handle) dlclose(handle);
@@ -109,7 +241,7 @@ std::unique_ptr<LoadedModel> load(const std::string& source, const CompileOption
     std::string cxx = compiler();
     std::string inc = includeDirectory();
     std::string keyText = source + '\0' + cxx + '\0' + compilerVersion(cxx) + '\0' + kFlags + '\0' +
-                          METALFPGA_VERSION;
+                          METALFPGA_VERSION + "\0entry-trailer 1";
     keyText += '\0' + runtimeHeaders(inc);
     XXH128_hash_t hash = XXH3_128bits(keyText.data(), keyText.size());
     std::string key = fmt::format("{:016x}{:016x}", hash.high64, hash.low64);
@@ -118,14 +250,19 @@ std::unique_ptr<LoadedModel> load(const std::string& source, const CompileOption
     std::error_code ec;
     fs::path dir =
         options.cacheDir.empty() ? fs::path(cacheDirectory()) : fs::path(options.cacheDir);
-    bool cache = options.useCache;
-    if (cache) {
+    bool load = options.useCache && options.load;
+    bool save = options.useCache && options.save;
+    if (load || save) {
         fs::create_directories(dir, ec);
-        if (ec) cache = false;
+        if (ec) {
+            if (options.log)
+                logDecision(
+                    fmt::format("cannot create '{}' ({}); not used", dir.string(), ec.message()));
+            load = save = false;
+        }
     }
-    fs::path work = cache ? dir : fs::temp_directory_path();
-    fs::path so = work / ("cpu-" + key + ".so");
-    if (!cache) so = work / fmt::format("metalfpga-{}-{}.so", key, getpid());
+    fs::path entry = dir / ("cpu-" + key + ".so");
+    fs::path work = save ? dir : fs::temp_directory_path();
 
     auto tryLoad = [&](const fs::path& p) -> bool {
         void* h = dlopen(p.c_str(), RTLD_NOW | RTLD_LOCAL);
@@ -146,14 +283,34 @@ std::unique_ptr<LoadedModel> load(const std::string& source, const CompileOption
         return true;
     };
 
-    if (cache && fs::exists(so, ec) && tryLoad(so)) {
-        model->cacheHit = true;
-        return model;
+    // Read: the trailer is checked before dlopen maps the file; an entry that fails the check,
+    // dlopen or the key check is rebuilt (and replaced when saving).
+    if (load) {
+        auto t0 = std::chrono::steady_clock::now();
+        if (!fs::exists(entry, ec)) {
+            if (options.log) logDecision(fmt::format("miss {}", entry.string()));
+        } else {
+            std::string why = checkEntry(entry);
+            if (why.empty() && !tryLoad(entry)) why = "does not load or has another key";
+            if (why.empty()) {
+                model->cacheHit = true;
+                if (options.log)
+                    logDecision(fmt::format("hit {} (checked and loaded in {:.1f} ms)",
+                                            entry.string(), msSince(t0)));
+                return model;
+            }
+            if (options.log)
+                logDecision(fmt::format("corrupt {} ({}); rebuilding", entry.string(), why));
+        }
+    } else if (options.log && options.useCache) {
+        logDecision(fmt::format("load off; compiling {}", entry.string()));
     }
 
-    // Compile: source and object to temporary names, then rename into place.
+    // Compile: source and object to temporary names, then rename into place (concurrent writers
+    // of one entry each rename a complete file).
     std::string tag =
         fmt::format("{}.{}", getpid(), std::chrono::steady_clock::now().time_since_epoch().count());
+    tag += fmt::format(".{:x}", std::hash<std::thread::id>{}(std::this_thread::get_id()));
     fs::path src = work / ("cpu-" + key + "." + tag + ".cpp");
     fs::path tmp = work / ("cpu-" + key + "." + tag + ".so.tmp");
     {
@@ -170,8 +327,7 @@ std::unique_ptr<LoadedModel> load(const std::string& source, const CompileOption
                                   shellQuote(src.string()), shellQuote(log.string()));
     auto t0 = std::chrono::steady_clock::now();
     int rc = std::system(cmd.c_str());
-    model->compileMs =
-        std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
+    model->compileMs = msSince(t0);
     if (rc != 0) {
         std::ifstream lf(log);
         std::stringstream ss;
@@ -186,18 +342,34 @@ std::unique_ptr<LoadedModel> load(const std::string& source, const CompileOption
     }
     fs::remove(src, ec);
     fs::remove(log, ec);
-    fs::rename(tmp, so, ec);
-    if (ec) {
-        error =
-            fmt::format("cannot store the compiled model at '{}': {}", so.string(), ec.message());
-        return nullptr;
+    fs::path so = tmp;
+    if (save) {
+        if (!addTrailer(tmp)) {
+            error = fmt::format("cannot write '{}'", tmp.string());
+            fs::remove(tmp, ec);
+            return nullptr;
+        }
+        fs::rename(tmp, entry, ec);
+        if (ec) {
+            error = fmt::format("cannot store the compiled model at '{}': {}", entry.string(),
+                                ec.message());
+            fs::remove(tmp, ec);
+            return nullptr;
+        }
+        so = entry;
+        if (options.log)
+            logDecision(
+                fmt::format("saved {} (compiled in {:.1f} ms)", entry.string(), model->compileMs));
+    } else if (options.log && options.useCache) {
+        logDecision(fmt::format("save off; compiled in {:.1f} ms, not stored", model->compileMs));
     }
     if (!tryLoad(so)) {
-        error = fmt::format("cannot load the compiled model '{}': {}", so.string(),
-                            dlerror() ? dlerror() : "");
+        const char* why = dlerror();
+        error = fmt::format("cannot load the compiled model '{}': {}", so.string(), why ? why : "");
+        if (!save) fs::remove(so, ec);
         return nullptr;
     }
-    if (!cache) fs::remove(so, ec); // the mapping stays valid
+    if (!save) fs::remove(so, ec); // the mapping stays valid
     return model;
 }
 

@@ -3,15 +3,37 @@
 // keeps it in the pipeline cache, and loads it with dlopen.
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <string>
 
 namespace metalfpga::backends::cpu {
 
+// How a backend uses the pipeline archive (the cache of compiled models). Each backend reads an
+// entry only when `useCache && load` and writes one only when `useCache && save`.
 struct CompileOptions {
-    bool useCache = true;
+    bool useCache = true; // false (--no-cache): neither read nor write entries
     std::string cacheDir; // empty: the default (see cacheDirectory())
+    bool load = true;     // read entries (--pipeline-load, METALFPGA_PIPELINE_ARCHIVE_LOAD)
+    bool save = true;     // write entries (--pipeline-save, METALFPGA_PIPELINE_ARCHIVE_SAVE)
+    bool log = false;     // one stderr line per decision (--pipeline-log, METALFPGA_PIPELINE_LOG)
+    bool async = true;    // compile in a background thread (--pipeline-async)
 };
+
+// The options the environment gives: METALFPGA_PIPELINE_ARCHIVE (folder),
+// METALFPGA_PIPELINE_ARCHIVE_LOAD, METALFPGA_PIPELINE_ARCHIVE_SAVE (alias
+// METALFPGA_PIPELINE_HARVEST), METALFPGA_PIPELINE_LOG, METALFPGA_PIPELINE_ASYNC (alias
+// METALFPGA_PIPELINE_PRECOMPILE). A switch is on for 1/on/yes/true and off for 0/off/no/false;
+// an unset or empty variable keeps the default. Command-line flags are applied on top.
+CompileOptions optionsFromEnvironment();
+
+// Prints one pipeline-archive log line ("[metalfpga] pipeline archive: TEXT") on stderr.
+void logDecision(const std::string& text);
+
+// Runs `work` (a compile or cache load). With `async`, it runs in a background thread while this
+// thread, when stderr is a terminal, shows "[metalfpga] compiling model (BACKEND) 3.2 s" updated
+// every 200 ms and erased when the work is done.
+void runWithProgress(const std::string& backend, bool async, const std::function<void()>& work);
 
 // The model's C entry points (see the end of a generated model source).
 struct LoadedModel {
