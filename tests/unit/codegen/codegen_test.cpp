@@ -89,14 +89,31 @@ TEST(Codegen, ModelSourceNamesProcessesAndLines) {
 TEST(Codegen, UnsupportedConstructsAreNamedErrors) {
     auto g = gen(R"(
 module top;
-  reg a [0:3];
-  initial $readmemh("m.hex", a);
+  reg [7:0] a [0:3];
+  integer fd, r;
+  initial r = $fread(a, fd);
 endmodule
 )");
     EXPECT_FALSE(g.model);
-    EXPECT_NE(g.errors.find("the simulator does not support the system task $readmemh yet"),
+    EXPECT_NE(g.errors.find("the simulator does not support $fread into a whole memory yet"),
               std::string::npos)
         << g.errors;
+}
+
+TEST(Codegen, ReadmemIsAChunkedHostCall) {
+    auto g = gen(R"(
+module top;
+  reg [7:0] a [0:3000];
+  initial $readmemh("m.hex", a);
+endmodule
+)");
+    ASSERT_TRUE(g.model) << g.errors;
+    ASSERT_EQ(g.model->sites.size(), 1u);
+    const auto& s = g.model->sites[0];
+    EXPECT_EQ(s.task, "$readmemh");
+    EXPECT_EQ(s.memCount, 3001u);
+    EXPECT_EQ(s.memChunk, 512u); // 1024 reply words, 2 words per 8-bit element
+    EXPECT_GE(g.model->replyWords, 3u + 8u + 1024u);
 }
 
 TEST(CpuBackend, CompilesRunsAndCaches) {
