@@ -18,8 +18,8 @@ bool haveCudaBackend() {
 
 bool prepareRun(const std::string& source, const BackendOptions& o, PreparedRun& out,
                 std::string& error) {
-    backends::cpu::CompileOptions co;
-    co.useCache = o.useCache;
+    backends::cpu::CompileOptions co = o.pipeline;
+    co.useCache = o.useCache && co.useCache;
     bool cuda = o.backend == "cuda";
     if (o.backend == "auto") {
 #if METALFPGA_HAS_CUDA
@@ -35,7 +35,14 @@ bool prepareRun(const std::string& source, const BackendOptions& o, PreparedRun&
     }
     if (cuda) {
 #if METALFPGA_HAS_CUDA
-        auto m = backends::cuda::load(source, co, error);
+        std::string why;
+        if (!backends::cuda::device(why)) { // opens the context on this thread
+            error = why;
+            return false;
+        }
+        std::unique_ptr<backends::cuda::LoadedModel> m;
+        backends::cpu::runWithProgress("cuda", co.async,
+                                       [&] { m = backends::cuda::load(source, co, error); });
         if (!m) return false;
         out.cacheHit = m->cacheHit;
         backends::cuda::EngineOptions eo;
@@ -51,7 +58,9 @@ bool prepareRun(const std::string& source, const BackendOptions& o, PreparedRun&
         return false;
 #endif
     }
-    auto m = backends::cpu::load(source, co, error);
+    std::unique_ptr<backends::cpu::LoadedModel> m;
+    backends::cpu::runWithProgress("cpu", co.async,
+                                   [&] { m = backends::cpu::load(source, co, error); });
     if (!m) return false;
     out.cacheHit = m->cacheHit;
     out.engine = runtime::makeCpuEngine(*m, o.count, o.slotLimit, o.threads, error);

@@ -14,6 +14,7 @@ namespace metalfpga::cli {
 struct BackendOptions {
     std::string backend = "auto"; // cpu, cuda, auto (CUDA when a device is present)
     bool useCache = true;
+    backends::cpu::CompileOptions pipeline; // archive folder, load/save/log/async switches
     uint32_t count = 1;
     unsigned threads = 0; // CPU engine threads (0: one per hardware thread)
     uint64_t slotLimit = 10'000'000;

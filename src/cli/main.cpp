@@ -57,7 +57,25 @@ struct CliOptions {
     bool runVerbose = false;
     std::string emitCuda;
     std::string emitMsl;
+    // Pipeline archive: flags win over the environment (-1: not given on the command line).
+    std::string pipelineArchive;
+    int pipelineLoad = -1;
+    int pipelineSave = -1;
+    int pipelineAsync = -1;
+    bool pipelineLog = false;
 };
+
+// The pipeline-archive options: the environment's, then the command line's on top.
+backends::cpu::CompileOptions pipelineOptions(const CliOptions& o) {
+    backends::cpu::CompileOptions p = backends::cpu::optionsFromEnvironment();
+    if (!o.pipelineArchive.empty()) p.cacheDir = o.pipelineArchive;
+    if (o.pipelineLoad >= 0) p.load = o.pipelineLoad == 1;
+    if (o.pipelineSave >= 0) p.save = o.pipelineSave == 1;
+    if (o.pipelineAsync >= 0) p.async = o.pipelineAsync == 1;
+    if (o.pipelineLog) p.log = true;
+    if (o.noCache) p.useCache = false;
+    return p;
+}
 
 void dumpTokens(const frontend::PreprocessedUnit& unit, const frontend::SourceManager& sm) {
     for (const auto& t : unit.tokens) {
@@ -98,6 +116,7 @@ int simulateDesign(const ir::Design& design, const frontend::SourceManager& sm,
     cli::BackendOptions bo;
     bo.backend = o.backend;
     bo.useCache = !o.noCache;
+    bo.pipeline = pipelineOptions(o);
     bo.count = o.count;
     bo.threads = o.threads;
     bo.verbose = o.runVerbose;
@@ -187,7 +206,33 @@ int run(int argc, char** argv) {
         ->allow_extra_args(false);
     app.add_option("--emit-msl", o.emitMsl, "Alias of --emit-cuda (the target is CUDA)")
         ->allow_extra_args(false);
-    app.add_flag("--no-cache", o.noCache, "Do not use the pipeline cache of compiled models");
+    app.add_flag("--no-cache", o.noCache,
+                 "Do not use the pipeline archive (cache of compiled models): no load, no save");
+    app.add_option("--pipeline-archive", o.pipelineArchive,
+                   "Folder of the pipeline archive (env METALFPGA_PIPELINE_ARCHIVE)")
+        ->allow_extra_args(false);
+    app.add_flag_callback(
+        "--pipeline-load", [&o] { o.pipelineLoad = 1; },
+        "Read compiled models from the archive (default; env METALFPGA_PIPELINE_ARCHIVE_LOAD)");
+    app.add_flag_callback(
+        "--no-pipeline-load", [&o] { o.pipelineLoad = 0; }, "Do not read the archive");
+    app.add_flag_callback(
+        "--pipeline-save", [&o] { o.pipelineSave = 1; },
+        "Write compiled models to the archive (default; env "
+        "METALFPGA_PIPELINE_ARCHIVE_SAVE, alias METALFPGA_PIPELINE_HARVEST)");
+    app.add_flag_callback(
+        "--no-pipeline-save", [&o] { o.pipelineSave = 0; }, "Do not write the archive");
+    app.add_flag("--pipeline-log", o.pipelineLog,
+                 "One stderr line per archive decision: hit, miss, corrupt, saved (env "
+                 "METALFPGA_PIPELINE_LOG=1)");
+    app.add_flag_callback(
+        "--pipeline-async", [&o] { o.pipelineAsync = 1; },
+        "Compile in a background thread with a progress line on a terminal "
+        "(default; env METALFPGA_PIPELINE_ASYNC, alias "
+        "METALFPGA_PIPELINE_PRECOMPILE)");
+    app.add_flag_callback(
+        "--no-pipeline-async", [&o] { o.pipelineAsync = 0; },
+        "Compile on the main thread, without a progress line");
     app.add_flag("--profile", o.profile, "Print stage timings on stderr");
     app.footer("Command files: -f FILE. Other +words are plusargs for the simulation.\n"
                "Exit status: 0 success, 1 errors in the input, 2 bad usage.");

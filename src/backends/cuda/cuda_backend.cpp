@@ -13,7 +13,9 @@
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <sstream>
+#include <thread>
 
 namespace metalfpga::backends::cuda {
 
@@ -175,32 +177,62 @@ std::unique_ptr<LoadedModel> load(const std::string& source, const cpu::CompileO
 
     auto model = std::make_unique<LoadedModel>();
     model->dev = dev;
+    // The load may run on a background thread (--pipeline-async): make the context current here.
+    driver().cuCtxSetCurrent(dev->context);
     std::error_code ec;
     fs::path dir =
         options.cacheDir.empty() ? fs::path(cpu::cacheDirectory()) : fs::path(options.cacheDir);
-    bool cache = options.useCache;
-    if (cache) {
+    bool load = options.useCache && options.load;
+    bool save = options.useCache && options.save;
+    if (load || save) {
         fs::create_directories(dir, ec);
-        if (ec) cache = false;
+        if (ec) {
+            if (options.log)
+                cpu::logDecision(
+                    fmt::format("cannot create '{}' ({}); not used", dir.string(), ec.message()));
+            load = save = false;
+        }
     }
     fs::path entry = dir / fmt::format("cuda-{}-{}.mfpa", key, dev->arch());
     std::vector<char> cubin;
-    if (cache && readEntry(entry, key, cubin)) {
+    auto t0 = std::chrono::steady_clock::now();
+    bool hit = false;
+    if (load) {
+        bool exists = fs::exists(entry, ec);
+        hit = exists && readEntry(entry, key, cubin);
+        if (options.log)
+            cpu::logDecision(
+                hit      ? fmt::format("hit {} (checked in {:.1f} ms)", entry.string(), msSince(t0))
+                : exists ? fmt::format("corrupt {}; rebuilding", entry.string())
+                         : fmt::format("miss {}", entry.string()));
+    } else if (options.log && options.useCache) {
+        cpu::logDecision(fmt::format("load off; compiling {}", entry.string()));
+    }
+    if (hit) {
         model->cacheHit = true;
     } else {
         if (!compileModel(source, dev->arch(), false, cubin, error, &model->compileMs))
             return nullptr;
-        if (cache) {
+        if (save) {
             // Write to a unique temporary name, then rename: concurrent writers of one entry
             // each rename a complete file.
             fs::path tmp = entry;
-            tmp += fmt::format(".{}.tmp", getpid());
+            tmp += fmt::format(".{}.{:x}.tmp", getpid(),
+                               std::hash<std::thread::id>{}(std::this_thread::get_id()));
             {
                 std::ofstream f(tmp, std::ios::binary);
                 f << entryText(key, *dev, cubin, model->compileMs);
             }
             fs::rename(tmp, entry, ec);
             if (ec) fs::remove(tmp, ec);
+            if (options.log)
+                cpu::logDecision(
+                    ec ? fmt::format("cannot save {}: {}", entry.string(), ec.message())
+                       : fmt::format("saved {} (compiled in {:.1f} ms)", entry.string(),
+                                     model->compileMs));
+        } else if (options.log && options.useCache) {
+            cpu::logDecision(
+                fmt::format("save off; compiled in {:.1f} ms, not stored", model->compileMs));
         }
     }
     model->path = entry.string();
