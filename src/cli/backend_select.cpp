@@ -6,12 +6,35 @@
 
 #include <fmt/format.h>
 
+#include <fstream>
+#include <vector>
+
 namespace metalfpga::cli {
 
 bool haveCudaBackend() {
 #if METALFPGA_HAS_CUDA
     return true;
 #else
+    return false;
+#endif
+}
+
+bool writePtx(const std::string& source, const std::string& arch, const std::string& path,
+              std::string& error) {
+#if METALFPGA_HAS_CUDA
+    std::vector<char> ptx;
+    if (!backends::cuda::compileModel(source, arch, true, ptx, error)) return false;
+    std::ofstream out(path, std::ios::binary);
+    out.write(ptx.data(), static_cast<std::streamsize>(ptx.size()));
+    if (!out) {
+        error = "cannot write '" + path + "'";
+        return false;
+    }
+    return true;
+#else
+    (void)source, (void)arch, (void)path;
+    error = "this build of metalfpga has no CUDA backend (the CUDA toolkit was not found when it "
+            "was built)";
     return false;
 #endif
 }

@@ -31,6 +31,10 @@ struct PreparedRun {
 // True when this build has the CUDA backend.
 bool haveCudaBackend();
 
+// Compiles a model source to PTX for `arch` with NVRTC and writes it to `path` (no device needed).
+bool writePtx(const std::string& source, const std::string& arch, const std::string& path,
+              std::string& error);
+
 // On failure returns false with `error` set.
 bool prepareRun(const std::string& source, const BackendOptions& options, PreparedRun& out,
                 std::string& error);

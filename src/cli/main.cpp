@@ -56,6 +56,8 @@ struct CliOptions {
     std::string backend = "auto";
     bool runVerbose = false;
     std::string emitCuda;
+    std::string emitPtx;
+    std::string cudaArch = "sm_90";
     std::string emitMsl;
     // Pipeline archive: flags win over the environment (-1: not given on the command line).
     std::string pipelineArchive;
@@ -109,6 +111,14 @@ int simulateDesign(const ir::Design& design, const frontend::SourceManager& sm,
         out << model->source;
         if (!out) {
             fmt::print(stderr, "metalfpga_cli: error: cannot write '{}'\n", *path);
+            return kExitInputErrors;
+        }
+    }
+    if (!o.emitPtx.empty()) {
+        // Compile-only with NVRTC: needs no GPU (CI checks every golden model this way).
+        std::string error;
+        if (!cli::writePtx(model->source, o.cudaArch, o.emitPtx, error)) {
+            fmt::print(stderr, "metalfpga_cli: error: {}\n", error);
             return kExitInputErrors;
         }
     }
@@ -204,6 +214,11 @@ int run(int argc, char** argv) {
     app.add_flag("--run-verbose", o.runVerbose, "Say on stderr which backend runs");
     app.add_option("--emit-cuda", o.emitCuda, "Write the model source NVRTC compiles to a file")
         ->allow_extra_args(false);
+    app.add_option("--emit-ptx", o.emitPtx,
+                   "Compile the model with NVRTC (no GPU needed) and write the PTX to a file")
+        ->allow_extra_args(false);
+    app.add_option("--cuda-arch", o.cudaArch, "Architecture for --emit-ptx (default sm_90)")
+        ->allow_extra_args(false);
     app.add_option("--emit-msl", o.emitMsl, "Alias of --emit-cuda (the target is CUDA)")
         ->allow_extra_args(false);
     app.add_flag("--no-cache", o.noCache,
@@ -292,7 +307,7 @@ int run(int argc, char** argv) {
         for (const auto& unit : sources.units) frontend::dumpAst(*unit, sm, std::cout);
     std::cout.flush();
 
-    bool simulate = o.run || !o.emitCpp.empty() || !o.emitCuda.empty();
+    bool simulate = o.run || !o.emitCpp.empty() || !o.emitCuda.empty() || !o.emitPtx.empty();
     bool elaborate = !o.parseOnly && (o.check || o.dumpFlat || !o.emitFlat.empty() || simulate);
     if (elaborate && !diags.hasErrors()) {
         elab::ElabOptions eo;

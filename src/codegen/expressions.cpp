@@ -362,20 +362,13 @@ std::string Generator::exprNatural(const Expr& e, Type& nat) {
             nat = t;
             return fmt::format("{}({})", cppType(t), expr(o));
         }
-        if (n == "$random") {
-            nat = Type::integral(32, true);
-            if (e.operands.empty() || !e.operands[0]) return "rtl_random(s.sched.random_seed)";
-            const Expr& seed = *e.operands[0];
-            if (seed.kind != ExprKind::Signal || storageType(rep(seed.signal)).isReal) {
-                unsupported(e.loc, "a $random seed that is not a variable");
-                return "0";
-            }
-            SignalId sd = rep(seed.signal);
-            Type st = storageType(sd);
-            return fmt::format(
-                "[&]() {{ i32 sd = i32(u32(get_s{0}(s).to_u64())); auto r = "
-                "rtl_random(sd); set_s{0}(s, {1}); return r; }}()",
-                sd, convert("Logic<32, true>(u64(u32(sd)))", Type::integral(32, true), st));
+        if (n == "$random" || n.rfind("$dist_", 0) == 0) return randomCall(e, nat);
+        if (n == "$urandom" || n == "$urandom_range" || n == "$sformatf") {
+            diags_.error(e.loc, fmt::format("{} is a SystemVerilog (IEEE 1800) function; the "
+                                            "simulator implements IEEE 1364-2005",
+                                            n));
+            failed_ = true;
+            return "0";
         }
         if (n == "$itor" && e.operands.size() == 1) {
             nat = Type::real();

@@ -220,17 +220,22 @@ class Generator {
     // File I/O tasks (file_tasks.cpp): true when `st` is one of them (code emitted).
     bool fileTask(const Stmt& st, int ind);
     void memoryTask(const Stmt& st, int ind);
+    // $sformat, $swrite*, $timeformat, $printtimescale (string_tasks.cpp): true when `st` is
+    // one of them (code emitted).
+    bool stringTask(const Stmt& st, int ind);
+    // $random and $dist_* (random.cpp).
+    std::string randomCall(const Expr& e, Type& nat);
 
     std::string genProcess(uint32_t id);
     void gateBody(const Process& p, int ind, bool valueOnly = false);
     std::string gateValue(const Process& p);
     void udpBody(const Process& p, int ind); // udp.cpp
+    std::map<uint32_t, std::string> udpSample_; // sequential UDP process -> udp_sample_<n>
     std::vector<uint32_t> timers_;
     std::string nbaDelay_; // non-empty: the NBA leaves go to a future slot this many ticks ahead
     std::string nbaPush(const std::string& args) const {
         return nbaDelay_.empty()
                    ? fmt::format("nba_push(s.sched, {})", args)
-    std::map<uint32_t, std::string> udpSample_; // sequential UDP process -> udp_sample_<n>
                    : fmt::format("nba_push_delayed(s.sched, {}, {})", args, nbaDelay_);
     }
     // Counts a loop iteration against the time slot's activation limit (a loop without

@@ -100,6 +100,7 @@ std::optional<Model> Generator::run() {
     L("// Host C++17 and CUDA device code: see include/metalfpga/rt/model.h.");
     L("#include \"metalfpga/rt/model.h\"");
     L("#include \"metalfpga/rt/gates.h\"");
+    L("#include \"metalfpga/rt/dist.h\"");
     L("");
     L("namespace mf_model {");
     L("using namespace metalfpga::rt;");
@@ -369,8 +370,8 @@ std::optional<Model> Generator::run() {
                 L(fmt::format("    pca_site_{}(s);", i));
         L("}");
     }
-    for (auto& pc : procCode) L(pc);
     for (auto& [p, code] : udpSample_) L(code);
+    for (auto& pc : procCode) L(pc);
     for (auto& sy : synth_) L(sy.code);
     // disable of a block or task from outside it: processes suspended inside it continue after
     // it, fork branches started inside it end.

@@ -94,6 +94,7 @@ void Generator::systemTask(const Stmt& st, int ind) {
         return;
     }
     if (fileTask(st, ind)) return;
+    if (stringTask(st, ind)) return;
     if (auto c = base("$display")) {
         uint32_t id = serviceSite(st, *c, true);
         yieldPoint();

@@ -35,6 +35,12 @@ constexpr Entry kHandlers[] = {
     {"$readmemh", callReadmem},
     {"$writememb", callWritemem},
     {"$writememh", callWritemem},
+    {"$sformat", callSformat},
+    {"$swrite", callSwrite},
+    {"$swriteb", callSwrite},
+    {"$swriteo", callSwrite},
+    {"$swriteh", callSwrite},
+    {"$timeformat", callTimeformat},
 };
 
 } // namespace

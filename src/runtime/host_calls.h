@@ -52,6 +52,7 @@ class CallContext {
     const rt::word* raw(size_t i) const { return payload_ + site.args[i].offset; }
     rt::word* reply() { return reply_; }
     uint32_t replyWords() const { return replyWords_; }
+    const rt::word* payload() const { return payload_; }
 
   private:
     void write(const codegen::ReplySlot& slot, const rt::Value& v);
@@ -87,5 +88,10 @@ void callSscanf(CallContext& c);
 // readmem.cpp
 void callReadmem(CallContext& c);
 void callWritemem(CallContext& c);
+// strings.cpp
+void callSformat(CallContext& c);
+void callSwrite(CallContext& c);
+// time_format.cpp
+void callTimeformat(CallContext& c);
 
 } // namespace metalfpga::runtime

@@ -1,6 +1,7 @@
 #pragma once
 // What the host keeps per simulated instance: its plusargs, its pending output and its files.
 
+#include "metalfpga/rt/format.h"
 #include "runtime/files.h"
 
 #include <cstdint>
@@ -17,6 +18,10 @@ struct InstanceHost {
     bool atLineStart = true;
     bool batch = false; // several instances: lines of instance k > 0 start with "[k] "
     FileTable files;    // src/runtime/files.cpp
+    // $timeformat (src/runtime/time_format.cpp): what %t prints; `precision` is the design's
+    // finest precision, the default units.
+    rt::fmt::TimeFormat timeFormat;
+    int precision = 0;
 
     // Appends design output (stdout) for this instance.
     void emit(std::string_view text) {

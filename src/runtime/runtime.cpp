@@ -34,6 +34,8 @@ class Services {
         for (uint32_t i = 0; i < count; ++i) {
             inst_[i].index = i;
             inst_[i].batch = batch_;
+            inst_[i].precision = info.precision;
+            inst_[i].timeFormat = defaultTimeFormat(info.precision);
             inst_[i].plusargs = o.plusargs;
             if (i < o.perInstance.size())
                 for (const auto& p : o.perInstance[i]) inst_[i].plusargs.push_back(p);
@@ -92,7 +94,7 @@ class Services {
             if (site->task.rfind("$f", 0) == 0)
                 fileOutput(inst, info_, *site, payload); // files.cpp
             else
-                emit(inst, formatSite(info_, *site, payload));
+                emit(inst, formatSite(*site, payload, inst.timeFormat));
             break;
         case m::kSvcFinish:
             if (inst.index < vcd_.size() && vcd_[inst.index]) vcd_[inst.index]->finish(h.time);

@@ -36,3 +36,13 @@ if(METALFPGA_NVRTC_INCLUDE AND METALFPGA_NVRTC_LIB)
 else()
     message(STATUS "NVRTC not found: the NVRTC compile check rt_nvrtc_check will be skipped")
 endif()
+
+# Every golden test's model through NVRTC (compile only, no GPU), when the CUDA backend is built.
+if(METALFPGA_CUDA_LIBS)
+    find_package(Python3 COMPONENTS Interpreter REQUIRED)
+    file(GLOB nvrtc_golden CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/tests/verilog/sim/*.v)
+    add_test(NAME nvrtc_models
+             COMMAND ${Python3_EXECUTABLE} ${CMAKE_CURRENT_LIST_DIR}/nvrtc_models.py
+                     --bin $<TARGET_FILE:metalfpga_cli> ${nvrtc_golden})
+    set_tests_properties(nvrtc_models PROPERTIES LABELS "device" TIMEOUT 1500)
+endif()
