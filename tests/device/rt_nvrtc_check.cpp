@@ -28,7 +28,11 @@ int main(int argc, char** argv) {
     nvrtcGetProgramLogSize(prog, &n);
     std::vector<char> log(n + 1, '\0');
     nvrtcGetProgramLog(prog, log.data());
-    std::printf("%s\n%s\n", nvrtcGetErrorString(r), log.data());
+    const char* status = nvrtcGetErrorString(r);
+    std::fputs(status ? status : "?", stdout);
+    std::fputc('\n', stdout);
+    std::fputs(log.data(), stdout);
+    std::fputc('\n', stdout);
     nvrtcDestroyProgram(&prog);
     return r == NVRTC_SUCCESS ? 0 : 1;
 }
