@@ -5,6 +5,7 @@
 
 #include "codegen/codegen.h"
 #include "codegen/host_call_table.h"
+#include "metalfpga/rt/format.h"
 
 #include <fmt/format.h>
 
@@ -32,15 +33,7 @@ inline std::string realLiteral(double d) {
 }
 
 inline std::string stringOf(const rt::Value& v) {
-    std::string s;
-    uint32_t n = (v.width() + 7) / 8;
-    for (uint32_t i = n; i-- > 0;) {
-        unsigned c = 0;
-        for (uint32_t j = 0; j < 8 && i * 8 + j < v.width(); ++j)
-            if (v.bit(static_cast<int64_t>(i * 8 + j)) == rt::B1) c |= 1u << j;
-        if (c) s += static_cast<char>(c);
-    }
-    return s;
+    return rt::fmt::value_text(v);
 }
 
 // Something a value can be stored into (an output argument of a host call).
@@ -229,7 +222,7 @@ class Generator {
     std::string genProcess(uint32_t id);
     void gateBody(const Process& p, int ind, bool valueOnly = false);
     std::string gateValue(const Process& p);
-    void udpBody(const Process& p, int ind); // udp.cpp
+    void udpBody(const Process& p, int ind);    // udp.cpp
     std::map<uint32_t, std::string> udpSample_; // sequential UDP process -> udp_sample_<n>
     std::vector<uint32_t> timers_;
     std::string nbaDelay_; // non-empty: the NBA leaves go to a future slot this many ticks ahead

@@ -1,5 +1,7 @@
 #include "ir/printer.h"
 
+#include "metalfpga/rt/format.h"
+
 #include "frontend/source_manager.h"
 
 #include <fmt/format.h>
@@ -134,16 +136,7 @@ class Printer {
     std::ostream& out_;
     const frontend::SourceManager* sm_;
 
-    static std::string stringOf(const rt::Value& v) {
-        std::string s;
-        for (uint32_t i = v.width() / 8; i-- > 0;) {
-            unsigned c = 0;
-            for (unsigned b = 0; b < 8; ++b)
-                if (v.bit(i * 8 + b) == rt::B1) c |= 1u << b;
-            if (c) s += static_cast<char>(c);
-        }
-        return s;
-    }
+    static std::string stringOf(const rt::Value& v) { return rt::fmt::value_text(v); }
 
     std::string where(SourceLoc loc) const {
         if (!sm_ || !loc.valid()) return "";

@@ -1,5 +1,7 @@
 #include "runtime/host_calls.h"
 
+#include "metalfpga/rt/format.h"
+
 #include <fmt/format.h>
 
 #include <cstring>
@@ -85,16 +87,7 @@ rt::Value CallContext::value(size_t i) const {
 std::string CallContext::text(size_t i) const {
     if (i >= site.args.size()) return "";
     if (site.args[i].kind == codegen::SiteArg::String) return site.args[i].text;
-    rt::Value v = value(i);
-    std::string s;
-    uint32_t n = (v.width() + 7) / 8;
-    for (uint32_t c = n; c-- > 0;) {
-        unsigned ch = 0;
-        for (uint32_t b = 0; b < 8 && c * 8 + b < v.width(); ++b)
-            if (v.bit(static_cast<int64_t>(c * 8 + b)) == rt::B1) ch |= 1u << b;
-        if (ch) s += static_cast<char>(ch);
-    }
-    return s;
+    return rt::fmt::value_text(value(i));
 }
 
 double CallContext::real(size_t i) const {

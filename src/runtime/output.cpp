@@ -24,23 +24,6 @@ std::string formatSite(const codegen::Model& info, const codegen::ServiceSite& s
     return formatSite(site, payload, defaultTimeFormat(info.precision));
 }
 
-namespace {
-
-// A value's characters (clause 4.2.3), NUL bytes left out.
-std::string valueText(const rt::Value& v) {
-    std::string s;
-    uint32_t n = (v.width() + 7) / 8;
-    for (uint32_t c = n; c-- > 0;) {
-        unsigned ch = 0;
-        for (uint32_t b = 0; b < 8 && c * 8 + b < v.width(); ++b)
-            if (v.bit(static_cast<int64_t>(c * 8 + b)) == rt::B1) ch |= 1u << b;
-        if (ch) s += static_cast<char>(ch);
-    }
-    return s;
-}
-
-} // namespace
-
 std::string formatSite(const codegen::ServiceSite& site, const rt::word* payload,
                        const rt::fmt::TimeFormat& timeFormat, size_t first, bool singleFormat) {
     std::vector<rt::fmt::Arg> args;
@@ -71,7 +54,7 @@ std::string formatSite(const codegen::ServiceSite& site, const rt::word* payload
                 r.b[w] = payload[a.offset + nw + w];
             }
             if (singleFormat && i == first)
-                args.push_back(rt::fmt::Arg::str(valueText(v)));
+                args.push_back(rt::fmt::Arg::str(rt::fmt::value_text(v)));
             else
                 args.push_back(rt::fmt::Arg::vec(std::move(v)));
             break;

@@ -202,6 +202,20 @@ inline std::string format_vec(const Spec& sp, k::CRef v, bool sgn) {
     }
 }
 
+/// A value's characters (clause 4.2.3: 8 bits each, the most significant first), NUL bytes
+/// left out.
+inline std::string value_text(const Value& v) {
+    std::string s;
+    u32 n = (v.width() + 7) / 8;
+    for (u32 c = n; c-- > 0;) {
+        unsigned ch = 0;
+        for (u32 b = 0; b < 8 && c * 8 + b < v.width(); ++b)
+            if (v.bit(static_cast<i64>(c * 8 + b)) == B1) ch |= 1u << b;
+        if (ch) s += static_cast<char>(ch);
+    }
+    return s;
+}
+
 inline std::string format_value(const Spec& sp, const Value& v) {
     return format_vec(sp, v.cref(), v.is_signed());
 }
