@@ -15,6 +15,23 @@ void Generator::suspend(int ind, const std::string& how) {
     line(ind - 1 < 0 ? 0 : ind, fmt::format("R{}:;", k));
 }
 
+// {a, b} = v: each part gets its slice of v, most significant first.
+void Generator::storeConcat(const Expr& lhs, const std::string& v, int ind, bool nonBlocking) {
+    uint32_t top = 0;
+    for (const auto& o : lhs.operands) top += o->type.width;
+    line(ind, "{");
+    line(ind + 1, fmt::format("auto cv = {};", v));
+    for (const auto& o : lhs.operands) {
+        top -= o->type.width;
+        std::string part = fmt::format("{}(cv.part<{}>({}))", cppType(o->type), o->type.width, top);
+        if (nonBlocking)
+            nbaStore(*o, part, ind + 1);
+        else
+            store(*o, part, ind + 1);
+    }
+    line(ind, "}");
+}
+
 void Generator::store(const Expr& lhs, const std::string& v, int ind) {
     switch (lhs.kind) {
     case ExprKind::Signal: {
@@ -60,20 +77,9 @@ void Generator::store(const Expr& lhs, const std::string& v, int ind) {
         }
         return;
     }
-    case ExprKind::Concat: {
-        uint32_t total = 0;
-        for (const auto& o : lhs.operands) total += o->type.width;
-        line(ind, "{");
-        line(ind + 1, fmt::format("auto cv = {};", v));
-        uint32_t top = total;
-        for (const auto& o : lhs.operands) {
-            top -= o->type.width;
-            store(*o, fmt::format("{}(cv.part<{}>({}))", cppType(o->type), o->type.width, top),
-                  ind + 1);
-        }
-        line(ind, "}");
+    case ExprKind::Concat:
+        storeConcat(lhs, v, ind, false);
         return;
-    }
     default:
         unsupported(lhs.loc, "this assignment target");
     }
@@ -129,20 +135,9 @@ void Generator::nbaStore(const Expr& lhs, const std::string& v, int ind) {
         }
         return;
     }
-    case ExprKind::Concat: {
-        uint32_t total = 0;
-        for (const auto& o : lhs.operands) total += o->type.width;
-        line(ind, "{");
-        line(ind + 1, fmt::format("auto cv = {};", v));
-        uint32_t top = total;
-        for (const auto& o : lhs.operands) {
-            top -= o->type.width;
-            nbaStore(*o, fmt::format("{}(cv.part<{}>({}))", cppType(o->type), o->type.width, top),
-                     ind + 1);
-        }
-        line(ind, "}");
+    case ExprKind::Concat:
+        storeConcat(lhs, v, ind, true);
         return;
-    }
     default:
         unsupported(lhs.loc, "this non-blocking assignment target");
     }

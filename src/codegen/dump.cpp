@@ -28,30 +28,11 @@ const char* scopeKindVcd(ScopeKind k) {
 std::string varType(const Signal& sg) {
     switch (sg.kind) {
     case SignalKind::Net:
-        switch (sg.netType) {
-        case NetType::Tri:
-            return "tri";
-        case NetType::Wand:
-            return "wand";
-        case NetType::Wor:
-            return "wor";
-        case NetType::Triand:
-            return "triand";
-        case NetType::Trior:
-            return "trior";
-        case NetType::Tri0:
-            return "tri0";
-        case NetType::Tri1:
-            return "tri1";
-        case NetType::Supply0:
-            return "supply0";
-        case NetType::Supply1:
-            return "supply1";
-        case NetType::Trireg:
-            return "trireg";
-        default:
-            return "wire";
-        }
+        // VCD writes plain, implicit and uwire nets as wire.
+        return sg.netType == NetType::None || sg.netType == NetType::Wire ||
+                       sg.netType == NetType::Uwire
+                   ? "wire"
+                   : netTypeName(sg.netType);
     case SignalKind::Reg:
         return "reg";
     case SignalKind::Integer:
@@ -150,8 +131,7 @@ bool Generator::dumpTask(const Stmt& st, int ind) {
             return true;
         }
         uint32_t site = serviceSite(st, 'd', false);
-        uint32_t k = resume();
-        line(ind, ringWait(k));
+        ringYield(ind);
         line(ind,
              fmt::format("{{ auto& r = ring_push(s.sched, kSvcDump, {}); r.a = {}; "
                          "pack_site(s, {}, r.payload); }}",
@@ -160,8 +140,7 @@ bool Generator::dumpTask(const Stmt& st, int ind) {
         return true;
     }
     if (n == "$dumpflush") {
-        uint32_t k = resume();
-        line(ind, ringWait(k));
+        ringYield(ind);
         line(ind, fmt::format("ring_push(s.sched, kSvcDump, 0).a = {};",
                               static_cast<unsigned>(kDumpFlush)));
         return true;
@@ -222,8 +201,7 @@ bool Generator::dumpTask(const Stmt& st, int ind) {
     }
     uint32_t call = static_cast<uint32_t>(dump_.calls.size());
     dump_.calls.push_back(vars);
-    uint32_t k = resume();
-    line(ind, ringWait(k));
+    ringYield(ind);
     line(ind, fmt::format("{{ auto& r = ring_push(s.sched, kSvcDump, {}); r.a = {}; }}", call,
                           static_cast<unsigned>(kDumpVars)));
     line(ind, "if (s.dump_state != 2) {");

@@ -35,21 +35,8 @@ uint32_t chunkOf(uint32_t width, uint64_t count, uint32_t words) {
 
 bool Generator::fileTask(const Stmt& st, int ind) {
     const std::string& n = st.name;
-    auto variant = [&](const char* prefix) -> std::optional<char> {
-        std::string p = prefix;
-        if (n == p) return 'd';
-        if (n.size() == p.size() + 1 && n.compare(0, p.size(), p) == 0) {
-            char c = n.back();
-            if (c == 'b' || c == 'o' || c == 'h') return c;
-        }
-        return std::nullopt;
-    };
-    auto yieldPoint = [&]() {
-        uint32_t k = ++nextResume_;
-        line(ind, fmt::format("R{}:;", k));
-        line(ind, fmt::format("if (ring_full(s.sched)) {{ s.pc[{}] = {}; return kRingFull; }}",
-                              curProc_, k));
-    };
+    auto variant = [&](const char* prefix) { return radixVariant(n, prefix); };
+    auto yieldPoint = [&]() { ringYield(ind); };
     auto needDescriptor = [&]() {
         if (st.args.empty() || !st.args[0]) {
             diags_.error(st.loc, fmt::format("{} needs a file descriptor argument", n));
@@ -180,10 +167,7 @@ void Generator::memoryTask(const Stmt& st, int ind) {
         }
     }
     line(ind, fmt::format("s.t{} = 0;", cursor));
-    uint32_t k = ++nextResume_;
-    line(ind, fmt::format("R{}:;", k));
-    line(ind, fmt::format("if (ring_full(s.sched)) {{ s.pc[{}] = {}; return kRingFull; }}",
-                          curProc_, k));
+    uint32_t k = ringYield(ind);
     line(ind, fmt::format("pack_site(s, {0}, ring_push(s.sched, kSvcCall, {0}).payload);", site));
     if (!read) {
         line(ind, fmt::format("s.t{} += {};", cursor, chunk));

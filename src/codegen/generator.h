@@ -11,6 +11,7 @@
 
 #include <functional>
 #include <map>
+#include <optional>
 #include <set>
 
 namespace metalfpga::codegen::detail {
@@ -34,6 +35,18 @@ inline std::string realLiteral(double d) {
 
 inline std::string stringOf(const rt::Value& v) {
     return rt::fmt::value_text(v);
+}
+
+// The radix variant of a display-like task name: 'd' for PREFIX itself, 'b'/'o'/'h' for
+// PREFIXb/o/h; none for other names.
+inline std::optional<char> radixVariant(const std::string& name, const char* prefix) {
+    std::string p = prefix;
+    if (name == p) return 'd';
+    if (name.size() == p.size() + 1 && name.compare(0, p.size(), p) == 0) {
+        char c = name.back();
+        if (c == 'b' || c == 'o' || c == 'h') return c;
+    }
+    return std::nullopt;
 }
 
 // Something a value can be stored into (an output argument of a host call).
@@ -190,11 +203,20 @@ class Generator {
     void stmt(const Stmt& st, int ind);
     void store(const Expr& lhs, const std::string& value, int ind);
     void nbaStore(const Expr& lhs, const std::string& value, int ind);
+    void storeConcat(const Expr& lhs, const std::string& value, int ind, bool nonBlocking);
     void suspend(int ind, const std::string& how);
     void timing(const Timing& t, int ind);
     uint32_t waitSite(const std::vector<WaitItem>& items, int ind);
     void systemTask(const Stmt& st, int ind);
     void taskCall(const Stmt& st, int ind);
+    // A resume point that waits there until the service ring has room; returns its number.
+    uint32_t ringYield(int ind) {
+        uint32_t k = ++nextResume_;
+        line(ind, fmt::format("R{}:;", k));
+        line(ind, fmt::format("if (ring_full(s.sched)) {{ s.pc[{}] = {}; return kRingFull; }}",
+                              curProc_, k));
+        return k;
+    }
     uint32_t serviceSite(const Stmt& st, char conv, bool newline);
     uint32_t serviceSite(const std::string& task, SourceLoc loc,
                          const std::vector<const Expr*>& args, char conv, bool newline,

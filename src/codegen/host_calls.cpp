@@ -68,10 +68,7 @@ std::string Generator::hostCall(const std::string& task, SourceLoc loc,
     }
     replyWords_ = std::max(replyWords_, off);
 
-    uint32_t k = ++nextResume_;
-    line(ind, fmt::format("R{}:;", k));
-    line(ind, fmt::format("if (ring_full(s.sched)) {{ s.pc[{}] = {}; return kRingFull; }}",
-                          curProc_, k));
+    uint32_t k = ringYield(ind);
     line(ind, fmt::format("pack_site(s, {0}, ring_push(s.sched, kSvcCall, {0}).payload);", site));
     line(ind, fmt::format("s.pc[{}] = {}; return kHostCall;", curProc_, k + 1));
     ++nextResume_;

@@ -11,8 +11,7 @@ std::optional<Model> Generator::run() {
         for (const Process& p : d_.processes) {
             bool ca =
                 p.kind == ProcessKind::ContinuousAssign || p.kind == ProcessKind::PortConnection;
-            if ((p.kind == ProcessKind::Gate && gateSupported(p.gate) &&
-                 p.terminals.size() >= 2) ||
+            if ((p.kind == ProcessKind::Gate && gateSupported(p.gate) && p.terminals.size() >= 2) ||
                 (p.kind == ProcessKind::UdpInstance && !p.terminals.empty() && p.terminals[0])) {
                 if (pass != 0) continue;
                 procs_.push_back(&p);

@@ -19,8 +19,10 @@ std::string Generator::genFunction(RoutineId rid) {
     line(0, fmt::format("// function {} ({})", r.name, where(r.loc)));
     line(0, fmt::format("MF_HD {} fn_{}(State& s{}) {{", cppType(rt), rid, params));
     inFunction_ = true;
-    if (r.automatic) autoFunctionEnter(rid);
-    else stepGuard(1);
+    if (r.automatic)
+        autoFunctionEnter(rid);
+    else
+        stepGuard(1);
     for (const RoutinePort& p : r.ports) {
         SignalId s = rep(p.signal);
         line(1, fmt::format("set_s{}(s, a_s{});", s, s));
@@ -29,8 +31,10 @@ std::string Generator::genFunction(RoutineId rid) {
     curScope_ = r.scope;
     if (r.body) stmt(*r.body, 1);
     curScope_ = saved;
-    if (r.automatic) autoFunctionLeave(rid);
-    else line(1, fmt::format("return get_s{}(s);", rep(r.result)));
+    if (r.automatic)
+        autoFunctionLeave(rid);
+    else
+        line(1, fmt::format("return get_s{}(s);", rep(r.result)));
     inFunction_ = false;
     line(0, "}");
     // `return {};` in error paths of functions

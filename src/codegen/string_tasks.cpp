@@ -79,10 +79,7 @@ bool Generator::stringTask(const Stmt& st, int ind) {
         sa.kind = SiteArg::String;
         sa.text = escaped;
         svc_[id].args.push_back(sa);
-        uint32_t k = ++nextResume_;
-        line(ind, fmt::format("R{}:;", k));
-        line(ind, fmt::format("if (ring_full(s.sched)) {{ s.pc[{}] = {}; return kRingFull; }}",
-                              curProc_, k));
+        ringYield(ind);
         line(ind,
              fmt::format("pack_site(s, {0}, ring_push(s.sched, kSvcDisplay, {0}).payload);", id));
         return true;

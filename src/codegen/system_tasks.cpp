@@ -68,15 +68,7 @@ uint32_t Generator::serviceSite(const std::string& task, SourceLoc loc,
 
 void Generator::systemTask(const Stmt& st, int ind) {
     const std::string& n = st.name;
-    auto base = [&](const char* prefix) -> std::optional<char> {
-        std::string p = prefix;
-        if (n == p) return 'd';
-        if (n.size() == p.size() + 1 && n.compare(0, p.size(), p) == 0) {
-            char c = n.back();
-            if (c == 'b' || c == 'o' || c == 'h') return c;
-        }
-        return std::nullopt;
-    };
+    auto base = [&](const char* prefix) { return radixVariant(n, prefix); };
     auto yieldPoint = [&]() {
         if (inFunction_) {
             line(ind,
@@ -84,10 +76,7 @@ void Generator::systemTask(const Stmt& st, int ind) {
                  "{}; }");
             return;
         }
-        uint32_t k = ++nextResume_;
-        line(ind, fmt::format("R{}:;", k));
-        line(ind, fmt::format("if (ring_full(s.sched)) {{ s.pc[{}] = {}; return kRingFull; }}",
-                              curProc_, k));
+        ringYield(ind);
     };
     if (inFunction_ && (n != "$display" && n != "$write")) {
         unsupported(st.loc, n + " in a function");

@@ -775,29 +775,22 @@ MF_HD inline u32 step(typename M::State& st, u64 budget) {
     auto& s = st.sched;
     if (s.status) return s.status;
     while (budget > 0) {
+        // A process that suspended on a full ring or a host call resumes first; then the
+        // active region.
+        u32 p;
         if (s.yielded != ~0u) {
-            u32 p = s.yielded;
+            p = s.yielded;
             s.yielded = ~0u;
-            u32 r = M::run_process(st, p);
-            --budget;
-            if (r == kRingFull || r == kHostCall) {
-                s.yielded = p;
-                return r;
-            }
-            if (r == kFinished || r == kStopped) {
-                if (!s.pending_end) s.pending_end = r;
-            } else if (r) {
-                s.status = r;
-                return r;
-            }
-            continue;
-        }
-        if (s.active_count) {
-            u32 p = pop_active(s);
+        } else if (s.active_count) {
+            p = pop_active(s);
             if (++s.slot_steps > s.slot_limit) {
                 model_error(s, kErrZeroDelayLoop, p);
                 return kError;
             }
+        } else {
+            p = ~0u;
+        }
+        if (p != ~0u) {
             u32 r = M::run_process(st, p);
             --budget;
             if (r == kRingFull || r == kHostCall) {

@@ -236,6 +236,24 @@ std::string runtimeHeaders(const std::string& includeDir) {
     return text;
 }
 
+CacheUse openCache(const CompileOptions& options) {
+    CacheUse c;
+    c.dir = options.cacheDir.empty() ? cacheDirectory() : options.cacheDir;
+    c.load = options.useCache && options.load;
+    c.save = options.useCache && options.save;
+    if (c.load || c.save) {
+        std::error_code ec;
+        fs::create_directories(c.dir, ec);
+        if (ec) {
+            if (options.log)
+                logDecision(
+                    fmt::format("cannot create '{}' ({}); not used", c.dir.string(), ec.message()));
+            c.load = c.save = false;
+        }
+    }
+    return c;
+}
+
 std::unique_ptr<LoadedModel> load(const std::string& source, const CompileOptions& options,
                                   std::string& error) {
     std::string cxx = compiler();
@@ -248,19 +266,9 @@ std::unique_ptr<LoadedModel> load(const std::string& source, const CompileOption
 
     auto model = std::make_unique<LoadedModel>();
     std::error_code ec;
-    fs::path dir =
-        options.cacheDir.empty() ? fs::path(cacheDirectory()) : fs::path(options.cacheDir);
-    bool load = options.useCache && options.load;
-    bool save = options.useCache && options.save;
-    if (load || save) {
-        fs::create_directories(dir, ec);
-        if (ec) {
-            if (options.log)
-                logDecision(
-                    fmt::format("cannot create '{}' ({}); not used", dir.string(), ec.message()));
-            load = save = false;
-        }
-    }
+    CacheUse cache = openCache(options);
+    fs::path dir = cache.dir;
+    bool load = cache.load, save = cache.save;
     fs::path entry = dir / ("cpu-" + key + ".so");
     fs::path work = save ? dir : fs::temp_directory_path();
 

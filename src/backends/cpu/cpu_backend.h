@@ -3,6 +3,7 @@
 // keeps it in the pipeline cache, and loads it with dlopen.
 
 #include <cstdint>
+#include <filesystem>
 #include <functional>
 #include <memory>
 #include <string>
@@ -57,6 +58,14 @@ std::string includeDirectory();
 
 // The names and text of every model-support header (part of each compiled model's cache key).
 std::string runtimeHeaders(const std::string& includeDir);
+
+// The cache folder a load uses, and whether it reads and writes entries there (both off when
+// the folder cannot be created; --pipeline-log says so).
+struct CacheUse {
+    std::filesystem::path dir;
+    bool load = false, save = false;
+};
+CacheUse openCache(const CompileOptions& options);
 
 // Compiles (or finds in the cache) and loads a model. On failure returns null and sets `error`.
 std::unique_ptr<LoadedModel> load(const std::string& source, const CompileOptions& options,

@@ -180,19 +180,9 @@ std::unique_ptr<LoadedModel> load(const std::string& source, const cpu::CompileO
     // The load may run on a background thread (--pipeline-async): make the context current here.
     driver().cuCtxSetCurrent(dev->context);
     std::error_code ec;
-    fs::path dir =
-        options.cacheDir.empty() ? fs::path(cpu::cacheDirectory()) : fs::path(options.cacheDir);
-    bool load = options.useCache && options.load;
-    bool save = options.useCache && options.save;
-    if (load || save) {
-        fs::create_directories(dir, ec);
-        if (ec) {
-            if (options.log)
-                cpu::logDecision(
-                    fmt::format("cannot create '{}' ({}); not used", dir.string(), ec.message()));
-            load = save = false;
-        }
-    }
+    cpu::CacheUse cache = cpu::openCache(options);
+    fs::path dir = cache.dir;
+    bool load = cache.load, save = cache.save;
     fs::path entry = dir / fmt::format("cuda-{}-{}.mfpa", key, dev->arch());
     std::vector<char> cubin;
     auto t0 = std::chrono::steady_clock::now();
