@@ -34,7 +34,7 @@ sys.path.insert(0, HERE)
 import gen_pipelines  # noqa: E402
 
 VALUE_RE = re.compile(r"\b(result|digest|checksum)=([0-9a-fA-FxXzZ]+)")
-PROFILE_SIM_RE = re.compile(r"\[profile\] simulate step=([0-9.]+)ms")
+PROFILE_SIM_RE = re.compile(r"\[profile\] simulation ([0-9.]+) ms")
 
 
 # --- running one command -------------------------------------------------------------------
@@ -397,7 +397,7 @@ def write_report(bench, cases, compile_case, path, plots):
     w(f"Made by `bench/run.py{' --quick' if a.quick else ''}` on "
       f"{datetime.date.today().isoformat()}. Every number of a table comes from the same run, so "
       "ratios compare tools under the same machine load. Run time is the simulation alone "
-      "(metalfpga: the `simulate` stage of `--profile` with a cached model; Icarus: `vvp`; "
+      "(metalfpga: the `simulation` stage of `--profile` with a cached model; Icarus: `vvp`; "
       "Verilator: the built binary), wall clock. Ratios are metalfpga time / other time: "
       "below 1 means metalfpga is faster.")
     w("")

@@ -6,10 +6,25 @@
 
 #include <fmt/format.h>
 
+#include <chrono>
+
 #include <fstream>
 #include <vector>
 
 namespace metalfpga::cli {
+
+namespace {
+
+double msSince(std::chrono::steady_clock::time_point t0) {
+    return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
+}
+
+// The profile stage of a backend's load: a compile, or a load from the pipeline archive.
+const char* loadStage(bool cacheHit) {
+    return cacheHit ? "archive-load" : "compile";
+}
+
+} // namespace
 
 bool haveCudaBackend() {
 #if METALFPGA_HAS_CUDA
@@ -64,13 +79,19 @@ bool prepareRun(const std::string& source, const BackendOptions& o, PreparedRun&
             return false;
         }
         std::unique_ptr<backends::cuda::LoadedModel> m;
+        auto t0 = std::chrono::steady_clock::now();
         backends::cpu::runWithProgress("cuda", co.async,
                                        [&] { m = backends::cuda::load(source, co, error); });
         if (!m) return false;
         out.cacheHit = m->cacheHit;
+        if (o.profiler) o.profiler->addStage(loadStage(m->cacheHit), msSince(t0));
         backends::cuda::EngineOptions eo;
-        out.engine = backends::cuda::makeEngine(*m, o.count, o.slotLimit, eo, error);
+        {
+            runtime::Profiler::Timer t(o.profiler, "engine-init");
+            out.engine = backends::cuda::makeEngine(*m, o.count, o.slotLimit, eo, error);
+        }
         if (!out.engine) return false;
+        if (o.profiler) out.engine->setProfiler(o.profiler);
         out.model = std::shared_ptr<void>(
             m.release(), [](void* p) { delete static_cast<backends::cuda::LoadedModel*>(p); });
         out.backend = "cuda";
@@ -82,12 +103,18 @@ bool prepareRun(const std::string& source, const BackendOptions& o, PreparedRun&
 #endif
     }
     std::unique_ptr<backends::cpu::LoadedModel> m;
+    auto t0 = std::chrono::steady_clock::now();
     backends::cpu::runWithProgress("cpu", co.async,
                                    [&] { m = backends::cpu::load(source, co, error); });
     if (!m) return false;
     out.cacheHit = m->cacheHit;
-    out.engine = runtime::makeCpuEngine(*m, o.count, o.slotLimit, o.threads, error);
+    if (o.profiler) o.profiler->addStage(loadStage(m->cacheHit), msSince(t0));
+    {
+        runtime::Profiler::Timer t(o.profiler, "engine-init");
+        out.engine = runtime::makeCpuEngine(*m, o.count, o.slotLimit, o.threads, error);
+    }
     if (!out.engine) return false;
+    if (o.profiler) out.engine->setProfiler(o.profiler);
     out.model = std::shared_ptr<void>(
         m.release(), [](void* p) { delete static_cast<backends::cpu::LoadedModel*>(p); });
     out.backend = "cpu";

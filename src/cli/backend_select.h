@@ -4,6 +4,7 @@
 
 #include "backends/cpu/cpu_backend.h"
 #include "runtime/engine.h"
+#include "runtime/profile.h"
 
 #include <cstdint>
 #include <memory>
@@ -19,6 +20,9 @@ struct BackendOptions {
     unsigned threads = 0; // CPU engine threads (0: one per hardware thread)
     uint64_t slotLimit = 10'000'000;
     bool verbose = false; // say on stderr which backend runs
+    // Not null: the load is timed as the stage "compile" or "archive-load" (a cache hit), the
+    // engine's creation as "engine-init", and the engine gets the profiler (setProfiler).
+    runtime::Profiler* profiler = nullptr;
 };
 
 struct PreparedRun {

@@ -9,6 +9,8 @@
 #include "frontend/source_set.h"
 #include "ir/printer.h"
 #include "metalfpga/version.h"
+#include "runtime/host_emit.h"
+#include "runtime/profile.h"
 #include "runtime/runtime.h"
 
 #include <CLI/CLI.hpp>
@@ -16,8 +18,10 @@
 #include <fmt/format.h>
 
 #include <cstdio>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <memory>
 
 namespace {
 
@@ -53,6 +57,7 @@ struct CliOptions {
     std::vector<std::string> plusargs;
     bool noCache = false;
     bool profile = false;
+    std::string emitHost;
     std::string backend = "auto";
     bool runVerbose = false;
     std::string emitCuda;
@@ -89,20 +94,44 @@ void dumpTokens(const frontend::PreprocessedUnit& unit, const frontend::SourceMa
     }
 }
 
-double msSince(std::chrono::steady_clock::time_point t0) {
-    return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
+// --emit-host: the standalone host of the model (src/runtime/standalone.h), which runs the
+// CPU archive entry that `--run` stores.
+int emitHost(const ir::Design& design, const codegen::Model& model, const CliOptions& o) {
+    std::string tops;
+    for (ir::ScopeId t : design.tops) tops += (tops.empty() ? "" : " ") + design.scopes[t].name;
+    backends::cpu::CompileOptions p = pipelineOptions(o);
+    std::string archive = p.cacheDir.empty() ? backends::cpu::cacheDirectory() : p.cacheDir;
+    std::error_code ec;
+    std::filesystem::path abs = std::filesystem::absolute(archive, ec);
+    if (!ec) archive = abs.lexically_normal().string();
+    std::string key = backends::cpu::modelKey(model.source);
+    std::ofstream out(o.emitHost, std::ios::binary);
+    out << runtime::emitHostSource(model, key, archive, tops, METALFPGA_SOURCE_DIR,
+                                   METALFPGA_BUILD_DIR);
+    if (!out) {
+        fmt::print(stderr, "metalfpga_cli: error: cannot write '{}'\n", o.emitHost);
+        return kExitInputErrors;
+    }
+    std::string entry = backends::cpu::entryPath(archive, key);
+    bool stored = o.run && p.useCache && p.save; // this run stores the entry
+    if (!stored && !std::filesystem::exists(entry, ec))
+        fmt::print(stderr,
+                   "metalfpga_cli: note: the pipeline archive has no entry for this model yet "
+                   "('{}'); `--run` with archive saving on stores it\n",
+                   entry);
+    return -1;
 }
 
 // --emit-cpp / --run. Returns the exit status, or -1 to let the caller report diagnostics.
 int simulateDesign(const ir::Design& design, const frontend::SourceManager& sm,
-                   frontend::Diagnostics& diags, const CliOptions& o) {
-    auto t0 = std::chrono::steady_clock::now();
+                   frontend::Diagnostics& diags, const CliOptions& o, runtime::Profiler* profiler) {
+    runtime::Profiler::Timer codegenTimer(profiler, "codegen");
     codegen::Options co;
     co.maxProcSteps = o.maxProcSteps;
     co.frameDepth = o.frameDepth;
     auto model = codegen::generate(design, sm, diags, co);
     if (!model) return -1;
-    if (o.profile) fmt::print(stderr, "[profile] codegen step={:.1f}ms\n", msSince(t0));
+    codegenTimer.stop();
     // --emit-cuda writes the same source: NVRTC compiles it with the device entry points
     // (include/metalfpga/rt/device_entry.h) that MF_DEVICE_COMPILER switches on.
     for (const std::string* path : {&o.emitCpp, &o.emitCuda}) {
@@ -122,6 +151,8 @@ int simulateDesign(const ir::Design& design, const frontend::SourceManager& sm,
             return kExitInputErrors;
         }
     }
+    if (!o.emitHost.empty())
+        if (int rc = emitHost(design, *model, o); rc >= 0) return rc;
     if (!o.run) return -1;
     cli::BackendOptions bo;
     bo.backend = o.backend;
@@ -130,29 +161,24 @@ int simulateDesign(const ir::Design& design, const frontend::SourceManager& sm,
     bo.count = o.count;
     bo.threads = o.threads;
     bo.verbose = o.runVerbose;
+    bo.profiler = profiler;
     std::string error;
-    auto t1 = std::chrono::steady_clock::now();
     cli::PreparedRun prepared;
     if (!cli::prepareRun(model->source, bo, prepared, error)) {
         fmt::print(stderr, "metalfpga_cli: error: {}\n", error);
         return kExitInputErrors;
     }
-    if (o.profile)
-        fmt::print(stderr, "[profile] {} step={:.1f}ms\n",
-                   prepared.cacheHit ? "cache-hit" : "compile", msSince(t1));
     runtime::RunOptions ro;
     ro.maxSteps = o.maxSteps;
     ro.plusargs = o.plusargs;
     ro.vcdDir = o.vcdDir;
+    ro.profiler = profiler;
     if (!o.instancePlusargs.empty() &&
         !runtime::readInstancePlusargs(o.instancePlusargs, ro.perInstance, error)) {
         fmt::print(stderr, "metalfpga_cli: error: {}\n", error);
         return kExitUsage;
     }
-    double simMs = 0;
-    int rc = runtime::simulate(*prepared.engine, *model, ro, &simMs);
-    if (o.profile) fmt::print(stderr, "[profile] simulate step={:.1f}ms\n", simMs);
-    return rc;
+    return runtime::simulate(*prepared.engine, *model, ro);
 }
 
 int run(int argc, char** argv) {
@@ -248,7 +274,13 @@ int run(int argc, char** argv) {
     app.add_flag_callback(
         "--no-pipeline-async", [&o] { o.pipelineAsync = 0; },
         "Compile on the main thread, without a progress line");
-    app.add_flag("--profile", o.profile, "Print stage timings on stderr");
+    app.add_flag("--profile", o.profile,
+                 "Print stage timings on stderr as [profile] STAGE MS ms (env "
+                 "METALFPGA_PROFILE=1)");
+    app.add_option("--emit-host", o.emitHost,
+                   "Write a standalone host program (C++) that runs the design's compiled model "
+                   "from the pipeline archive without the compiler")
+        ->allow_extra_args(false);
     app.footer("Command files: -f FILE. Other +words are plusargs for the simulation.\n"
                "Exit status: 0 success, 1 errors in the input, 2 bad usage.");
 
@@ -297,9 +329,24 @@ int run(int argc, char** argv) {
     for (auto& d : o.defines) so.preprocessor.defines.push_back(cli::parseDefine(d));
     for (auto& d : expanded.defines) so.preprocessor.defines.push_back(d);
 
+    // --profile / METALFPGA_PROFILE=1: stage timings, printed when the run ends.
+    runtime::Profiler::Settings ps = runtime::Profiler::fromEnvironment();
+    if (o.profile) ps.enabled = true;
+    std::unique_ptr<runtime::Profiler> profiler;
+    if (ps.enabled) profiler = std::make_unique<runtime::Profiler>(ps);
+    struct ReportAtEnd {
+        runtime::Profiler* p;
+        ~ReportAtEnd() {
+            std::fflush(stdout);
+            if (p) p->report();
+        }
+    } reportAtEnd{profiler.get()};
+
     frontend::SourceManager sm;
     frontend::Diagnostics diags(sm);
+    runtime::Profiler::Timer parseTimer(profiler.get(), "parse");
     frontend::SourceSet sources = frontend::loadSources(so, sm, diags);
+    parseTimer.stop();
 
     if (o.dumpTokens)
         for (const auto& unit : sources.preprocessed) dumpTokens(unit, sm);
@@ -307,7 +354,8 @@ int run(int argc, char** argv) {
         for (const auto& unit : sources.units) frontend::dumpAst(*unit, sm, std::cout);
     std::cout.flush();
 
-    bool simulate = o.run || !o.emitCpp.empty() || !o.emitCuda.empty() || !o.emitPtx.empty();
+    bool simulate = o.run || !o.emitCpp.empty() || !o.emitCuda.empty() || !o.emitPtx.empty() ||
+                    !o.emitHost.empty();
     bool elaborate = !o.parseOnly && (o.check || o.dumpFlat || !o.emitFlat.empty() || simulate);
     if (elaborate && !diags.hasErrors()) {
         elab::ElabOptions eo;
@@ -316,7 +364,9 @@ int run(int argc, char** argv) {
         if (defaultTimescale)
             eo.defaultTimescale =
                 ir::Timescale{defaultTimescale->first, defaultTimescale->second, true};
+        runtime::Profiler::Timer elabTimer(profiler.get(), "elaborate");
         auto design = elab::elaborate(sources, eo, diags);
+        elabTimer.stop();
         if (design && o.dumpFlat) ir::printDesign(*design, std::cout, &sm);
         if (design && !o.emitFlat.empty()) {
             std::ofstream out(o.emitFlat);
@@ -328,7 +378,7 @@ int run(int argc, char** argv) {
         }
         std::cout.flush();
         if (design && simulate && !o.check) {
-            int rc = simulateDesign(*design, sm, diags, o);
+            int rc = simulateDesign(*design, sm, diags, o, profiler.get());
             if (rc >= 0) return rc;
         }
     }

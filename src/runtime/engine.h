@@ -17,6 +17,8 @@ struct LoadedModel;
 
 namespace metalfpga::runtime {
 
+class Profiler;
+
 class Engine {
   public:
     virtual ~Engine() = default;
@@ -31,6 +33,13 @@ class Engine {
     virtual const char* name() const = 0;
     // Why the engine stopped every instance (a device fault, a timeout); empty if it did not.
     virtual std::string failure() const { return ""; }
+    // Profiling (runtime/profile.h): an engine may add its own timings through `profiler_`
+    // (device timings: profiler_->addDeviceTiming(name, ms) when profiler_->gpuTimestamps()).
+    // Null when not profiling. The host loop times each round's step() and drain itself.
+    virtual void setProfiler(Profiler* p) { profiler_ = p; }
+
+  protected:
+    Profiler* profiler_ = nullptr;
 };
 
 // `threads` 0: one per hardware thread (at most one per instance).

@@ -184,6 +184,8 @@ extern "C" void onSignal(int sig) {
 
 int simulate(Engine& engine, const codegen::Model& info, const RunOptions& o, double* simulateMs) {
     auto t0 = std::chrono::steady_clock::now();
+    Profiler::Timer simTimer(o.profiler, "simulation");
+    if (o.profiler) engine.setProfiler(o.profiler);
     uint32_t n = engine.count();
     Services services(info, o, n);
     std::vector<char> run(n, 1);
@@ -193,8 +195,14 @@ int simulate(Engine& engine, const codegen::Model& info, const RunOptions& o, do
     g_signal = 0;
     auto oldInt = std::signal(SIGINT, onSignal);
     auto oldTerm = std::signal(SIGTERM, onSignal);
+    using Clock = std::chrono::steady_clock;
+    auto msBetween = [](Clock::time_point a, Clock::time_point b) {
+        return std::chrono::duration<double, std::milli>(b - a).count();
+    };
     while (live > 0 && !g_signal) {
+        Clock::time_point r0 = o.profiler ? Clock::now() : Clock::time_point{};
         engine.step(o.maxSteps, run, status);
+        Clock::time_point r1 = o.profiler ? Clock::now() : Clock::time_point{};
         for (uint32_t i = 0; i < n; ++i) {
             if (!run[i]) continue;
             services.drain(i, engine.mailbox(i));
@@ -216,6 +224,7 @@ int simulate(Engine& engine, const codegen::Model& info, const RunOptions& o, do
                 break;
             }
         }
+        if (o.profiler) o.profiler->dispatch(msBetween(r0, r1), msBetween(r1, Clock::now()));
     }
     services.closeFiles();
     std::signal(SIGINT, oldInt);
@@ -232,6 +241,7 @@ int simulate(Engine& engine, const codegen::Model& info, const RunOptions& o, do
                    g_signal == SIGINT ? "SIGINT" : "SIGTERM");
         exitCode = 128 + g_signal;
     }
+    simTimer.stop();
     if (simulateMs)
         *simulateMs =
             std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0)

@@ -4,6 +4,7 @@
 
 #include "codegen/codegen.h"
 #include "runtime/engine.h"
+#include "runtime/profile.h"
 
 #include <cstdint>
 #include <cstdio>
@@ -21,6 +22,9 @@ struct RunOptions {
     std::string vcdDir; // --vcd-dir: where VCD files are written (empty: the current folder)
     FILE* out = stdout;
     FILE* err = stderr;
+    // Not null: the run is timed as the stage "simulation", each round feeds
+    // Profiler::dispatch (step and drain ms), and the engine gets it (Engine::setProfiler).
+    Profiler* profiler = nullptr;
 };
 
 // Runs every instance to its end. Output of instance 0 goes to `out` as the design prints it;

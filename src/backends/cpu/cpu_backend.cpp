@@ -254,42 +254,80 @@ CacheUse openCache(const CompileOptions& options) {
     return c;
 }
 
+std::string modelKey(const std::string& source) {
+    std::string cxx = compiler();
+    std::string keyText = source + '\0' + cxx + '\0' + compilerVersion(cxx) + '\0' + kFlags + '\0' +
+                          METALFPGA_VERSION + "\0entry-trailer 1";
+    keyText += '\0' + runtimeHeaders(includeDirectory());
+    XXH128_hash_t hash = XXH3_128bits(keyText.data(), keyText.size());
+    return fmt::format("{:016x}{:016x}", hash.high64, hash.low64);
+}
+
+std::string entryPath(const std::string& dir, const std::string& key) {
+    return (fs::path(dir) / ("cpu-" + key + ".so")).string();
+}
+
+namespace {
+
+// dlopens `p` and binds the model's entry points; false (nothing kept open) when it does not
+// load or its mf_model_key() differs from `key`.
+bool bindModel(LoadedModel& model, const fs::path& p, const std::string& key) {
+    void* h = dlopen(p.c_str(), RTLD_NOW | RTLD_LOCAL);
+    if (!h) return false;
+    auto keyFn = reinterpret_cast<const char* (*)()>(dlsym(h, "mf_model_key"));
+    model.stateSize = reinterpret_cast<unsigned long long (*)()>(dlsym(h, "mf_state_size"));
+    model.init = reinterpret_cast<void (*)(void*, unsigned long long)>(dlsym(h, "mf_init"));
+    model.step = reinterpret_cast<unsigned (*)(void*, unsigned long long)>(dlsym(h, "mf_step"));
+    model.ring = reinterpret_cast<void (*)(void*, void*)>(dlsym(h, "mf_ring"));
+    if (!keyFn || std::string(keyFn()) != key || !model.stateSize || !model.init || !model.step ||
+        !model.ring) {
+        dlclose(h);
+        return false;
+    }
+    model.handle = h;
+    model.path = p.string();
+    return true;
+}
+
+} // namespace
+
+std::unique_ptr<LoadedModel> loadEntry(const std::string& path, const std::string& key,
+                                       std::string& error) {
+    std::error_code ec;
+    if (!fs::exists(path, ec)) {
+        error = fmt::format("the pipeline archive has no entry '{}'", path);
+        return nullptr;
+    }
+    if (std::string why = checkEntry(path); !why.empty()) {
+        error = fmt::format("the archive entry '{}' is corrupt ({})", path, why);
+        return nullptr;
+    }
+    auto model = std::make_unique<LoadedModel>();
+    if (!bindModel(*model, path, key)) {
+        const char* why = dlerror();
+        error = fmt::format("the archive entry '{}' does not load or has another key{}{}", path,
+                            why ? ": " : "", why ? why : "");
+        return nullptr;
+    }
+    model->cacheHit = true;
+    return model;
+}
+
 std::unique_ptr<LoadedModel> load(const std::string& source, const CompileOptions& options,
                                   std::string& error) {
     std::string cxx = compiler();
     std::string inc = includeDirectory();
-    std::string keyText = source + '\0' + cxx + '\0' + compilerVersion(cxx) + '\0' + kFlags + '\0' +
-                          METALFPGA_VERSION + "\0entry-trailer 1";
-    keyText += '\0' + runtimeHeaders(inc);
-    XXH128_hash_t hash = XXH3_128bits(keyText.data(), keyText.size());
-    std::string key = fmt::format("{:016x}{:016x}", hash.high64, hash.low64);
+    std::string key = modelKey(source);
 
     auto model = std::make_unique<LoadedModel>();
     std::error_code ec;
     CacheUse cache = openCache(options);
     fs::path dir = cache.dir;
     bool load = cache.load, save = cache.save;
-    fs::path entry = dir / ("cpu-" + key + ".so");
+    fs::path entry = entryPath(dir.string(), key);
     fs::path work = save ? dir : fs::temp_directory_path();
 
-    auto tryLoad = [&](const fs::path& p) -> bool {
-        void* h = dlopen(p.c_str(), RTLD_NOW | RTLD_LOCAL);
-        if (!h) return false;
-        auto keyFn = reinterpret_cast<const char* (*)()>(dlsym(h, "mf_model_key"));
-        model->stateSize = reinterpret_cast<unsigned long long (*)()>(dlsym(h, "mf_state_size"));
-        model->init = reinterpret_cast<void (*)(void*, unsigned long long)>(dlsym(h, "mf_init"));
-        model->step =
-            reinterpret_cast<unsigned (*)(void*, unsigned long long)>(dlsym(h, "mf_step"));
-        model->ring = reinterpret_cast<void (*)(void*, void*)>(dlsym(h, "mf_ring"));
-        if (!keyFn || std::string(keyFn()) != key || !model->stateSize || !model->init ||
-            !model->step || !model->ring) {
-            dlclose(h);
-            return false;
-        }
-        model->handle = h;
-        model->path = p.string();
-        return true;
-    };
+    auto tryLoad = [&](const fs::path& p) { return bindModel(*model, p, key); };
 
     // Read: the trailer is checked before dlopen maps the file; an entry that fails the check,
     // dlopen or the key check is rebuilt (and replaced when saving).

@@ -67,6 +67,19 @@ struct CacheUse {
 };
 CacheUse openCache(const CompileOptions& options);
 
+// The archive key of a model source: XXH3-128 (hex) of the source, the compiler and its
+// --version, the flags, the tool version and the rt/ headers.
+std::string modelKey(const std::string& source);
+
+// The archive entry of `key` in folder `dir`: DIR/cpu-KEY.so.
+std::string entryPath(const std::string& dir, const std::string& key);
+
+// Loads an archive entry without compiling (the standalone host, --emit-host): checks the
+// trailer, dlopens it and checks its key. Null with `error` saying why (missing, corrupt, does
+// not load or has another key).
+std::unique_ptr<LoadedModel> loadEntry(const std::string& path, const std::string& key,
+                                       std::string& error);
+
 // Compiles (or finds in the cache) and loads a model. On failure returns null and sets `error`.
 std::unique_ptr<LoadedModel> load(const std::string& source, const CompileOptions& options,
                                   std::string& error);

@@ -1,0 +1,23 @@
+#pragma once
+// The host side of a compiled model (codegen::Model without its source: service sites, process
+// and routine locations, dump variables, sizes) as bytes, so that a standalone host
+// (--emit-host, runtime/standalone.h) can run an archived model without the compiler.
+// Every field of codegen::Model but `source` is encoded; a field added there must be added to
+// both functions (model_info.cpp).
+
+#include "codegen/codegen.h"
+
+#include <cstddef>
+#include <string>
+
+namespace metalfpga::runtime {
+
+// Little-endian, length-prefixed; starts with the magic "MFMI" and a format version.
+std::string encodeModelInfo(const codegen::Model& model);
+
+// The inverse of encodeModelInfo (model.source stays empty). False with `error` set for bytes
+// that are not a complete encoding of this version.
+bool decodeModelInfo(const unsigned char* data, size_t size, codegen::Model& model,
+                     std::string& error);
+
+} // namespace metalfpga::runtime
