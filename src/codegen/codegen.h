@@ -23,6 +23,10 @@ struct SiteArg {
     bool isSigned = false;
     std::string text;    // String: the literal
     uint32_t offset = 0; // payload word offset (Vector: a-plane then b-plane; Real: one word)
+    // Vector of a net with strengths: its strength bytes (rt/strength.h), eight a word, from
+    // payload word `svOffset`, for %v.
+    bool strength = false;
+    uint32_t svOffset = 0;
 };
 
 // A value the host writes into the reply area of a host call: at word `offset`, a-plane then

@@ -101,6 +101,9 @@ struct Unsupported {
     std::string what;
 };
 
+// tran, rtran, tranif0/1, rtranif0/1: bidirectional switches (strengths.cpp).
+bool isSwitchGate(const std::string& g);
+
 class Generator {
   public:
     Generator(const Design& d, const frontend::SourceManager& sm, frontend::Diagnostics& diags,
@@ -334,6 +337,43 @@ class Generator {
             if (it->second[k] == curProc_) return fmt::format("s.dv{}_{}", sg, k);
         return "";
     }
+    // Strength nets (strengths.cpp): nets whose bits carry strength values (rt/strength.h),
+    // `sv<net>[bit]`. Their drivers write their own copies (`dv<net>_<k>`: a value with the
+    // driver's constant drive strength, or strength bytes for gates and switches); constant
+    // drivers (supply, tri0/tri1, pullup/pulldown) are one byte per net. Bits joined by
+    // bidirectional switches form groups: `sl<net>` holds the bits' own resolution, the group
+    // combines them through its switches into `sf<net>`, and commit_s<net> stores the result.
+    struct SvNet {
+        uint8_t konst = 0x87;   // the constant drivers' resolution (HiZ: none)
+        std::vector<int> group; // per bit: its switch group, -1 for none
+        bool grouped = false;
+    };
+    std::map<SignalId, SvNet> svNets_;
+    struct SwEdge {
+        uint32_t proc = 0;     // the switch process
+        uint32_t a = 0, b = 0; // node indices in the group
+    };
+    struct SwGroup {
+        std::vector<std::pair<SignalId, uint32_t>> nodes; // (net, bit)
+        std::vector<SwEdge> edges;
+        std::set<SignalId> nets;
+    };
+    std::vector<SwGroup> swGroups_;
+    std::map<uint32_t, uint32_t> swGroupOf_; // switch process -> group
+    bool planStrengths(const std::map<SignalId, std::vector<uint32_t>>& drivers,
+                       const std::set<SignalId>& overlap);
+    bool isSvNet(SignalId s) const { return svNets_.count(s) != 0; }
+    // A net bit named by e (a 1-bit net, or a constant bit-select of a net).
+    bool netBit(const Expr* e, SignalId& net, uint32_t& bit) const;
+    bool byteSlot(SignalId net, size_t k) const; // driver k of the net writes strength bytes
+    bool byteGate(const Process& p) const;
+    std::string svRead(const Expr& e);
+    std::string gateByte(const Process& p);
+    void gateStoreByte(const Process& p, const std::string& g, int ind);
+    std::string strengthCode();
+    std::string strengthInit() const;
+    std::string strengthMembers() const;
+    std::string undrivenInit() const; // nets.cpp
     size_t openScope(ScopeId sc);
     void closeScope(size_t inst, int ind);
 

@@ -99,6 +99,7 @@ std::optional<Model> Generator::run() {
     L("// Host C++17 and CUDA device code: see include/metalfpga/rt/model.h.");
     L("#include \"metalfpga/rt/model.h\"");
     L("#include \"metalfpga/rt/gates.h\"");
+    L("#include \"metalfpga/rt/strength.h\"");
     L("#include \"metalfpga/rt/dist.h\"");
     L("");
     L("namespace mf_model {");
@@ -134,8 +135,11 @@ std::optional<Model> Generator::run() {
     o += dumpMembers();
     for (auto& [sg, dl] : multi_)
         for (size_t k = 0; k < dl.size(); ++k)
-            L(fmt::format("    {} dv{}_{}; // driver {} of {}", cppType(storageType(sg)), sg, k,
+            L(fmt::format("    {} dv{}_{}{}; // driver {} of {}",
+                          byteSlot(sg, k) ? "u8" : cppType(storageType(sg)), sg, k,
+                          byteSlot(sg, k) ? fmt::format("[{}]", storageType(sg).width) : "",
                           where(procs_[dl[k]]->loc), d_.signals[sg].path));
+    o += strengthMembers();
     for (SignalId i : forced_) L(fmt::format("    {} fmask_s{}; // forced bits", maskType(i), i));
     for (uint32_t i = 0; i < pcaSites_.size(); ++i)
         if (pcaSites_[i].force)
@@ -202,7 +206,9 @@ std::optional<Model> Generator::run() {
     L("MF_HD inline void trigger_ca(State& s, u32 p) {");
     L("    if (s.ca_idle[p]) { s.ca_idle[p] = 0; activate(s.sched, p); }");
     L("}");
+    o += strengthCode();
     for (auto& [sg, dl] : multi_) {
+        if (isSvNet(sg)) continue; // strengthCode()
         const Signal& sig = d_.signals[sg];
         std::string kind = "kResolveWire";
         int pull = -1;
@@ -542,7 +548,12 @@ std::optional<Model> Generator::run() {
         if (pcaSites_[i].force) L(fmt::format("    s.fm{} = {}();", i, maskType(pcaSites_[i].sig)));
     for (auto& [sg, dl] : multi_)
         for (size_t k = 0; k < dl.size(); ++k)
-            L(fmt::format("    s.dv{}_{} = {}::z();", sg, k, cppType(storageType(sg))));
+            L(byteSlot(sg, k)
+                  ? fmt::format("    for (u32 i = 0; i < {}; ++i) s.dv{}_{}[i] = kSvHiZ;",
+                                storageType(sg).width, sg, k)
+                  : fmt::format("    s.dv{}_{} = {}::z();", sg, k, cppType(storageType(sg))));
+    o += undrivenInit();
+    o += strengthInit();
     for (SignalId i : assigned_) L(fmt::format("    s.pca_s{} = 0;", i));
     L(fmt::format("    for (u32 p = 0; p < {}; ++p) activate(s.sched, p);", procs_.size()));
     L("}");

@@ -5,8 +5,10 @@ namespace metalfpga::codegen::detail {
 using namespace ir;
 
 bool Generator::gateSupported(const std::string& g) {
-    static const char* const kGates[] = {"and", "nand", "or",     "nor",    "xor",    "xnor",
-                                         "buf", "not",  "bufif0", "bufif1", "notif0", "notif1"};
+    static const char* const kGates[] = {
+        "and",    "nand",   "or",     "nor",    "xor",     "xnor",    "buf",      "not",
+        "bufif0", "bufif1", "notif0", "notif1", "nmos",    "pmos",    "rnmos",    "rpmos",
+        "cmos",   "rcmos",  "tran",   "rtran",  "tranif0", "tranif1", "rtranif0", "rtranif1"};
     for (const char* k : kGates)
         if (g == k) return true;
     return false;
@@ -20,6 +22,7 @@ std::vector<const Expr*> Generator::targets(const Process& p) const {
         return r;
     }
     if (p.kind == ProcessKind::Gate) {
+        if (isSwitchGate(p.gate)) return r; // bidirectional: resolved by its switch group
         size_t nout = (p.gate == "buf" || p.gate == "not") ? p.terminals.size() - 1 : 1;
         for (size_t i = 0; i < nout && i < p.terminals.size(); ++i)
             if (p.terminals[i]) r.push_back(p.terminals[i].get());
@@ -37,6 +40,7 @@ std::vector<const Expr*> Generator::sources(const Process& p) const {
     }
     if (p.kind == ProcessKind::Gate) {
         size_t nout = (p.gate == "buf" || p.gate == "not") ? p.terminals.size() - 1 : 1;
+        if (isSwitchGate(p.gate)) nout = 2; // the control of tranif*, nothing for tran
         for (size_t i = nout; i < p.terminals.size(); ++i)
             if (p.terminals[i]) r.push_back(p.terminals[i].get());
         return r;
@@ -47,6 +51,15 @@ std::vector<const Expr*> Generator::sources(const Process& p) const {
 
 void Generator::gateBody(const Process& p, int ind, bool valueOnly) {
     Type bit = Type::integral(1, false);
+    if (p.kind == ProcessKind::Gate && isSwitchGate(p.gate)) {
+        if (!valueOnly) line(ind, fmt::format("group_{}(s);", swGroupOf_[curProc_]));
+        return;
+    }
+    if (byteGate(p)) {
+        line(ind, fmt::format("u8 g = {};", gateByte(p)));
+        if (!valueOnly) gateStoreByte(p, "g", ind);
+        return;
+    }
     if (p.kind == ProcessKind::UdpInstance)
         udpBody(p, ind);
     else
@@ -140,12 +153,16 @@ bool Generator::checkDrivers() {
         }
     }
     for (SignalId s : overlap) {
+        NetType nt = d_.signals[s].netType;
+        bool wired = nt == NetType::Wand || nt == NetType::Wor || nt == NetType::Triand ||
+                     nt == NetType::Trior;
         for (uint32_t p : drivers[s]) {
             const Strength& st = procs_[p]->strength;
-            if (st.specified && (st.s0 != 6 || st.s1 != 6) && ok) {
+            if (wired && st.specified && (st.s0 != 6 || st.s1 != 6) && ok) {
                 diags_.error(procs_[p]->loc,
                              fmt::format("the simulator does not support nets with several "
-                                         "drivers of other than strong strength ('{}') yet",
+                                         "wired-logic nets with drivers of other than strong "
+                                         "strength ('{}') yet",
                                          d_.signals[s].path));
                 ok = false;
             }
@@ -153,7 +170,61 @@ bool Generator::checkDrivers() {
         multi_[s] = drivers[s];
     }
     for (auto& [s, v] : pulls_) multi_[s] = drivers[s];
+    if (!planStrengths(drivers, overlap)) return false;
+    for (auto& [s, v] : svNets_) multi_[s] = drivers[s];
     return ok;
+}
+
+// Nets whose continuous drivers write only some bits (constant selects): the other bits are
+// undriven and start as z, not x.
+std::string Generator::undrivenInit() const {
+    std::map<SignalId, std::vector<bool>> covered;
+    std::set<SignalId> whole;
+    for (uint32_t i = 0; i < procs_.size(); ++i) {
+        if (!isCa_[i]) continue;
+        std::vector<const Expr*> leaves = targets(*procs_[i]);
+        while (!leaves.empty()) {
+            const Expr* l = leaves.back();
+            leaves.pop_back();
+            if (l->kind == ExprKind::Concat) {
+                for (const auto& o : l->operands) leaves.push_back(o.get());
+                continue;
+            }
+            if (l->kind == ExprKind::Signal) {
+                whole.insert(rep(l->signal));
+                continue;
+            }
+            if (l->kind != ExprKind::Select || l->operands[0]->kind != ExprKind::Signal) continue;
+            SignalId s = rep(l->operands[0]->signal);
+            const Signal& sg = d_.signals[s];
+            if (!sg.isNet() || sg.isArray()) continue;
+            int64_t lo = 0, hi = -1;
+            if (l->select == SelectKind::Part) {
+                int64_t a = l->declared.offsetOf(l->msb), b = l->declared.offsetOf(l->lsb);
+                lo = std::min(a, b), hi = std::max(a, b);
+            } else if (l->select == SelectKind::Bit && l->operands[1]->kind == ExprKind::Const &&
+                       !l->operands[1]->value.has_xz()) {
+                lo = hi =
+                    l->declared.offsetOf(static_cast<int64_t>(l->operands[1]->value.aval()[0]));
+            } else {
+                whole.insert(s);
+                continue;
+            }
+            auto& c = covered[s];
+            c.resize(storageType(s).width, false);
+            for (int64_t b = std::max<int64_t>(lo, 0); b <= hi && b < int64_t(c.size()); ++b)
+                c[size_t(b)] = true;
+        }
+    }
+    std::string o;
+    for (auto& [s, c] : covered) {
+        if (whole.count(s)) continue;
+        const Signal& sg = d_.signals[s];
+        if (sg.netType != NetType::Wire && sg.netType != NetType::Tri) continue;
+        for (size_t b = 0; b < c.size(); ++b)
+            if (!c[b]) o += fmt::format("    s.s{}.set_bit({}, BZ);\n", s, b);
+    }
+    return o;
 }
 
 } // namespace metalfpga::codegen::detail

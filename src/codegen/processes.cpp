@@ -49,20 +49,32 @@ std::string Generator::genProcess(uint32_t id) {
     curScope_ = p.scope;
     if (isCa_[id] && !p.delay.empty()) {
         // Inertial delay: the latest value and due time wait in State; one timer per process.
-        if (p.delay.values.size() != 1) {
-            unsupported(p.delay.loc, "rise/fall/turn-off delays");
+        bool gate = p.kind == ProcessKind::Gate || p.kind == ProcessKind::UdpInstance;
+        if (p.delay.values.size() != 1 && !gate) {
+            unsupported(p.delay.loc, "rise/fall/turn-off delays on continuous assignments");
             return out_;
         }
-        bool gate = p.kind == ProcessKind::Gate || p.kind == ProcessKind::UdpInstance;
         Type vt = gate ? Type::integral(1, false) : p.lhs->type;
-        temps_.push_back(fmt::format("{} pend{};", cppType(vt), id));
+        bool bytes = byteGate(p); // the pending value is a strength byte
+        temps_.push_back(fmt::format("{} pend{};", bytes ? "u8" : cppType(vt), id));
         temps_.push_back(fmt::format("u64 due{};", id));
         temps_.push_back(fmt::format("u32 inheap{};", id));
-        const Expr& dv = *p.delay.values[0];
         uint64_t scale = timeScale(curScope_);
-        std::string ticks = dv.type.isReal
-                                ? fmt::format("delay_ticks_real({}, {}ull)", expr(dv), scale)
-                                : fmt::format("delay_ticks({}, {}ull)", expr(dv), scale);
+        std::vector<std::string> dl;
+        for (const auto& dv : p.delay.values)
+            dl.push_back(dv->type.isReal
+                             ? fmt::format("delay_ticks_real({}, {}ull)", expr(*dv), scale)
+                             : fmt::format("delay_ticks({}, {}ull)", expr(*dv), scale));
+        std::string ticks = dl[0];
+        if (dl.size() > 1) {
+            // Rise, fall and turn-off delays (clause 7.14): by the output's new value; to x the
+            // smallest, to z the turn-off delay (the smaller of two when none is given).
+            std::string bitv = bytes ? "sv_bit(s.pend{})" : "s.pend{}.bit_code(0)";
+            bitv = fmt::format(fmt::runtime(bitv), id);
+            std::string toz = dl.size() > 2 ? dl[2] : fmt::format("min_u64({}, {})", dl[0], dl[1]);
+            std::string tox = fmt::format("min_u64(min_u64({}, {}), {})", dl[0], dl[1], toz);
+            ticks = fmt::format("delay_pick({}, {}, {}, {}, {})", bitv, dl[0], dl[1], toz, tox);
+        }
         line(0, fmt::format("// {} {} (delayed)", processKindName(p.kind), where(p.loc)));
         line(0, fmt::format("MF_HD u32 proc_{}(State& s) {{", id));
         line(1, fmt::format("s.ca_idle[{}] = 1;", id));
@@ -88,7 +100,10 @@ std::string Generator::genProcess(uint32_t id) {
                          "{0}u | kTimer, s.due{0} - s.sched.now); return 0; }}",
                          id));
         line(1, "{");
-        if (gate) {
+        if (bytes) {
+            line(2, fmt::format("u8 g = s.pend{};", id));
+            gateStoreByte(p, "g", 2);
+        } else if (gate) {
             line(2, fmt::format("auto g = s.pend{};", id));
             for (const Expr* t : targets(p)) {
                 std::string val =

@@ -52,6 +52,18 @@ uint32_t Generator::serviceSite(const std::string& task, SourceLoc loc,
             sa.offset = off;
             pack += fmt::format("        pack(p, {}, {});\n", off, expr(*a));
             off += 2 * rt::k::nwords(a->type.width);
+            SignalId n = kNone;
+            uint32_t b = 0, w = 1;
+            if (a->kind == ExprKind::Signal && isSvNet(rep(a->signal)))
+                n = rep(a->signal), w = storageType(n).width;
+            else if (!netBit(a, n, b) || !isSvNet(n))
+                n = kNone;
+            if (n != kNone && w == a->type.width) { // strengths for %v
+                sa.strength = true;
+                sa.svOffset = off;
+                pack += fmt::format("        pack_sv(p, {}, s.sv{} + {}, {});\n", off, n, b, w);
+                off += (w + 7) / 8;
+            }
         }
         site.args.push_back(sa);
     }

@@ -53,10 +53,15 @@ std::string formatSite(const codegen::ServiceSite& site, const rt::word* payload
                 r.a[w] = payload[a.offset + w];
                 r.b[w] = payload[a.offset + nw + w];
             }
-            if (singleFormat && i == first)
+            if (singleFormat && i == first) {
                 args.push_back(rt::fmt::Arg::str(rt::fmt::value_text(v)));
-            else
+            } else {
                 args.push_back(rt::fmt::Arg::vec(std::move(v)));
+                if (a.strength)
+                    for (uint32_t b = 0; b < a.width; ++b)
+                        args.back().strength.push_back(
+                            static_cast<uint8_t>(payload[a.svOffset + b / 8] >> (8 * (b % 8))));
+            }
             break;
         }
         }

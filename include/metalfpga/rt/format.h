@@ -288,6 +288,9 @@ struct Arg {
     double r = 0;  ///< Real
     std::string s; ///< String: a string literal, used as a format string
     bool is_time = false;
+    /// Vector of a net with strengths: per bit (least significant first) its strength value,
+    /// encoded as in rt/strength.h, for %v.
+    std::vector<u8> strength;
 
     static Arg vec(Value x) {
         Arg a;
@@ -316,8 +319,43 @@ struct Context {
     TimeFormat timeformat;
 };
 
+/// %v of strength values (one byte per bit, least significant first, encoded as in
+/// rt/strength.h), as Icarus Verilog prints them: per bit, most significant first and joined by
+/// '_', a strength name and the value (St0, Pu1, StX, HiZ, WeL, PuH), or for a range of
+/// strengths the levels of its two ends as digits (650: St0 to Pu0; 56X: Pu0 to St1).
+inline std::string format_strengths(const std::vector<u8>& sv) {
+    static const char* const names[] = {"Hi", "Sm", "Me", "We", "La", "Pu", "St", "Su"};
+    auto level = [](u32 pos) { return pos <= 7 ? 7 - pos : pos - 8; };
+    std::string s;
+    for (size_t i = sv.size(); i-- > 0;) {
+        u32 lo = sv[i] & 15u, hi = sv[i] >> 4;
+        u32 l0 = level(lo), l1 = level(hi);
+        std::string t;
+        if (l0 == 0 && l1 == 0) {
+            t = "HiZ";
+        } else if (hi <= 7 || lo >= 8) { // 0 or 1: the stronger end first
+            u32 a = l0 > l1 ? l0 : l1, b = l0 > l1 ? l1 : l0;
+            t = a == b ? std::string(names[a]) : std::string{char('0' + a), char('0' + b)};
+            t += hi <= 7 ? '0' : '1';
+        } else if (l0 == 0) {
+            t = std::string(names[l1]) + "H";
+        } else if (l1 == 0) {
+            t = std::string(names[l0]) + "L";
+        } else if (l0 == l1) {
+            t = std::string(names[l0]) + "X";
+        } else {
+            t = std::string{char('0' + l0), char('0' + l1), 'X'};
+        }
+        s += t;
+        if (i) s += '_';
+    }
+    return s;
+}
+
 /// Format one argument for one conversion.
 inline std::string format_arg(const Spec& sp, const Arg& a, const Context& ctx) {
+    if (sp.conv == 'v' && a.kind == Arg::Vector && !a.strength.empty())
+        return detail::pad(format_strengths(a.strength), sp, 0, false);
     if (sp.conv == 't') {
         if (a.kind == Arg::Real) return format_time(sp, a.r, ctx.time_units, ctx.timeformat);
         return format_time(sp, a.v, ctx.time_units, ctx.timeformat);
