@@ -227,6 +227,16 @@ ExprPtr Elaborator::buildExpr(const ast::Expr& a, const ExprContext& ctx) {
         if (!r.found) return nullptr;
         switch (r.sym.kind) {
         case Symbol::Kind::Param: {
+            // A parameter's value may name other parameters by simple name only (12.2: a
+            // constant expression has no hierarchical references; defparam may use them).
+            if (ctx.constant && !n.name.isSimple() &&
+                std::string_view(ctx.what) == "parameter value") {
+                diags_.error(a.loc,
+                             "hierarchical name '{}' cannot be used in a parameter value: it "
+                             "must be a constant expression",
+                             n.name.str());
+                return nullptr;
+            }
             auto v = paramValue(r.scope, r.sym.id, a.loc);
             if (!v) return nullptr;
             if (v->isReal) {

@@ -102,7 +102,19 @@ void Elaborator::connectPorts(const ast::ModuleInst& mi, const ast::Instance& in
     size_t count = children.size();
     for (size_t k = 0; k < ports.size(); ++k) {
         const PortRef& port = ports[k];
-        if (!conn[k] || !conn[k]->expr) continue;
+        if (!conn[k] || !conn[k]->expr) {
+            // An unconnected port must still be declared (12.3.3: each port of the list needs
+            // a direction declaration).
+            auto* n = port.expr ? port.expr->asPtr<ast::NameExpr>() : nullptr;
+            if (n && n->name.isSimple()) {
+                auto sym = lookupLocal(children[0], n->name.last().text);
+                if (!sym || sym->kind != Symbol::Kind::Signal ||
+                    design_->signals[sym->id].port == ir::PortDir::None)
+                    diags_.error(port.loc, "port '{}' of module '{}' has no direction declaration",
+                                 port.name, mi.moduleName.text);
+            }
+            continue;
+        }
         if (port.empty) {
             diags_.warning(conn[k]->loc, "connection to an empty port of module '{}' is ignored",
                            mi.moduleName.text);

@@ -305,14 +305,23 @@ ExprPtr Elaborator::buildLvalue(const ast::Expr& a, ScopeId s, LvalueUse use) {
                      useName(use));
         return nullptr;
     }
-    if ((use == LvalueUse::Continuous || use == LvalueUse::Port) &&
-        e->kind == ExprKind::ArrayElement) {
-        for (const auto& idx : e->operands)
-            if (!isConstantTree(*idx)) {
-                diags_.error(idx->loc, "the index of net array '{}' in a {} must be constant",
-                             g.name, useName(use));
-                return nullptr;
-            }
+    // A net_lvalue (A.8.5) and the target of force/assign select with constant expressions
+    // only: the driven bits cannot move.
+    if (use == LvalueUse::Continuous || use == LvalueUse::Port || use == LvalueUse::Force ||
+        use == LvalueUse::ProcAssign) {
+        for (const Expr* t = e.get(); t;) {
+            size_t first = t->kind == ExprKind::Select ? 1 : 0;
+            if (t->kind == ExprKind::Select || t->kind == ExprKind::ArrayElement)
+                for (size_t i = first; i < t->operands.size(); ++i)
+                    if (t->operands[i] && !isConstantTree(*t->operands[i])) {
+                        diags_.error(t->operands[i]->loc,
+                                     "the {} of '{}' in a {} must be a constant expression",
+                                     t->kind == ExprKind::ArrayElement ? "array index" : "select",
+                                     g.name, useName(use));
+                        return nullptr;
+                    }
+            t = t->kind == ExprKind::Select ? t->operands[0].get() : nullptr;
+        }
     }
     switch (use) {
     case LvalueUse::Continuous:

@@ -13,6 +13,17 @@ using ir::StmtPtr;
 
 namespace {
 
+// The first automatic variable an expression reads, or kNone.
+SignalId automaticSignal(const ir::Design& d, const ir::Expr& e) {
+    if ((e.kind == ir::ExprKind::Signal || e.kind == ir::ExprKind::ArrayElement) &&
+        e.signal != kNone && d.signals[e.signal].automatic)
+        return e.signal;
+    for (const auto& o : e.operands)
+        if (o)
+            if (SignalId a = automaticSignal(d, *o); a != kNone) return a;
+    return kNone;
+}
+
 StmtPtr make(StmtKind k, SourceLoc loc) {
     return std::make_unique<Stmt>(k, loc);
 }
@@ -274,6 +285,15 @@ StmtPtr Elaborator::buildStmt(const ast::Stmt& st, ScopeId s) {
         if (p.rhs) {
             out->rhs = assignedExpr(*p.rhs, out->lhs->type, ctx);
             if (!out->rhs) return nullptr;
+            // 10.2.1: automatic variables cannot be used in procedural continuous assignments
+            // (the assignment outlives the routine's activation).
+            if (SignalId a = automaticSignal(*design_, *out->rhs); a != kNone) {
+                diags_.error(p.rhs->loc,
+                             "automatic variable '{}' cannot be used in a procedural continuous "
+                             "assignment",
+                             design_->signals[a].name);
+                return nullptr;
+            }
         }
         return out;
     }

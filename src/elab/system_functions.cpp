@@ -152,7 +152,12 @@ ExprPtr Elaborator::buildSystemCall(const ast::SystemCallExpr& c, const ExprCont
     case Result::Unsigned:
         need = 1;
         t = argType();
-        if (!t.isReal) t.isSigned = it->second == Result::Signed;
+        if (t.isReal) {
+            // 5.5.1: $signed and $unsigned cast integral values; a real has no signedness.
+            diags_.error(c.loc, "'{}' cannot take a real argument", c.name.text);
+            return nullptr;
+        }
+        t.isSigned = it->second == Result::Signed;
         break;
     }
     if (need && (e->operands.size() < need || !e->operands[0])) {

@@ -3,6 +3,8 @@
 
 #include "frontend/parser.h"
 
+#include <fmt/format.h>
+
 namespace metalfpga::frontend {
 
 using namespace ast;
@@ -160,7 +162,21 @@ ItemPtr Parser::parseAnsiPortDecl() {
         Declarator decl;
         decl.name = expectIdentifier("a port name");
         decl.dims = parseDimensions();
-        if (accept(TokenKind::Assign)) decl.init = parseExpr();
+        if (at(TokenKind::Assign)) {
+            // Only `output reg|integer|time` ports take an initial value
+            // (list_of_variable_port_identifiers, A.2.3); input and inout ports are nets.
+            bool variable = d->type == TokenKind::KwReg || d->type == TokenKind::KwInteger ||
+                            d->type == TokenKind::KwTime || d->type == TokenKind::KwReal ||
+                            d->type == TokenKind::KwRealtime;
+            if (kw.kind != TokenKind::KwOutput || !variable)
+                error(peek().loc,
+                      kw.kind == TokenKind::KwOutput
+                          ? "only an 'output reg', 'output integer' or 'output time' "
+                            "port may have an initial value"
+                          : fmt::format("an {} port may not have a default value", kw.text));
+            consume();
+            decl.init = parseExpr();
+        }
         d->decls.push_back(std::move(decl));
         if (at(TokenKind::Comma) && peek(1).kind == TokenKind::Identifier) {
             consume();

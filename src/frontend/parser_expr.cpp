@@ -3,6 +3,8 @@
 
 #include "frontend/parser.h"
 
+#include <fmt/format.h>
+
 namespace metalfpga::frontend {
 
 using namespace ast;
@@ -125,6 +127,12 @@ ExprPtr Parser::parseUnary() {
     const Token& op = consume();
     auto u = std::make_unique<UnaryExpr>(op.loc, op.kind);
     parseAttributes(u->attrs);
+    // unary_operator {attribute_instance} primary (A.8.3): an operand that starts with another
+    // unary operator needs parentheses (`~(|a)`, `-(-a)`).
+    if (isUnaryOperator(peek().kind))
+        error(peek().loc, fmt::format("the operand of unary '{}' must be a primary: write "
+                                      "parentheses around '{}' and its operand",
+                                      op.text, peek().text));
     u->operand = parseUnary();
     return u;
 }

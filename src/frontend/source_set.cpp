@@ -23,8 +23,9 @@ struct Loader {
         PreprocessedUnit unit = pp.run({path});
         Parser parser(unit, sm, diags);
         auto cu = parser.parse();
-        for (const ast::Module* m : cu->modules()) define(m->name, m, set.modules);
-        for (const ast::Primitive* p : cu->primitives()) define(p->name, p, set.primitives);
+        for (const ast::Module* m : cu->modules()) define(m->name, m, set.modules, library);
+        for (const ast::Primitive* p : cu->primitives())
+            define(p->name, p, set.primitives, library);
         set.preprocessed.push_back(std::move(unit));
         set.units.push_back(std::move(cu));
         set.fromLibrary.push_back(library);
@@ -32,11 +33,21 @@ struct Loader {
 
     template <typename T>
     void define(const ast::Identifier& name, const T* node,
-                std::map<std::string, const T*, std::less<>>& into) {
-        // The first definition wins; redefinitions are the elaborator's to report, since a
-        // library file may legitimately repeat a module the sources define.
-        into.emplace(std::string(name.text), node);
+                std::map<std::string, const T*, std::less<>>& into, bool library) {
+        // The first definition wins. A library file may repeat a module the sources define, but
+        // two definitions in the source files are an error (12.1: module names are global).
+        auto [it, added] = into.emplace(std::string(name.text), node);
+        if (added || library) {
+            if (!library) fromSources.emplace(name.text);
+            return;
+        }
+        if (!fromSources.insert(std::string(name.text)).second) {
+            diags.error(node->loc, "'{}' is already defined", name.text);
+            diags.note(it->second->loc, "the first definition is here");
+        }
     }
+
+    std::set<std::string, std::less<>> fromSources; // names the source files define
 
     bool defined(std::string_view name) const {
         return set.modules.count(name) || set.primitives.count(name);

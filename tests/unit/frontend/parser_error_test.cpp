@@ -107,6 +107,14 @@ TEST(ParserErrors, SpecificMessages) {
     EXPECT_EQ(first("module m; wire (highz0, highz1) w; endmodule"),
               "1:16: drive strength (highz0, highz1) is not allowed");
     EXPECT_EQ(first("module m; initial #; endmodule"), "1:20: expected a delay value after '#'");
+    EXPECT_EQ(first("module m; initial r = ~ |a; endmodule"),
+              "1:25: the operand of unary '~' must be a primary: write parentheses around '|' "
+              "and its operand");
+    EXPECT_EQ(first("module m; initial r = - -a; endmodule"),
+              "1:25: the operand of unary '-' must be a primary: write parentheses around '-' "
+              "and its operand");
+    EXPECT_EQ(first("module m(input x = 1); endmodule"),
+              "1:18: an input port may not have a default value");
     EXPECT_EQ(first("module m; initial @; endmodule"),
               "1:20: expected '(', '*' or a name after '@'");
 }

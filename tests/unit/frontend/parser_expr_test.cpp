@@ -97,7 +97,7 @@ TEST(ParserExpr, Unary) {
     EXPECT_EQ(expr("~|a | b"), "(| (~| a) b)");
     EXPECT_EQ(expr("^~a"), "(~^ a)");
     EXPECT_EQ(expr("!a && &b"), "(&& (! a) (& b))");
-    EXPECT_EQ(expr("- - a"), "(- (- a))");
+    EXPECT_EQ(expr("-(-a)"), "(- (- a))");
     EXPECT_EQ(expr("a & ~b"), "(& a (~ b))");
 }
 
