@@ -4,9 +4,13 @@
 For each design of ../shared/designs (described by its README.md table) and for the scalable
 pipeline family made by bench/gen_pipelines.py, runs
 
-  metalfpga   metalfpga_cli --run (CPU backend): cold (--no-cache) and warm (pipeline cache hit)
+  metalfpga   metalfpga_cli --run (CPU backend): cold (--no-pipeline-load) and warm (cache hit)
   Icarus      iverilog, then vvp -n
   Verilator   verilator --binary -O3, single thread and --threads <cores> (skipped when absent)
+
+and batches of one pipeline design: metalfpga --count N (CPU backend on all cores; CUDA backend
+when a GPU is present) against N Icarus and N Verilator processes run by a pool of <cores>
+workers, as aggregate instance-cycles per second.
 
 checks that every output agrees (the value after result=, digest= or checksum=, and the
 expected value where one is known), and writes a Markdown report (docs/benchmarks.md by
@@ -14,11 +18,16 @@ default) with compile times, run times, simulated cycles and events per second, 
 and the ratios metalfpga/Icarus and metalfpga/Verilator. A tool that fails is recorded as
 "fails: <first error line>"; it does not stop the run.
 
+--save-json FILE keeps every measurement of the run (e.g. on a GPU machine without Icarus or
+Verilator: --gpu-only); --merge-json FILE adds such a file's measurements to the report of a
+later run, marked with the machine they come from.
+
 Exit status: 1 when two outputs disagree, an output differs from the known answer, or Icarus
 fails on a design (or metalfpga on the pipeline family, which it supports); otherwise 0.
 """
 import argparse
 import datetime
+import json
 import os
 import platform
 import re
@@ -34,6 +43,7 @@ sys.path.insert(0, HERE)
 import gen_pipelines  # noqa: E402
 
 VALUE_RE = re.compile(r"\b(result|digest|checksum)=([0-9a-fA-FxXzZ]+)")
+BATCH_LINE_RE = re.compile(r"\[(\d+)\] ")
 PROFILE_SIM_RE = re.compile(r"\[profile\] simulation ([0-9.]+) ms")
 
 
@@ -150,16 +160,29 @@ class Case:
         self.results = {}  # tool -> dict(compile, compile_warm, run, rss, value, error, cpu)
 
 
+class Batch:
+    """One --count: results per tool (metalfpga-cpu, metalfpga-cuda, icarus, verilator)."""
+
+    def __init__(self, count):
+        self.count = count
+        self.results = {}  # tool -> dict(run, wall, cpu, done, rate, agree) or dict(error)
+
+
 class Bench:
     def __init__(self, args):
         self.a = args
         self.deadline = time.monotonic() + args.budget
         self.cores = os.cpu_count() or 1
-        self.verilator = shutil.which("verilator")
-        self.icarus = shutil.which("iverilog") and shutil.which("vvp")
+        self.verilator = shutil.which("verilator") if "verilator" in args.tools else None
+        self.icarus = (shutil.which("iverilog") and shutil.which("vvp")
+                       if "icarus" in args.tools else None)
+        self.built = {}  # (tool, cwd, files, defines) -> built artifact (vvp file, binary)
+        self.gpu = None
         self.failures = []
         self.commands = {}  # tool -> example command lines
         self.timed_out_at = {}  # tool -> case name where a command timed out (skip larger ones)
+        self.batch_rate = {}  # tool -> instance-cycles/s of its last batch (predicts the next)
+        self.batch_dead = {}  # tool -> why its larger batches are skipped
 
     def left(self):
         return self.deadline - time.monotonic()
@@ -188,23 +211,24 @@ class Bench:
         print(f"  {tool:16s} {err or kw.get('value')}"
               f"{'' if err else '  run ' + fmt_s(kw.get('run'))}", flush=True)
 
-    # metalfpga: cold (--no-cache), a cache fill, then warm (cache hit)
+    # metalfpga: cold (compiled, not read from the cache, stored in it), then warm (cache hit)
     def metalfpga(self, case, family):
         tool = "metalfpga"
         why = self.skip_reason(tool, family)
         if why:
             return self.record(case, tool, family, error=why)
-        base = [self.a.cli, "--run", "--profile", "--top", case.top]
+        if "metalfpga" not in self.a.tools:
+            return None
+        base = [self.a.cli, "--run", "--profile", "--backend", "cpu", "--top", case.top]
         base += [f"-D{d}" for d in case.defines] + case.files + case.plusargs
         cache = os.path.join(WORK, "cache")
         os.makedirs(cache, exist_ok=True)
         env = dict(os.environ, METALFPGA_PIPELINE_ARCHIVE=cache)
-        cold = run(base + ["--no-cache"], case.cwd, self.timeout(), env)
-        self.note_cmd(tool, base + ["--no-cache"])
+        cold = run(base + ["--no-pipeline-load"], case.cwd, self.timeout(), env)
+        self.note_cmd(tool, base + ["--no-pipeline-load"])
         if not cold.ok:
             return self.record(case, tool, family, error="fails: " + cold.first_error())
-        fill = run(base, case.cwd, self.timeout(), env)
-        warm = run(base, case.cwd, self.timeout(), env) if fill.ok else fill
+        warm = run(base, case.cwd, self.timeout(), env)
         if not warm.ok:
             return self.record(case, tool, family, error="fails: " + warm.first_error())
         m_cold, m_warm = PROFILE_SIM_RE.search(cold.stderr), PROFILE_SIM_RE.search(warm.stderr)
@@ -215,19 +239,33 @@ class Bench:
                     rss_compile=cold.maxrss_kb, value=value_of(warm.stdout), cpu=warm.cpu,
                     cycles=cycles_of(warm.stdout))
 
+    def build_key(self, tool, case):
+        return (tool, case.cwd, tuple(case.files), tuple(case.defines), case.top)
+
+    def icarus_build(self, case):
+        """iverilog for this case (once per sources and defines): (vvp file, Run) or (None, Run)."""
+        key = self.build_key("icarus", case)
+        if key in self.built:
+            return self.built[key]
+        vvp = os.path.join(WORK, f"sim{len(self.built)}.vvp")
+        cc = ["iverilog", "-o", vvp, "-s", case.top] + [f"-D{d}" for d in case.defines]
+        cc += case.files
+        c = run(cc, case.cwd, self.timeout())
+        self.note_cmd("icarus", cc)
+        self.built[key] = (vvp if c.ok else None, c)
+        return self.built[key]
+
     def icarus_run(self, case, family):
         tool = "icarus"
+        if "icarus" not in self.a.tools:
+            return None
         if not self.icarus:
             return self.record(case, tool, family, error="skipped: iverilog/vvp not installed")
         why = self.skip_reason(tool, family)
         if why:
             return self.record(case, tool, family, error=why)
-        vvp = os.path.join(WORK, "sim.vvp")
-        cc = ["iverilog", "-o", vvp, "-s", case.top] + [f"-D{d}" for d in case.defines]
-        cc += case.files
-        c = run(cc, case.cwd, self.timeout())
-        self.note_cmd("icarus", cc)
-        if not c.ok:
+        vvp, c = self.icarus_build(case)
+        if not vvp:
             return self.record(case, tool, family, error="fails: " + c.first_error())
         rc = ["vvp", "-n", vvp] + case.plusargs
         r = run(rc, case.cwd, self.timeout())
@@ -237,14 +275,13 @@ class Bench:
         self.record(case, tool, family, compile=c.wall, run=r.wall, rss=r.maxrss_kb,
                     value=value_of(r.stdout), cpu=r.cpu, cycles=cycles_of(r.stdout))
 
-    def verilator_run(self, case, family, threads):
+    def verilator_build(self, case, threads):
+        """verilator --binary for this case (once per sources, defines and threads)."""
         tool = "verilator" if threads == 1 else f"verilator-t{threads}"
-        if not self.verilator:
-            return self.record(case, tool, family, error="skipped: verilator not installed")
-        why = self.skip_reason(tool, family)
-        if why:
-            return self.record(case, tool, family, error=why)
-        mdir = os.path.join(WORK, f"obj_{tool}")
+        key = self.build_key(tool, case)
+        if key in self.built:
+            return self.built[key]
+        mdir = os.path.join(WORK, f"obj_{tool}_{len(self.built)}")
         shutil.rmtree(mdir, ignore_errors=True)
         cc = ["verilator", "--binary", "-O3", "-Wno-fatal", "-Wno-lint", "-Wno-style",
               "--Mdir", mdir, "--top-module", case.top, "-j", str(self.cores)]
@@ -253,9 +290,22 @@ class Bench:
         cc += [f"-D{d}" for d in case.defines] + case.files
         c = run(cc, case.cwd, self.timeout())
         self.note_cmd(tool, cc)
-        if not c.ok:
+        self.built[key] = (os.path.join(mdir, "V" + case.top) if c.ok else None, c)
+        return self.built[key]
+
+    def verilator_run(self, case, family, threads):
+        tool = "verilator" if threads == 1 else f"verilator-t{threads}"
+        if "verilator" not in self.a.tools:
+            return None
+        if not self.verilator:
+            return self.record(case, tool, family, error="skipped: verilator not installed")
+        why = self.skip_reason(tool, family)
+        if why:
+            return self.record(case, tool, family, error=why)
+        binary, c = self.verilator_build(case, threads)
+        if not binary:
             return self.record(case, tool, family, error="fails: " + c.first_error())
-        rc = [os.path.join(mdir, "V" + case.top)] + case.plusargs
+        rc = [binary] + case.plusargs
         r = run(rc, case.cwd, self.timeout())
         if not r.ok:
             return self.record(case, tool, family, error="fails: " + r.first_error())
@@ -289,6 +339,153 @@ class Bench:
             if not mf["error"].startswith("fails: timeout"):
                 self.failures.append(f"{case.name}: metalfpga {mf['error']}")
         case.agree = not any(f.startswith(case.name + ":") for f in self.failures)
+
+    # --- batches: metalfpga --count N against a pool of N processes ---------------------------
+
+    def batch_skip(self, tool, count, cycles):
+        """Why a batch of `count` instances is not run for `tool` (None: run it)."""
+        if self.left() <= 5:
+            return "skipped: time budget of the run spent"
+        if tool in self.batch_dead:
+            return f"skipped: {self.batch_dead[tool]}"
+        rate = self.batch_rate.get(tool)
+        if rate and tool.startswith("metalfpga"):
+            need = count * cycles / rate
+            if need > min(self.a.timeout, self.left()):
+                return (f"skipped: about {need:.0f} s at the rate measured for a smaller batch, "
+                        "over the time left")
+        return None
+
+    def batch_record(self, batch, tool, **kw):
+        batch.results[tool] = kw
+        err = kw.get("error", "")
+        if err.startswith("fails"):
+            self.batch_dead[tool] = f"failed at --count {batch.count}"
+        elif "rate" in kw and kw["rate"]:
+            self.batch_rate[tool] = kw["rate"]
+        done = "" if kw.get("done", batch.count) == batch.count else f" ({kw['done']} run)"
+        print(f"  {tool:16s} {err or fmt_rate(kw.get('rate')) + ' instance-cycles/s' + done}",
+              flush=True)
+
+    def metalfpga_batch(self, case, batch, backend):
+        """metalfpga --count N on one backend, with a warm pipeline cache."""
+        tool = f"metalfpga-{backend}"
+        why = self.batch_skip(tool, batch.count, case.cycles)
+        if why:
+            return self.batch_record(batch, tool, error=why)
+        cmd = [self.a.cli, "--run", "--profile", "--backend", backend, "--count",
+               str(batch.count), "--top", case.top]
+        if backend == "cpu":
+            cmd += ["--threads", str(self.cores)]
+        cmd += [f"-D{d}" for d in case.defines] + case.files + case.plusargs
+        env = dict(os.environ, METALFPGA_PIPELINE_ARCHIVE=os.path.join(WORK, "cache"))
+        if (tool, case.name) not in self.built:  # fill the cache: the batch runs warm
+            fill = run(cmd[:cmd.index("--count") + 1] + ["1"] + cmd[cmd.index("--count") + 2:],
+                       case.cwd, self.timeout(), env)
+            self.built[(tool, case.name)] = fill
+            if not fill.ok:
+                return self.batch_record(batch, tool, error="fails: " + fill.first_error())
+        r = run(cmd, case.cwd, self.timeout(), env)
+        self.note_cmd(tool, cmd)
+        if not r.ok:
+            return self.batch_record(batch, tool, error="fails: " + r.first_error())
+        m = PROFILE_SIM_RE.search(r.stderr)
+        sim = float(m.group(1)) / 1000 if m else r.wall
+        values = {}
+        for line in r.stdout.splitlines():
+            mk = BATCH_LINE_RE.match(line)
+            v = value_of(line)
+            if v is not None:
+                values[int(mk.group(1)) if mk else 0] = v
+        self.batch_record(batch, tool, run=sim, wall=r.wall, cpu=r.cpu, rss=r.maxrss_kb,
+                          done=batch.count, rate=batch.count * case.cycles / sim if sim else None,
+                          **self.batch_agreement(batch.count, values, case.expected))
+
+    def batch_agreement(self, count, values, expected):
+        """values: instance -> result. Every instance must print the expected result."""
+        bad = [k for k in range(count) if values.get(k) != expected]
+        if not bad:
+            return dict(agree=True)
+        k = bad[0]
+        return dict(agree=False, mismatch=f"{len(bad)} of {count} instances wrong or missing "
+                                          f"(instance {k}: {values.get(k)}, expected {expected})")
+
+    def pool_batch(self, case, batch, tool, cmd, slice_s):
+        """N processes of `cmd`, `cores` at a time; new ones start only within slice_s seconds
+        (then the rate is that of the instances run)."""
+        why = self.batch_skip(tool, batch.count, case.cycles)
+        if why:
+            return self.batch_record(batch, tool, error=why)
+        self.note_cmd(tool + " (pool)", cmd)
+        lock = threading.Lock()
+        state = dict(next=0, values={}, error=None)
+        t0 = time.monotonic()
+        stop = t0 + slice_s
+        ru0 = os.times()
+
+        def worker():
+            while True:
+                with lock:
+                    i = state["next"]
+                    if i >= batch.count or time.monotonic() > stop or state["error"]:
+                        return
+                    state["next"] = i + 1
+                try:
+                    p = subprocess.run(cmd, cwd=case.cwd, stdout=subprocess.PIPE,
+                                       stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
+                                       timeout=max(1.0, stop + self.a.timeout - time.monotonic()))
+                    out = p.stdout.decode(errors="replace")
+                    err = None if p.returncode == 0 else f"exit status {p.returncode}: " + \
+                        (out.strip().splitlines() or [""])[-1][:120]
+                except subprocess.TimeoutExpired:
+                    out, err = "", "timeout"
+                with lock:
+                    state["values"][i] = value_of(out)
+                    if err and not state["error"]:
+                        state["error"] = err
+
+        workers = [threading.Thread(target=worker) for _ in range(self.cores)]
+        for t in workers:
+            t.start()
+        for t in workers:
+            t.join()
+        wall = time.monotonic() - t0
+        ru1 = os.times()
+        cpu = (ru1.children_user - ru0.children_user) + (ru1.children_system - ru0.children_system)
+        if state["error"]:
+            return self.batch_record(batch, tool, error="fails: " + state["error"])
+        done = len(state["values"])
+        agree = self.batch_agreement(done, state["values"], case.expected)
+        self.batch_record(batch, tool, run=wall, wall=wall, cpu=cpu, done=done,
+                          rate=done * case.cycles / wall if wall else None, **agree)
+
+    def run_batch(self, case, count, backends):
+        batch = Batch(count)
+        print(f"batch --count {count} ({case.name})", flush=True)
+        for backend in backends:
+            self.metalfpga_batch(case, batch, backend)
+        peers = []
+        if self.icarus:
+            vvp, c = self.icarus_build(case)
+            peers.append(("icarus", ["vvp", "-n", vvp] if vvp else None, c))
+        elif "icarus" in self.a.tools:
+            batch.results["icarus"] = dict(error="skipped: iverilog/vvp not installed")
+        if self.verilator:
+            binary, c = self.verilator_build(case, 1)
+            peers.append(("verilator", [binary] if binary else None, c))
+        elif "verilator" in self.a.tools:
+            batch.results["verilator"] = dict(error="skipped: verilator not installed")
+        for tool, cmd, c in peers:
+            if not cmd:
+                self.batch_record(batch, tool, error="fails: " + c.first_error())
+                continue
+            # each peer gets a share of the time left, at most the per-command timeout
+            slice_s = max(5.0, min(self.a.timeout, self.a.batch_slice, self.left() / 2))
+            self.pool_batch(case, batch, tool, cmd + case.plusargs, slice_s)
+        for tool, r in batch.results.items():
+            if r.get("agree") is False:
+                self.failures.append(f"batch --count {count}: {tool}: {r['mismatch']}")
+        return batch
 
 
 # --- the designs -----------------------------------------------------------------------------
@@ -359,6 +556,7 @@ def machine():
     if shutil.which("nvidia-smi"):
         p = subprocess.run(["nvidia-smi", "-L"], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
         gpu = p.stdout.decode(errors="replace").strip().replace("\n", "; ") or "none found"
+        gpu = re.sub(r" \(UUID: [^)]*\)", "", gpu)
     mem = ""
     try:
         with open("/proc/meminfo") as f:
@@ -386,10 +584,73 @@ def cell(r, key, fmt):
     return fmt(r.get(key))
 
 
-def write_report(bench, cases, compile_case, path, plots):
+def merged_tool(tool, label):
+    return f"{tool} [{label}]"
+
+
+def batch_tables(bench, case, batches, merged, w):
+    """The batch section: instance-cycles per second of every tool and count, and the ratios."""
+    order = ["metalfpga-cpu", "metalfpga-cuda", "icarus", "verilator"]
+    for b in batches:
+        order += [t for t in b.results if t not in order]
+    w("")
+    w(f"## Batches: aggregate instance-cycles per second ({case.name}, {case.cycles} cycles "
+      "per instance)")
+    w("")
+    w(f"metalfpga runs one process with `--count N` (CPU backend: `--threads {bench.cores}`; "
+      "CUDA backend: one GPU thread per instance) and a warm pipeline cache; its time is the "
+      "`simulation` stage of `--profile` (wall: the whole command). Icarus (`vvp -n`) and "
+      f"Verilator (single-thread binary) run N processes, {bench.cores} at a time (a pool of "
+      f"{bench.cores} workers, one per core), timed from the first start to the last exit. "
+      "Instance-cycles per second = instances run x cycles per instance / time. Every "
+      "instance's result (metalfpga: the lines of instance k > 0 start with `[k] `) is "
+      "checked against the reference model. Where a pool's share of the time budget ran out, "
+      "it started no more processes and its rate is that of the instances it ran "
+      "(`instances run` < N); a metalfpga batch predicted from a smaller one to overrun the "
+      "time left is skipped.")
+    w("")
+    w("| --count N | tool | instances run | time | wall | CPU | instance-cycles/s | "
+      "all instances agree |")
+    w("|---|---|---|---|---|---|---|---|")
+    for b in batches:
+        for t in order:
+            r = b.results.get(t)
+            if r is None:
+                continue
+            if "error" in r:
+                w(f"| {b.count} | {t} | {r['error']} | | | | | |")
+                continue
+            agree = "yes" if r.get("agree") else f"**NO**: {r.get('mismatch', '')}"
+            w(f"| {b.count} | {t} | {r['done']} | {fmt_s(r['run'])} | {fmt_s(r.get('wall'))} | "
+              f"{fmt_s(r.get('cpu'))} | {fmt_rate(r.get('rate'))} | {agree} |")
+    w("")
+    w("Throughput ratios (metalfpga instance-cycles/s divided by the other's; above 1 means "
+      "metalfpga is faster):")
+    w("")
+    w("| --count N | metalfpga | / Icarus processes | / Verilator processes |")
+    w("|---|---|---|---|")
+    for b in batches:
+        i, v = b.results.get("icarus", {}), b.results.get("verilator", {})
+        for t in order:
+            if not t.startswith("metalfpga"):
+                continue
+            r = b.results.get(t)
+            if r is None:
+                continue
+            if "error" in r:
+                w(f"| {b.count} | {t} | {r['error']} | |")
+                continue
+            w(f"| {b.count} | {t} | {ratio(r.get('rate'), i.get('rate'))} | "
+              f"{ratio(r.get('rate'), v.get('rate'))} |")
+    w("")
+
+
+def write_report(bench, cases, compile_case, path, plots, batch_case, batches, merged):
     a = bench.a
     cpu, cores, mem, gpu = machine()
     tools = ["metalfpga", "icarus", "verilator", f"verilator-t{bench.cores}"]
+    for c in cases + ([compile_case] if compile_case else []):
+        tools += [t for t in c.results if t not in tools]
     L = []
     w = L.append
     w("# Benchmarks")
@@ -404,7 +665,7 @@ def write_report(bench, cases, compile_case, path, plots):
     w("## Machine")
     w("")
     w(f"- CPU: {cpu}, {cores} cores; memory {mem}")
-    w(f"- GPU: {gpu} (the runs below use the CPU backend only)")
+    w(f"- GPU: {gpu}" + ("" if bench.gpu else " (the runs below use the CPU backend only)"))
     w(f"- metalfpga: `{tool_version([a.cli, '--version'])}`, model compiled by the host C++ "
       "compiler at -O1")
     w(f"- Icarus: `{tool_version(['iverilog', '-V'])}`")
@@ -413,6 +674,12 @@ def write_report(bench, cases, compile_case, path, plots):
       "(timings are noisy; CPU seconds are shown beside wall seconds where they matter)")
     w("- Peak memory: maximum resident set of the run (`/usr/bin/time -f %M`, else `wait4`); for "
       "metalfpga the warm run. Cycles of a shared design: the `cycles=` its testbench prints.")
+    for m in merged:
+        mm = m["machine"]
+        w(f"- Rows marked `[{m['label']}]` come from `bench/run.py --save-json` on another "
+          f"machine ({m['date']}, {' '.join(m['args'])}): CPU {mm['cpu']}, {mm['cores']} cores, "
+          f"memory {mm['mem']}; GPU {mm['gpu']}; metalfpga `{m['version']}`. Ratios against "
+          "them compare two machines, not one run.")
     w("")
 
     def design_table(title, rows, with_events):
@@ -469,6 +736,8 @@ def write_report(bench, cases, compile_case, path, plots):
     w("## Ratios")
     w("")
     ratio_table(pipes + shared)
+    if batches:
+        batch_tables(bench, batch_case, batches, merged, w)
     design_table("Pipeline family: simulated events per second", pipes, True)
     w("The pipeline family is `bench/gen_pipelines.py --pipes N --stages 4` run for `-DCYCLES=C`"
       " clocks. Every flip-flop and every continuous assignment changes value on every clock "
@@ -483,7 +752,7 @@ def write_report(bench, cases, compile_case, path, plots):
         c = compile_case
         lines = sum(1 for _ in open(os.path.join(c.cwd, c.files[0])))
         w(f"`tests/verilog/sim/{c.files[0]}` ({lines} lines, also a golden test). metalfpga cold "
-          "= `--run --no-cache` (parse, elaborate, generate, g++, load, simulate); warm = "
+          "= `--run --no-pipeline-load` (parse, elaborate, generate, g++, load, simulate); warm = "
           "`--run` with the model in the pipeline cache. Icarus = `iverilog` (+ `vvp`), "
           "Verilator = `verilator --binary -O3` (the C++ build included).")
         w("")
@@ -506,7 +775,8 @@ def write_report(bench, cases, compile_case, path, plots):
             w(f"![{os.path.basename(p)}]({os.path.relpath(p, os.path.dirname(path))})")
         w("")
     else:
-        w("Plots: not made (matplotlib is not installed for this Python).")
+        w("Plots: not made (matplotlib is not installed for this Python; Debian's "
+          "`python3-matplotlib` is for `/usr/bin/python3`).")
         w("")
     w("## Commands")
     w("")
@@ -520,7 +790,8 @@ def write_report(bench, cases, compile_case, path, plots):
     w("```")
     w("")
     w("metalfpga runs with `METALFPGA_PIPELINE_ARCHIVE=$WORK/cache`; peak memory is the "
-      "maximum resident set of the process and its children (`wait4`).")
+      "maximum resident set of the process and its children (`wait4`). A `(pool)` command is "
+      "started once per instance of a batch, by a pool of as many workers as there are cores.")
     if bench.failures:
         w("")
         w("## Disagreements")
@@ -532,30 +803,112 @@ def write_report(bench, cases, compile_case, path, plots):
         f.write("\n".join(L) + "\n")
 
 
-def make_plots(bench, cases, out_dir):
+def make_plots(bench, cases, batches, out_dir):
     try:
         import matplotlib
         matplotlib.use("Agg")
         import matplotlib.pyplot as plt
     except ImportError:
         return []
+    paths = []
     pipes = [c for c in cases if c.name.startswith("pipes")]
+    tools = []
+    for c in pipes:
+        tools += [t for t in c.results if t not in tools]
     fig, ax = plt.subplots(figsize=(7, 4))
-    for t in ["metalfpga", "icarus", "verilator", f"verilator-t{bench.cores}"]:
+    for t in tools:
         pts = [(c.pipes, c.cycles * c.events_per_cycle / c.results[t]["run"]) for c in pipes
                if t in c.results and "error" not in c.results[t] and c.results[t]["run"] > 0]
         if pts:
             ax.plot(*zip(*pts), marker="o", label=t)
     ax.set_xscale("log", base=2)
     ax.set_yscale("log")
-    ax.set_xlabel("pipelines N (4 stages each)")
+    ax.set_xlabel("design size: pipelines N (4 stages each)")
     ax.set_ylabel("simulated events per second")
-    ax.legend()
+    ax.set_title("Throughput against design size (one instance)")
+    ax.legend(fontsize=8)
     ax.grid(True, which="both", alpha=0.3)
     path = os.path.join(out_dir, "benchmarks-events.png")
     fig.tight_layout()
     fig.savefig(path, dpi=100)
-    return [path]
+    plt.close(fig)
+    paths.append(path)
+    if batches:
+        tools = []
+        for b in batches:
+            tools += [t for t in b.results if t not in tools]
+        fig, ax = plt.subplots(figsize=(7, 4))
+        for t in tools:
+            pts = [(b.count, b.results[t]["rate"]) for b in batches
+                   if t in b.results and b.results[t].get("rate")]
+            if pts:
+                ax.plot(*zip(*pts), marker="o", label=t)
+        ax.set_xscale("log", base=2)
+        ax.set_yscale("log")
+        ax.set_xlabel("instances N (metalfpga --count N; others: N processes)")
+        ax.set_ylabel("instance-cycles per second")
+        ax.set_title("Aggregate throughput against batch size")
+        ax.legend(fontsize=8)
+        ax.grid(True, which="both", alpha=0.3)
+        path = os.path.join(out_dir, "benchmarks-batch.png")
+        fig.tight_layout()
+        fig.savefig(path, dpi=100)
+        plt.close(fig)
+        paths.append(path)
+    return paths
+
+
+# --- measurements kept between machines (--save-json, --merge-json) -------------------------
+
+def save_json(bench, cases, batch_case, batches, path):
+    cpu, cores, mem, gpu = machine()
+    data = dict(
+        format=1, label=bench.a.label, date=datetime.date.today().isoformat(),
+        args=["PATH" if x.startswith("/") else x for x in sys.argv[1:]],
+        version=tool_version([bench.a.cli, "--version"]),
+        machine=dict(cpu=cpu, cores=cores, mem=mem, gpu=gpu),
+        cases=[dict(name=c.name, pipes=getattr(c, "pipes", None), cycles=c.cycles,
+                    events_per_cycle=c.events_per_cycle, results=c.results) for c in cases],
+        batch_case=dict(name=batch_case.name, cycles=batch_case.cycles) if batch_case else None,
+        batches=[dict(count=b.count, results=b.results) for b in batches])
+    with open(path, "w") as f:
+        json.dump(data, f, indent=1)
+        f.write("\n")
+
+
+def merge_json(path, cases, batch_case, batches):
+    """Adds another run's measurements as tools named `TOOL [LABEL]`."""
+    with open(path) as f:
+        data = json.load(f)
+    label = data["label"]
+    by_name = {c.name: c for c in cases}
+    for mc in data["cases"]:
+        c = by_name.get(mc["name"])
+        if c is None:
+            c = Case(mc["name"], "", [], "", cycles=mc["cycles"],
+                     events_per_cycle=mc["events_per_cycle"])
+            c.agree = True
+            if mc.get("pipes"):
+                c.pipes = mc["pipes"]
+            cases.append(c)
+            by_name[c.name] = c
+        for t, r in mc["results"].items():
+            c.results[merged_tool(t, label)] = r
+    mb = data.get("batch_case")
+    if mb and batch_case and (mb["name"], mb["cycles"]) != (batch_case.name, batch_case.cycles):
+        print(f"note: {path}: its batches ran {mb['name']} for {mb['cycles']} cycles, this run "
+              f"{batch_case.name} for {batch_case.cycles}: its batch rows are not merged")
+        data["batches"] = []
+    by_count = {b.count: b for b in batches}
+    for mbt in data["batches"]:
+        b = by_count.get(mbt["count"])
+        if b is None:
+            b = by_count[mbt["count"]] = Batch(mbt["count"])
+            batches.append(b)
+        for t, r in mbt["results"].items():
+            b.results[merged_tool(t, label)] = r
+    batches.sort(key=lambda b: b.count)
+    return data
 
 
 # --- main ------------------------------------------------------------------------------------
@@ -566,6 +919,19 @@ def find_cli():
         if os.path.exists(p):
             return p
     return shutil.which("metalfpga_cli")
+
+
+def gpu_name():
+    """The first GPU `nvidia-smi -L` lists, or None."""
+    if not shutil.which("nvidia-smi"):
+        return None
+    try:
+        p = subprocess.run(["nvidia-smi", "-L"], stdout=subprocess.PIPE,
+                           stderr=subprocess.DEVNULL, timeout=30)
+    except (OSError, subprocess.SubprocessError):
+        return None
+    m = re.search(r"GPU 0: ([^(]+)", p.stdout.decode(errors="replace"))
+    return m.group(1).strip() if p.returncode == 0 and m else None
 
 
 def main():
@@ -580,43 +946,93 @@ def main():
                     help="folder of the shared designs (default: ../shared/designs)")
     ap.add_argument("--work", default=os.path.join(REPO, "build", "bench-work"),
                     help="work folder for generated files, builds and the model cache")
-    ap.add_argument("--out", help="report file (default: docs/benchmarks.md; with --quick: "
-                                  "WORK/benchmarks.md)")
+    ap.add_argument("--out", help="report file (default: docs/benchmarks.md; with --quick or "
+                                  "--gpu-only: WORK/benchmarks.md)")
     ap.add_argument("--sizes", help="pipeline counts, comma separated (default: quick 16,64; "
                                     "full 16,256,4096,16384)")
+    ap.add_argument("--counts", help="batch sizes (--count N), comma separated (default: quick "
+                                     "4; full 1,16,1024,65536; empty: no batches)")
+    ap.add_argument("--batch-pipes", type=int, default=None,
+                    help="pipelines of the batch design (default: quick 16, full 4)")
+    ap.add_argument("--batch-cycles", type=int, default=None,
+                    help="clock cycles each batch instance runs (default: quick 200, full 500)")
+    ap.add_argument("--batch-slice", type=float, default=None,
+                    help="seconds in which a process pool may start processes for one batch "
+                         "(default: quick 60, full 150)")
     ap.add_argument("--timeout", type=float, default=None,
                     help="seconds per command (default: quick 120, full 240)")
     ap.add_argument("--budget", type=float, default=None,
                     help="seconds for the whole run; later commands are skipped (default: "
                          "quick 280, full 1800)")
+    ap.add_argument("--tools", default="metalfpga,icarus,verilator",
+                    help="tools to run, comma separated (default: metalfpga,icarus,verilator)")
+    ap.add_argument("--backends", help="metalfpga backends for the batches: cpu, cuda (default: "
+                                       "cpu, and cuda when nvidia-smi lists a GPU; quick: cpu)")
+    ap.add_argument("--gpu-only", action="store_true",
+                    help="for a GPU machine without Icarus and Verilator: --tools metalfpga "
+                         "--backends cpu,cuda --no-shared, report in WORK; use with --save-json")
+    ap.add_argument("--save-json", metavar="FILE",
+                    help="write every measurement of this run to FILE (for --merge-json)")
+    ap.add_argument("--merge-json", metavar="FILE", action="append", default=[],
+                    help="add the measurements of FILE (a --save-json of another machine) to "
+                         "the report, as tools named `TOOL [LABEL]` (repeatable)")
+    ap.add_argument("--label", help="name of this machine in --save-json (default: the GPU's "
+                                    "name, else 'cpu host')")
+    ap.add_argument("--verilator-threads", help="Verilator builds of the single-instance runs, "
+                                                 "comma separated --threads values (default: "
+                                                 "1,<cores>; quick: 1 for the pipelines only)")
     ap.add_argument("--no-verilator", action="store_true", help="do not run Verilator")
     ap.add_argument("--no-shared", action="store_true", help="skip ../shared/designs")
     a = ap.parse_args()
     a.timeout = a.timeout or (120 if a.quick else 240)
     a.budget = a.budget or (280 if a.quick else 1800)
+    a.batch_slice = a.batch_slice or (60 if a.quick else 150)
+    # quick: the batch design is the N=16 pipeline case, whose builds it reuses
+    a.batch_pipes = a.batch_pipes or (16 if a.quick else 4)
+    a.batch_cycles = a.batch_cycles or (200 if a.quick else 500)
+    a.tools = {t.strip() for t in a.tools.split(",") if t.strip()}
+    gpu = None if a.quick else gpu_name()
+    if a.gpu_only:
+        a.tools = {"metalfpga"}
+        a.no_shared = True
+        a.backends = a.backends or "cpu,cuda"
+        if not gpu:
+            print("note: --gpu-only, but nvidia-smi lists no GPU")
+    if a.no_verilator:
+        a.tools.discard("verilator")
+    unknown = a.tools - {"metalfpga", "icarus", "verilator"}
+    if unknown:
+        sys.exit(f"--tools: unknown {', '.join(sorted(unknown))}")
+    backends = (a.backends.split(",") if a.backends else (["cpu"] + (["cuda"] if gpu else [])))
+    if any(b not in ("cpu", "cuda") for b in backends):
+        sys.exit("--backends: cpu and/or cuda")
+    a.label = a.label or (gpu.replace("NVIDIA ", "") + " host" if gpu else "cpu host")
     if not a.cli or not os.path.exists(a.cli):
         sys.exit("metalfpga_cli not found: pass --cli")
     a.cli = os.path.abspath(a.cli)
     WORK = os.path.abspath(a.work)
     SHARED = os.path.abspath(a.designs)
     os.makedirs(WORK, exist_ok=True)
-    out = a.out or (os.path.join(WORK, "benchmarks.md") if a.quick
+    out = a.out or (os.path.join(WORK, "benchmarks.md") if a.quick or a.gpu_only
                     else os.path.join(REPO, "docs", "benchmarks.md"))
     bench = Bench(a)
-    if a.no_verilator:
-        bench.verilator = None
-    if not bench.verilator:
+    bench.gpu = gpu
+    if "verilator" in a.tools and not bench.verilator:
         print("note: verilator not found: its columns are skipped")
     cores = bench.cores
     cases = []
+    vthreads = ([int(t) for t in a.verilator_threads.split(",")] if a.verilator_threads
+                else ([1, cores] if cores > 1 else [1]))
+    counts = [int(s) for s in (a.counts if a.counts is not None
+                               else ("4" if a.quick else "1,16,1024,65536")).split(",") if s]
 
     # The pipeline family: size N, cycles chosen so that N * cycles stays about constant.
     sizes = [int(s) for s in (a.sizes or ("16,64" if a.quick else "16,256,4096,16384"))
              .split(",")]
     work_units = 16 * 200 if a.quick else 16 * 16000
     stages = 4
-    def pipes_case(n):
-        cycles = max(20, work_units // n)
+
+    def pipes_case(n, cycles):
         src = os.path.join(WORK, f"pipes_{n}.v")
         with open(src, "w") as f:
             f.write(gen_pipelines.generate(n, stages))
@@ -624,15 +1040,23 @@ def main():
                  cycles=cycles, events_per_cycle=gen_pipelines.events_per_cycle(n, stages),
                  expected=pipes_expected(n, stages, cycles), must_run_metalfpga=True)
         c.pipes = n
-        vthreads = [1] if a.quick else ([1, cores] if cores > 1 else [1])
-        bench.run_case(c, "pipes", vthreads)
+        return c
+
+    def pipes_run(n):
+        c = pipes_case(n, max(20, work_units // n))
+        bench.run_case(c, "pipes", [1] if a.quick else vthreads)
         cases.append(c)
 
-    # Small pipeline sizes first, then the shared designs and the compile-time case, then the
-    # large sizes: when the time budget runs out, only the largest sizes are cut.
+    # Small pipeline sizes first, then the batches, the shared designs and the compile-time
+    # case, then the large sizes: when the time budget runs out, only the largest sizes are cut.
     for n in sizes:
         if n <= 1024:
-            pipes_case(n)
+            pipes_run(n)
+
+    batches = []
+    batch_case = pipes_case(a.batch_pipes, a.batch_cycles) if counts else None
+    for n in sorted(counts):
+        batches.append(bench.run_batch(batch_case, n, backends))
 
     # The shared designs, as their README describes them.
     if not a.no_shared and os.path.isdir(SHARED):
@@ -650,8 +1074,7 @@ def main():
                     exp = None
             c = Case(label, os.path.join(SHARED, d["name"]), d["files"], d["top"],
                      defines=defines, plusargs=[f"+{d['plusarg']}={n}"], expected=exp)
-            vthreads = [] if a.quick else ([1, cores] if cores > 1 else [1])
-            bench.run_case(c, "shared-" + d["name"], vthreads)
+            bench.run_case(c, "shared-" + d["name"], [] if a.quick else vthreads)
             cases.append(c)
     elif not a.no_shared:
         print(f"note: {SHARED} not found: shared designs skipped")
@@ -668,11 +1091,17 @@ def main():
 
     for n in sizes:
         if n > 1024:
-            pipes_case(n)
+            pipes_run(n)
+
+    if a.save_json:
+        save_json(bench, cases, batch_case, batches, a.save_json)
+        print(f"measurements: {a.save_json}")
+    merged = [merge_json(p, cases, batch_case, batches) for p in a.merge_json]
     cases.sort(key=lambda c: (not c.name.startswith("pipes"), getattr(c, "pipes", 0)))
 
-    plots = [] if a.quick else make_plots(bench, cases, os.path.dirname(os.path.abspath(out)))
-    write_report(bench, cases, compile_case, out, plots)
+    plots = [] if a.quick else make_plots(bench, cases, batches,
+                                          os.path.dirname(os.path.abspath(out)))
+    write_report(bench, cases, compile_case, out, plots, batch_case, batches, merged)
     print(f"report: {out}")
     for f in bench.failures:
         print("FAIL:", f)
