@@ -344,7 +344,7 @@ class Generator {
     // bidirectional switches form groups: `sl<net>` holds the bits' own resolution, the group
     // combines them through its switches into `sf<net>`, and commit_s<net> stores the result.
     struct SvNet {
-        uint8_t konst = 0x87;   // the constant drivers' resolution (HiZ: none)
+        std::vector<uint8_t> konst; // per bit: the constant drivers' resolution (0x87: none)
         std::vector<int> group; // per bit: its switch group, -1 for none
         bool grouped = false;
     };
@@ -365,6 +365,8 @@ class Generator {
     bool isSvNet(SignalId s) const { return svNets_.count(s) != 0; }
     // A net bit named by e (a 1-bit net, or a constant bit-select of a net).
     bool netBit(const Expr* e, SignalId& net, uint32_t& bit) const;
+    // The net bits [lo, lo + w) named by e (a net, or constant selects of one).
+    bool netRange(const Expr* e, SignalId& net, uint32_t& lo, uint32_t& w) const;
     bool byteSlot(SignalId net, size_t k) const; // driver k of the net writes strength bytes
     bool byteGate(const Process& p) const;
     std::string svRead(const Expr& e);

@@ -21,6 +21,10 @@ std::optional<Model> Generator::run() {
             if (p.kind == ProcessKind::Gate && (p.gate == "pullup" || p.gate == "pulldown")) {
                 if (pass != 0) continue;
                 for (const auto& t : p.terminals) {
+                    SignalId pn;
+                    uint32_t plo, pw;
+                    if (t && t->kind != ExprKind::Signal && netRange(t.get(), pn, plo, pw))
+                        continue; // a part of a net: a constant driver of its bits (strengths.cpp)
                     if (!t || t->kind != ExprKind::Signal || !d_.signals[rep(t->signal)].isNet()) {
                         unsupported(p.loc, "pullup/pulldown of a part of a net");
                         continue;
@@ -83,6 +87,8 @@ std::optional<Model> Generator::run() {
                 n = std::max(n, a.offset + 2 * rt::k::nwords(a.width));
             else if (a.kind == SiteArg::Real)
                 n = std::max(n, a.offset + 1);
+        for (const auto& a : svc_[i].args) // %v strengths after the vector
+            if (a.strength) n = std::max(n, a.svOffset + (a.width + 7) / 8);
         payload = std::max(payload, n);
     }
     payload = std::max(payload, dumpPayload());

@@ -41,38 +41,37 @@ bool isSwitchGate(const std::string& g) {
            g == "rtranif1";
 }
 
-bool Generator::netBit(const Expr* e, SignalId& net, uint32_t& bit) const {
+bool Generator::netRange(const Expr* e, SignalId& net, uint32_t& lo, uint32_t& w) const {
     if (!e) return false;
     if (e->kind == ExprKind::Signal) {
         SignalId s = rep(e->signal);
-        if (!d_.signals[s].isNet() || d_.signals[s].isArray() || storageType(s).width != 1)
-            return false;
+        if (!d_.signals[s].isNet() || d_.signals[s].isArray()) return false;
         net = s;
-        bit = 0;
+        lo = 0;
+        w = storageType(s).width;
         return true;
     }
-    if (e->kind == ExprKind::Select && e->select == SelectKind::Bit &&
-        e->operands[0]->kind == ExprKind::Signal && e->operands[1]->kind == ExprKind::Const &&
+    if (e->kind != ExprKind::Select || !netRange(e->operands[0].get(), net, lo, w)) return false;
+    int64_t a = 0, b = 0;
+    if (e->select == SelectKind::Bit && e->operands[1]->kind == ExprKind::Const &&
         !e->operands[1]->value.has_xz()) {
-        SignalId s = rep(e->operands[0]->signal);
-        if (!d_.signals[s].isNet() || d_.signals[s].isArray()) return false;
-        int64_t off = e->declared.offsetOf(static_cast<int64_t>(e->operands[1]->value.aval()[0]));
-        if (off < 0 || off >= static_cast<int64_t>(storageType(s).width)) return false;
-        net = s;
-        bit = static_cast<uint32_t>(off);
-        return true;
+        a = b = e->declared.offsetOf(static_cast<int64_t>(e->operands[1]->value.aval()[0]));
+    } else if (e->select == SelectKind::Part) {
+        a = e->declared.offsetOf(e->msb);
+        b = e->declared.offsetOf(e->lsb);
+        if (a > b) std::swap(a, b);
+    } else {
+        return false;
     }
-    if (e->kind == ExprKind::Select && e->select == SelectKind::Part && e->msb == e->lsb &&
-        e->operands[0]->kind == ExprKind::Signal) { // a[3:3], as instance arrays make
-        SignalId s = rep(e->operands[0]->signal);
-        if (!d_.signals[s].isNet() || d_.signals[s].isArray()) return false;
-        int64_t off = e->declared.offsetOf(e->msb);
-        if (off < 0 || off >= static_cast<int64_t>(storageType(s).width)) return false;
-        net = s;
-        bit = static_cast<uint32_t>(off);
-        return true;
-    }
-    return false;
+    if (a < 0 || b >= static_cast<int64_t>(w)) return false;
+    lo += static_cast<uint32_t>(a);
+    w = static_cast<uint32_t>(b - a + 1);
+    return true;
+}
+
+bool Generator::netBit(const Expr* e, SignalId& net, uint32_t& bit) const {
+    uint32_t w = 0;
+    return netRange(e, net, bit, w) && w == 1;
 }
 
 bool Generator::byteSlot(SignalId net, size_t k) const {
@@ -97,6 +96,7 @@ bool Generator::planStrengths(const std::map<SignalId, std::vector<uint32_t>>& d
     auto mark = [&](SignalId s) -> SvNet& {
         SvNet& n = svNets_[s];
         n.group.resize(storageType(s).width, -1);
+        n.konst.resize(storageType(s).width, sv::kSvHiZ);
         return n;
     };
     auto wired = [&](SignalId s) {
@@ -128,18 +128,19 @@ bool Generator::planStrengths(const std::map<SignalId, std::vector<uint32_t>>& d
             continue;
         }
         SvNet& n = mark(s);
-        n.konst = sv::sv_resolve(n.konst, c);
+        for (auto& k : n.konst) k = sv::sv_resolve(k, c);
     }
     for (const Process& p : d_.processes) {
         if (p.kind != ProcessKind::Gate || (p.gate != "pullup" && p.gate != "pulldown")) continue;
         bool up = p.gate == "pullup";
         uint32_t st = !p.strength.specified ? 5 : (up ? p.strength.s1 : p.strength.s0);
         for (const auto& t : p.terminals) {
-            if (!t || t->kind != ExprKind::Signal) continue; // reported by run()
-            SignalId s = rep(t->signal);
-            if (!d_.signals[s].isNet() || wired(s)) continue;
+            SignalId s;
+            uint32_t lo, w;
+            if (!netRange(t.get(), s, lo, w) || wired(s)) continue; // reported by run()
             SvNet& n = mark(s);
-            n.konst = sv::sv_resolve(n.konst, sv::sv_drive(up ? rt::B1 : rt::B0, st, st));
+            for (uint32_t b = lo; b < lo + w; ++b)
+                n.konst[b] = sv::sv_resolve(n.konst[b], sv::sv_drive(up ? rt::B1 : rt::B0, st, st));
         }
     }
     // Drivers of other than strong strength, tri-state gates and MOS switches.
@@ -312,23 +313,24 @@ std::string Generator::strengthMembers() const {
     return o;
 }
 
+// The constant drivers' values of a strength net as a table `kb`.
+static std::string konstTable(const std::vector<uint8_t>& k) {
+    std::string t;
+    for (uint8_t b : k) t += fmt::format("{}{}", t.empty() ? "" : ", ", b);
+    return fmt::format("static const u8 kb[{}] = {{{}}};", k.size(), t);
+}
+
 std::string Generator::strengthInit() const {
     std::string o;
     for (auto& [s, n] : svNets_) {
         uint32_t w = storageType(s).width;
         std::string t = cppType(storageType(s));
-        if (n.konst != sv::kSvHiZ)
-            o += fmt::format("    for (u32 i = 0; i < {1}; ++i) s.sv{0}[i] = {2};\n"
-                             "    s.s{0} = sv_value<{3}>(s.sv{0});\n",
-                             s, w, n.konst, t);
-        else
-            o += fmt::format(
-                "    for (u32 i = 0; i < {1}; ++i) s.sv{0}[i] = sv_of_bit(s.s{0}.bit_code(i));\n",
-                s, w);
-        if (n.grouped)
-            o += fmt::format("    for (u32 i = 0; i < {1}; ++i) {{ s.sl{0}[i] = {2}; s.sf{0}[i] = "
-                             "s.sv{0}[i]; }}\n",
-                             s, w, n.konst);
+        o += fmt::format("    {{\n        {}\n", konstTable(n.konst));
+        o += fmt::format(
+            "        for (u32 i = 0; i < {1}; ++i) {{ s.sv{0}[i] = kb[i] != kSvHiZ ? "
+            "kb[i] : sv_of_bit(s.s{0}.bit_code(i));{2} }}\n",
+            s, w, n.grouped ? fmt::format(" s.sl{0}[i] = kb[i]; s.sf{0}[i] = s.sv{0}[i];", s) : "");
+        o += fmt::format("        s.s{0} = sv_value<{1}>(s.sv{0});\n    }}\n", s, t);
     }
     return o;
 }
@@ -349,7 +351,8 @@ std::string Generator::strengthCode() {
         L(fmt::format("MF_HD inline void resolve_s{}(State& s) {{ // {} {} (strengths)", s,
                       netTypeName(sig.netType), sig.path));
         L(fmt::format("    u8 r[{}];", w));
-        L(fmt::format("    for (u32 i = 0; i < {}; ++i) r[i] = {};", w, n.konst));
+        L("    " + konstTable(n.konst));
+        L(fmt::format("    for (u32 i = 0; i < {}; ++i) r[i] = kb[i];", w));
         const auto& dl = multi_[s];
         for (size_t k = 0; k < dl.size(); ++k) {
             if (byteSlot(s, k)) {

@@ -102,9 +102,10 @@ MF_HD inline u8 sv_reduce(u8 v, bool resistive) {
     return sv_make(sv_reduce_pos(sv_lo(v), resistive), sv_reduce_pos(sv_hi(v), resistive));
 }
 
-/// A tran switch passes strengths unchanged; rtran* reduce as resistive devices.
+/// What a bidirectional switch passes: tran* turn supply into strong, rtran* reduce as
+/// resistive devices.
 MF_HD inline u8 sv_tran(u8 v, bool resistive) {
-    return resistive ? sv_reduce(v, true) : v;
+    return sv_reduce(v, resistive);
 }
 
 /// r[i] = resolve(r[i], drive of v's bit i with strength (s0, s1)) for every bit.
