@@ -23,6 +23,7 @@ add_test(NAME profile.standalone_host
                  --lib-dir $<TARGET_FILE_DIR:metalfpga_host>
                  ${CMAKE_CURRENT_SOURCE_DIR}/verilog/sim/plusargs.v
                  ${CMAKE_CURRENT_SOURCE_DIR}/verilog/sim/readmem.v
-                 ${CMAKE_CURRENT_SOURCE_DIR}/verilog/sim/sys_sformat.v)
+                 ${CMAKE_CURRENT_SOURCE_DIR}/verilog/sim/sys_sformat.v
+                 ${CMAKE_CURRENT_SOURCE_DIR}/verilog/sim/strength_drive.v)
 set_tests_properties(profile.cli profile.runtime_profile_script profile.standalone_host
                      PROPERTIES LABELS profile TIMEOUT 600)

@@ -8,7 +8,27 @@ namespace metalfpga::runtime {
 namespace {
 
 constexpr char kMagic[4] = {'M', 'F', 'M', 'I'};
-constexpr uint32_t kVersion = 1;
+constexpr uint32_t kVersion = 2;
+
+// Every field of the encoded structs is named here: a structured binding must name all of a
+// struct's members, so a field added to one of them stops this file compiling until the codec
+// (encodeModelInfo, decodeModelInfo) and this list have it.
+[[maybe_unused]] void coversEveryField(const codegen::Model& m, const codegen::ServiceSite& s,
+                                       const codegen::SiteArg& a, const codegen::ReplySlot& r,
+                                       const codegen::DumpVar& dv, const codegen::DumpValue& dval,
+                                       const codegen::DumpInfo& di) {
+    [[maybe_unused]] const auto& [source, sites, processWhere, routineWhere, frameDepth,
+                                  maxProcSteps, precision, payloadWords, replyWords, ringCapacity,
+                                  dump] = m;
+    [[maybe_unused]] const auto& [task, defaultConv, newline, args, scope, timeUnit, where,
+                                  hasResult, result, outputOf, outputs, memMsb, memLsb, memWidth,
+                                  memChunk, memCount] = s;
+    [[maybe_unused]] const auto& [kind, width, isSigned, text, offset, strength, svOffset] = a;
+    [[maybe_unused]] const auto& [rWidth, rIsSigned, rIsReal, rOffset] = r;
+    [[maybe_unused]] const auto& [vScope, vName, vType, vWidth, vRange, vValue, vPath] = dv;
+    [[maybe_unused]] const auto& [dWidth, dIsReal, dIsEvent] = dval;
+    [[maybe_unused]] const auto& [vars, values, calls] = di;
+}
 
 class Writer {
   public:
@@ -123,6 +143,8 @@ std::string encodeModelInfo(const codegen::Model& m) {
             w.b(a.isSigned);
             w.str(a.text);
             w.u32(a.offset);
+            w.b(a.strength);
+            w.u32(a.svOffset);
         }
         w.str(s.scope);
         w.i64(s.timeUnit);
@@ -203,6 +225,8 @@ bool decodeModelInfo(const unsigned char* data, size_t size, codegen::Model& m,
             a.isSigned = r.b();
             a.text = r.str();
             a.offset = r.u32();
+            a.strength = r.b();
+            a.svOffset = r.u32();
         }
         s.scope = r.str();
         s.timeUnit = static_cast<int>(r.i64());

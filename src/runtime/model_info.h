@@ -2,8 +2,9 @@
 // The host side of a compiled model (codegen::Model without its source: service sites, process
 // and routine locations, dump variables, sizes) as bytes, so that a standalone host
 // (--emit-host, runtime/standalone.h) can run an archived model without the compiler.
-// Every field of codegen::Model but `source` is encoded; a field added there must be added to
-// both functions (model_info.cpp).
+// Every field of codegen::Model but `source` is encoded; a field added to Model or to a struct
+// it holds must be added to both functions, and model_info.cpp does not compile until it is
+// (coversEveryField names every member).
 
 #include "codegen/codegen.h"
 
