@@ -386,6 +386,26 @@ std::string Generator::exprNatural(const Expr& e, Type& nat) {
             nat = Type::real();
             return fmt::format("bitstoreal({})", expr(*e.operands[0]));
         }
+        if (n == "$bits" && e.operands.size() == 1 && e.operands[0]) {
+            // Only the argument's width counts (elaboration folds constant uses).
+            nat = Type::integral(32, true);
+            return fmt::format("Logic<32, true>({}ull)", e.operands[0]->type.width);
+        }
+        // The real math functions of 17.11.2 ($ln is the natural logarithm).
+        static const char* const realFns[] = {"ln",   "log10", "exp",  "sqrt",  "floor", "ceil",
+                                              "sin",  "cos",   "tan",  "asin",  "acos",  "atan",
+                                              "sinh", "cosh",  "tanh", "asinh", "acosh", "atanh",
+                                              "pow",  "atan2", "hypot"};
+        for (const char* f : realFns) {
+            if (n.size() < 2 || n.compare(1, std::string::npos, f) != 0) continue;
+            size_t args = n == "$pow" || n == "$atan2" || n == "$hypot" ? 2 : 1;
+            if (e.operands.size() != args || !e.operands[0] || !e.operands[args - 1]) break;
+            std::string call = fmt::format("realfn::{}(", f);
+            for (size_t i = 0; i < args; ++i)
+                call += (i ? ", " : "") + exprAs(*e.operands[i], Type::real());
+            nat = Type::real();
+            return call + ")";
+        }
         unsupported(e.loc, "the system function " + n);
         return "0";
     }
