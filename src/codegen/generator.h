@@ -345,7 +345,7 @@ class Generator {
     // combines them through its switches into `sf<net>`, and commit_s<net> stores the result.
     struct SvNet {
         std::vector<uint8_t> konst; // per bit: the constant drivers' resolution (0x87: none)
-        std::vector<int> group; // per bit: its switch group, -1 for none
+        std::vector<int> group;     // per bit: its switch group, -1 for none
         bool grouped = false;
     };
     std::map<SignalId, SvNet> svNets_;
@@ -359,7 +359,8 @@ class Generator {
         std::set<SignalId> nets;
     };
     std::vector<SwGroup> swGroups_;
-    std::map<uint32_t, uint32_t> swGroupOf_; // switch process -> group
+    std::map<uint32_t, std::set<uint32_t>> swGroupOf_; // switch (or inout port) -> groups
+    bool inoutPort(const Process& p) const;            // an inout port connection joined bit by bit
     bool planStrengths(const std::map<SignalId, std::vector<uint32_t>>& drivers,
                        const std::set<SignalId>& overlap);
     bool isSvNet(SignalId s) const { return svNets_.count(s) != 0; }

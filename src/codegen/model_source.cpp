@@ -45,8 +45,9 @@ std::optional<Model> Generator::run() {
                 if (p.collapsed && p.lhs && p.rhs && p.lhs->kind == ExprKind::Signal &&
                     p.rhs->kind == ExprKind::Signal && rep(p.lhs->signal) == rep(p.rhs->signal))
                     continue;
-                if (p.portDir == PortDir::Inout) {
-                    unsupported(p.loc, "inout ports that are not whole nets");
+                if (p.portDir == PortDir::Inout && !inoutPort(p)) {
+                    unsupported(p.loc, "inout ports that are not whole nets or constant selects "
+                                       "of nets");
                     continue;
                 }
                 if (!p.lhs || !p.rhs) continue; // unconnected

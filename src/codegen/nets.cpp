@@ -17,6 +17,7 @@ bool Generator::gateSupported(const std::string& g) {
 // Outputs first: and-family gates have one output; buf/not have one input (the last terminal).
 std::vector<const Expr*> Generator::targets(const Process& p) const {
     std::vector<const Expr*> r;
+    if (inoutPort(p)) return r; // resolved by its switch groups
     if (p.kind == ProcessKind::UdpInstance) {
         if (!p.terminals.empty() && p.terminals[0]) r.push_back(p.terminals[0].get());
         return r;
@@ -33,6 +34,7 @@ std::vector<const Expr*> Generator::targets(const Process& p) const {
 }
 std::vector<const Expr*> Generator::sources(const Process& p) const {
     std::vector<const Expr*> r;
+    if (inoutPort(p)) return r;
     if (p.kind == ProcessKind::UdpInstance) {
         for (size_t i = 1; i < p.terminals.size(); ++i)
             if (p.terminals[i]) r.push_back(p.terminals[i].get());
@@ -52,7 +54,8 @@ std::vector<const Expr*> Generator::sources(const Process& p) const {
 void Generator::gateBody(const Process& p, int ind, bool valueOnly) {
     Type bit = Type::integral(1, false);
     if (p.kind == ProcessKind::Gate && isSwitchGate(p.gate)) {
-        if (!valueOnly) line(ind, fmt::format("group_{}(s);", swGroupOf_[curProc_]));
+        if (!valueOnly)
+            for (uint32_t g : swGroupOf_[curProc_]) line(ind, fmt::format("group_{}(s);", g));
         return;
     }
     if (byteGate(p)) {

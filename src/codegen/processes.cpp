@@ -67,8 +67,8 @@ std::string Generator::genProcess(uint32_t id) {
                              : fmt::format("delay_ticks({}, {}ull)", expr(*dv), scale));
         std::string ticks = dl[0];
         if (dl.size() > 1) {
-            // Rise, fall and turn-off delays (clause 7.14): by the output's new value; to x the
-            // smallest, to z the turn-off delay (the smaller of two when none is given).
+            // Rise, fall and turn-off delays (1364-2005 clause 7): by the output's new value; to x
+            // the smallest, to z the turn-off delay (the smaller of two when none is given).
             std::string bitv = bytes ? "sv_bit(s.pend{})" : "s.pend{}.bit_code(0)";
             bitv = fmt::format(fmt::runtime(bitv), id);
             std::string toz = dl.size() > 2 ? dl[2] : fmt::format("min_u64({}, {})", dl[0], dl[1]);
@@ -79,7 +79,14 @@ std::string Generator::genProcess(uint32_t id) {
         line(0, fmt::format("MF_HD u32 proc_{}(State& s) {{", id));
         line(1, fmt::format("s.ca_idle[{}] = 1;", id));
         line(1, "{");
-        if (gate) {
+        bool sw = p.kind == ProcessKind::Gate && isSwitchGate(p.gate);
+        if (sw) { // a delayed tranif: its control reaches the switch group after the delay
+            line(2, fmt::format("s.pend{} = {};", id,
+                                p.terminals.size() > 2 && p.terminals[2]
+                                    ? exprAs(*p.terminals[2], Type::integral(1, false))
+                                    : "Logic<1>::x()"));
+            for (uint32_t g : swGroupOf_[id]) line(2, fmt::format("group_{}(s);", g));
+        } else if (gate) {
             gateBody(p, 2, true);
             line(2, fmt::format("s.pend{} = g;", id));
         } else {
@@ -100,7 +107,10 @@ std::string Generator::genProcess(uint32_t id) {
                          "{0}u | kTimer, s.due{0} - s.sched.now); return 0; }}",
                          id));
         line(1, "{");
-        if (bytes) {
+        if (sw) {
+            line(2, fmt::format("s.swc{0} = s.pend{0};", id));
+            for (uint32_t g : swGroupOf_[id]) line(2, fmt::format("group_{}(s);", g));
+        } else if (bytes) {
             line(2, fmt::format("u8 g = s.pend{};", id));
             gateStoreByte(p, "g", 2);
         } else if (gate) {
@@ -127,6 +137,8 @@ std::string Generator::genProcess(uint32_t id) {
         line(1, "{");
         if (p.kind == ProcessKind::Gate || p.kind == ProcessKind::UdpInstance) {
             gateBody(p, 2);
+        } else if (inoutPort(p)) {
+            for (uint32_t g : swGroupOf_[id]) line(2, fmt::format("group_{}(s);", g));
         } else {
             line(2, fmt::format("auto v = {};", exprAs(*p.rhs, p.lhs->type)));
             store(*p.lhs, "v", 2);

@@ -1,4 +1,4 @@
-// Strength values on nets and switch primitives (1364-2005 clauses 7.1-7.14): which nets carry
+// Strength values on nets and switch primitives (1364-2005 clause 7): which nets carry
 // strengths, gate outputs as strength bytes, the resolution of strength nets and the
 // bidirectional switch groups. The value rules are in rt/strength.h.
 #include "codegen/generator.h"
@@ -72,6 +72,16 @@ bool Generator::netRange(const Expr* e, SignalId& net, uint32_t& lo, uint32_t& w
 bool Generator::netBit(const Expr* e, SignalId& net, uint32_t& bit) const {
     uint32_t w = 0;
     return netRange(e, net, bit, w) && w == 1;
+}
+
+bool Generator::inoutPort(const Process& p) const {
+    if (p.kind != ProcessKind::PortConnection || p.portDir != PortDir::Inout) return false;
+    if (p.collapsed && p.lhs && p.rhs && p.lhs->kind == ExprKind::Signal &&
+        p.rhs->kind == ExprKind::Signal && rep(p.lhs->signal) == rep(p.rhs->signal))
+        return false; // merged into one net
+    SignalId a, b;
+    uint32_t alo, aw, blo, bw;
+    return netRange(p.lhs.get(), a, alo, aw) && netRange(p.rhs.get(), b, blo, bw) && aw == bw;
 }
 
 bool Generator::byteSlot(SignalId net, size_t k) const {
@@ -178,11 +188,13 @@ bool Generator::planStrengths(const std::map<SignalId, std::vector<uint32_t>>& d
     for (uint32_t i = 0; i < procs_.size(); ++i) {
         const Process& p = *procs_[i];
         if (!isCa_[i] || p.kind != ProcessKind::Gate || !isSwitchGate(p.gate)) continue;
-        if (!p.delay.empty()) {
-            unsupported(p.delay.loc, "delays on bidirectional switches");
+        if (!p.delay.empty() && (p.gate == "tran" || p.gate == "rtran")) {
+            unsupported(p.delay.loc, "delays on tran/rtran");
             ok = false;
             continue;
         }
+        if (!p.delay.empty()) // the control as the switch sees it, after the delay
+            temps_.push_back(fmt::format("Logic<1> swc{};", i));
         SignalId na, nb;
         uint32_t ba, bb;
         if (p.terminals.size() < 2 || !netBit(p.terminals[0].get(), na, ba) ||
@@ -203,6 +215,26 @@ bool Generator::planStrengths(const std::map<SignalId, std::vector<uint32_t>>& d
         edges.push_back({i, {a, b}});
         parent[find(a)] = find(b);
     }
+    for (uint32_t i = 0; i < procs_.size(); ++i) { // inout ports: each bit pair is joined
+        const Process& p = *procs_[i];
+        if (!isCa_[i] || !inoutPort(p)) continue;
+        SignalId na, nb;
+        uint32_t la, lb, w, wb;
+        netRange(p.lhs.get(), na, la, w);
+        netRange(p.rhs.get(), nb, lb, wb);
+        if (wired(na) || wired(nb)) {
+            unsupported(p.loc, "inout ports on wired-logic nets");
+            ok = false;
+            continue;
+        }
+        mark(na);
+        mark(nb);
+        for (uint32_t k = 0; k < w; ++k) {
+            uint32_t a = node(na, la + k), b = node(nb, lb + k);
+            edges.push_back({i, {a, b}});
+            parent[find(a)] = find(b);
+        }
+    }
     std::map<uint32_t, uint32_t> groupOfRoot;
     std::vector<uint32_t> local(nodes.size());
     for (uint32_t x = 0; x < nodes.size(); ++x) {
@@ -220,7 +252,7 @@ bool Generator::planStrengths(const std::map<SignalId, std::vector<uint32_t>>& d
     for (auto& [proc, ab] : edges) {
         uint32_t g = groupOfRoot[find(ab.first)];
         swGroups_[g].edges.push_back({proc, local[ab.first], local[ab.second]});
-        swGroupOf_[proc] = g;
+        swGroupOf_[proc].insert(g);
     }
     // Gates driving strength nets write strength bytes: each output must be one net bit.
     for (auto& [s, n] : svNets_) {
@@ -322,6 +354,9 @@ static std::string konstTable(const std::vector<uint8_t>& k) {
 
 std::string Generator::strengthInit() const {
     std::string o;
+    for (auto& [proc, groups] : swGroupOf_)
+        if (procs_[proc]->kind == ProcessKind::Gate && !procs_[proc]->delay.empty())
+            o += fmt::format("    s.swc{} = Logic<1>::x();\n", proc);
     for (auto& [s, n] : svNets_) {
         uint32_t w = storageType(s).width;
         std::string t = cppType(storageType(s));
@@ -412,8 +447,22 @@ std::string Generator::strengthCode() {
             const Process& p = *procs_[e.proc];
             curProc_ = e.proc;
             curScope_ = p.scope;
+            if (p.kind == ProcessKind::PortConnection) { // a port passes strengths unchanged
+                L(fmt::format("        {{ // port {} {}", p.portName, where(p.loc)));
+                L(fmt::format("            u8 na = sv_resolve(v[{0}], v[{1}]), nb = "
+                              "sv_resolve(v[{1}], v[{0}]);",
+                              e.a, e.b));
+                L(fmt::format("            if (na != v[{0}] || nb != v[{1}]) {{ v[{0}] = na; "
+                              "v[{1}] = nb; ch = true; }}",
+                              e.a, e.b));
+                L("        }");
+                continue;
+            }
             std::string on = "1u";
-            if (p.gate != "tran" && p.gate != "rtran")
+            if (p.gate != "tran" && p.gate != "rtran" && !p.delay.empty())
+                on = fmt::format("sv_switch_on(s.swc{}.bit_code(0), {})", e.proc,
+                                 p.gate.back() == '1' ? "true" : "false");
+            else if (p.gate != "tran" && p.gate != "rtran")
                 on = p.terminals.size() > 2 && p.terminals[2]
                          ? fmt::format("sv_switch_on(({}).bit_code(0), {})",
                                        exprAs(*p.terminals[2], bit),

@@ -1,9 +1,9 @@
-// metalfpga model support: strength values of nets (1364-2005 clauses 7.9-7.14).
+// metalfpga model support: strength values of nets (1364-2005 clause 7).
 //
 // Host and device C++17, no standard headers (as config.h).
 //
 // A strength value of one bit is one byte: the range of the 16-point strength scale the bit's
-// value covers (clause 7.10). Positions: 0 Su0, 1 St0, 2 Pu0, 3 La0, 4 We0, 5 Me0, 6 Sm0,
+// value covers (clause 7). Positions: 0 Su0, 1 St0, 2 Pu0, 3 La0, 4 We0, 5 Me0, 6 Sm0,
 // 7 HiZ0, 8 HiZ1, 9 Sm1, 10 Me1, 11 We1, 12 La1, 13 Pu1, 14 St1, 15 Su1. The low nibble is the
 // end toward Su0, the high nibble the end toward Su1. A value is 0 when the whole range is on
 // the 0 side, 1 when it is on the 1 side, x when it spans both (L: from a 0 level to HiZ1,
@@ -53,7 +53,7 @@ MF_HD inline Bit sv_bit(u8 v) {
     return BX;
 }
 
-/// The combination of two strength values driving one net (clause 7.10): the stronger of two
+/// The combination of two strength values driving one net (clause 7): the stronger of two
 /// unambiguous values wins (equal strengths of opposite values give x of that strength); an
 /// unambiguous value takes away the weaker ends of an ambiguous one; two ambiguous values
 /// give their union.
@@ -78,7 +78,7 @@ MF_HD inline u8 sv_resolve(u8 a, u8 b) {
     return sv_make(alo < blo ? alo : blo, ahi > bhi ? ahi : bhi);
 }
 
-/// A value passed by a switch whose control is x or z (clause 7.6): it may or may not pass,
+/// A value passed by a switch whose control is x or z: it may or may not pass,
 /// so the range extends to HiZ (0 becomes L, 1 becomes H).
 MF_HD inline u8 sv_maybe(u8 v) {
     if (v == kSvHiZ) return v;
@@ -86,8 +86,8 @@ MF_HD inline u8 sv_maybe(u8 v) {
     return sv_make(lo < 7 ? lo : 7, hi > 8 ? hi : 8);
 }
 
-/// Strength reduction of a switch (clause 7.14): MOS switches turn supply into strong;
-/// resistive devices (rnmos, rpmos, rcmos, rtran*) follow table 7-12.
+/// Strength reduction of a switch (clause 7): MOS switches turn supply into strong;
+/// resistive devices (rnmos, rpmos, rcmos, rtran*) reduce by their table.
 MF_HD inline u32 sv_reduce_level(u32 level, bool resistive) {
     if (!resistive) return level == 7 ? 6 : level;
     static constexpr u8 kR[8] = {0, 1, 1, 2, 2, 3, 5, 5};
@@ -153,7 +153,7 @@ MF_HD inline u32 sv_switch_on(Bit c, bool on1) {
     return 2u;
 }
 
-/// The output of an nmos/pmos (rnmos/rpmos) switch passing `in` under control c (clause 7.6).
+/// The output of an nmos/pmos (rnmos/rpmos) switch passing `in` under control c.
 MF_HD inline u8 sv_mos(u8 in, Bit c, bool on1, bool resistive) {
     u32 on = sv_switch_on(c, on1);
     if (on == 0) return kSvHiZ;

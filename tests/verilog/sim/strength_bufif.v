@@ -1,4 +1,4 @@
-// Tri-state gates with drive strengths: an x or z control gives L/H (1364-2005 7.4, 7.10).
+// Tri-state gates with drive strengths: an x or z control gives L/H (1364-2005 clause 7).
 module top;
   wire y, n;
   reg p01, p01g, s01, s01g;

@@ -1,4 +1,4 @@
-// Drive strengths on continuous assignments and gates, their resolution (1364-2005 7.9-7.10)
+// Drive strengths on continuous assignments and gates, their resolution (1364-2005 clause 7)
 // and %v.
 module top;
   reg a, b;

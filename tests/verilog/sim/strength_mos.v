@@ -1,4 +1,4 @@
-// MOS switches (1364-2005 7.6-7.7, 7.12): nmos/pmos/cmos pass their input's strength (supply
+// MOS switches (1364-2005 clause 7): nmos/pmos/cmos pass their input's strength (supply
 // becomes strong), an x or z control gives L/H. (Resistive switches: see
 // docs/implementation-defined.md.)
 module top;

@@ -1,4 +1,4 @@
-// Bidirectional switches (1364-2005 7.8, 7.12): tran joins two nets, rtran reduces strengths,
+// Bidirectional switches (1364-2005 clause 7): tran joins two nets, rtran reduces strengths,
 // tranif0/tranif1 conduct by their control (x: L/H), bits of vectors as terminals.
 module top;
   reg a, b, c, en;
