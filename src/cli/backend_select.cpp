@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include <chrono>
+#include <cstdlib>
 
 #include <fstream>
 #include <vector>
@@ -86,11 +87,24 @@ bool prepareRun(const std::string& source, const BackendOptions& o, PreparedRun&
         out.cacheHit = m->cacheHit;
         if (o.profiler) o.profiler->addStage(loadStage(m->cacheHit), msSince(t0));
         backends::cuda::EngineOptions eo;
+        eo.dispatchTimeoutMs = o.dispatchTimeoutMs;
+        if (const char* l = std::getenv("METALFPGA_CUDA_LAYOUT")) {
+            std::string v = l;
+            if (v == "plain")
+                eo.layout = backends::cuda::Layout::Plain;
+            else if (v == "interleaved")
+                eo.layout = backends::cuda::Layout::Interleaved;
+            else if (!v.empty() && v != "auto") {
+                error = "METALFPGA_CUDA_LAYOUT must be auto, plain or interleaved, not '" + v + "'";
+                return false;
+            }
+        }
         {
             runtime::Profiler::Timer t(o.profiler, "engine-init");
             out.engine = backends::cuda::makeEngine(*m, o.count, o.slotLimit, eo, error);
         }
         if (!out.engine) return false;
+        if (o.verbose) fmt::print(stderr, "metalfpga: cuda engine: {}\n", out.engine->detail());
         if (o.profiler) out.engine->setProfiler(o.profiler);
         out.model = std::shared_ptr<void>(
             m.release(), [](void* p) { delete static_cast<backends::cuda::LoadedModel*>(p); });

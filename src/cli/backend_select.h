@@ -19,7 +19,8 @@ struct BackendOptions {
     uint32_t count = 1;
     unsigned threads = 0; // CPU engine threads (0: one per hardware thread)
     uint64_t slotLimit = 10'000'000;
-    bool verbose = false; // say on stderr which backend runs
+    bool verbose = false;           // say on stderr which backend runs
+    uint32_t dispatchTimeoutMs = 0; // CUDA: the longest one kernel launch may run (0: no limit)
     // Not null: the load is timed as the stage "compile" or "archive-load" (a cache hit), the
     // engine's creation as "engine-init", and the engine gets the profiler (setProfiler).
     runtime::Profiler* profiler = nullptr;

@@ -49,6 +49,8 @@ struct CliOptions {
     std::string emitCpp;
     uint64_t maxSteps = 1'000'000;
     uint64_t maxProcSteps = 0;
+    uint32_t nbaQueue = 0;
+    uint32_t dispatchTimeoutMs = 0;
     uint32_t frameDepth = 64;
     uint32_t count = 1;
     std::string instancePlusargs;
@@ -128,6 +130,7 @@ int simulateDesign(const ir::Design& design, const frontend::SourceManager& sm,
     runtime::Profiler::Timer codegenTimer(profiler, "codegen");
     codegen::Options co;
     co.maxProcSteps = o.maxProcSteps;
+    co.nbaQueue = o.nbaQueue;
     co.frameDepth = o.frameDepth;
     auto model = codegen::generate(design, sm, diags, co);
     if (!model) return -1;
@@ -161,6 +164,7 @@ int simulateDesign(const ir::Design& design, const frontend::SourceManager& sm,
     bo.count = o.count;
     bo.threads = o.threads;
     bo.verbose = o.runVerbose;
+    bo.dispatchTimeoutMs = o.dispatchTimeoutMs;
     bo.profiler = profiler;
     std::string error;
     cli::PreparedRun prepared;
@@ -218,6 +222,11 @@ int run(int argc, char** argv) {
     app.add_option("--max-proc-steps", o.maxProcSteps,
                    "Loop iterations and routine calls one process activation may run without "
                    "suspending (0: no limit)");
+    app.add_option("--dispatch-timeout-ms", o.dispatchTimeoutMs,
+                   "CUDA: end the simulation when one kernel launch runs longer (0: no limit)");
+    app.add_option("--nba-queue", o.nbaQueue,
+                   "Non-blocking assignments one time slot may queue (default: sized per design)")
+        ->check(CLI::Range(1u, 1u << 20));
     app.add_option("--frame-depth", o.frameDepth,
                    "Frames per automatic function (its greatest recursion depth)")
         ->check(CLI::Range(1u, 1u << 20));

@@ -87,6 +87,10 @@ void Generator::store(const Expr& lhs, const std::string& v, int ind) {
 
 void Generator::nbaStore(const Expr& lhs, const std::string& v, int ind) {
     auto leafId = [&](NbaLeaf l) {
+        uint64_t times = loopDepth_ ? kLoopNbaPushes : 1;
+        nbaPushBound_ += times;
+        nbaWordBound_ += times * (l.type.isReal ? 1 : 2 * rt::k::nwords(l.type.width));
+        if (!nbaDelay_.empty()) delayedNba_ = true;
         leaves_.push_back(l);
         return static_cast<uint32_t>(leaves_.size() - 1);
     };

@@ -106,6 +106,7 @@ struct Model {
     uint32_t payloadWords = 1;
     uint32_t replyWords = 1;
     uint32_t ringCapacity = 256;
+    uint32_t nbaEntries = 0; // non-blocking updates one time slot can queue
     DumpInfo dump;
 };
 
@@ -113,6 +114,7 @@ struct Options {
     uint32_t ringCapacity = 256;
     uint32_t frameDepth = 64;  // frames per automatic function (its recursion depth limit)
     uint64_t maxProcSteps = 0; // loop iterations and routine calls per process activation (0: any)
+    uint32_t nbaQueue = 0;     // non-blocking updates one time slot may queue (0: sized per design)
 };
 
 // Generates the model. Unsupported constructs are reported to `diags` ("the simulator does

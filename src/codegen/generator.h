@@ -124,6 +124,12 @@ class Generator {
     std::vector<bool> isCa_;
     std::vector<WaitSite> sites_;
     std::vector<NbaLeaf> leaves_;
+    // Bounds for sizing the NBA queue of one time slot (see nbaQueueSize): pushes and value
+    // words, a push inside a loop counted kLoopNbaPushes times.
+    static constexpr uint64_t kLoopNbaPushes = 1024;
+    uint32_t loopDepth_ = 0;
+    uint64_t nbaPushBound_ = 0, nbaWordBound_ = 0;
+    bool delayedNba_ = false;
     std::vector<ServiceSite> svc_;
     std::vector<std::string> svcPack_; // per service site: the packing code
     std::vector<uint32_t> svcCmpWords_;
@@ -245,6 +251,7 @@ class Generator {
     std::string randomCall(const Expr& e, Type& nat);
 
     std::string genProcess(uint32_t id);
+    std::pair<uint32_t, uint32_t> nbaQueueSize() const; // (entries, pool words)
     void gateBody(const Process& p, int ind, bool valueOnly = false);
     std::string gateValue(const Process& p);
     void udpBody(const Process& p, int ind);    // udp.cpp

@@ -4,6 +4,22 @@ namespace metalfpga::codegen::detail {
 
 using namespace ir;
 
+// The NBA queue holds the updates of one time slot. Its size comes from the design: every push
+// site counts once (kLoopNbaPushes times inside a loop), plus room for sites that run more than
+// once per slot, within [64, 4096] entries; --nba-queue sets the entry count instead. A slot
+// that needs more ends with a model error naming the limit.
+std::pair<uint32_t, uint32_t> Generator::nbaQueueSize() const {
+    auto pow2 = [](uint64_t v, uint64_t lo, uint64_t hi) {
+        uint64_t p = lo;
+        while (p < v && p < hi) p *= 2;
+        return static_cast<uint32_t>(p);
+    };
+    if (opt_.nbaQueue) return {opt_.nbaQueue, opt_.nbaQueue * 16};
+    uint32_t entries = pow2(nbaPushBound_ + 64, 64, 4096);
+    uint32_t words = pow2(nbaWordBound_ + 256, 512, 65536);
+    return {entries, words};
+}
+
 std::optional<Model> Generator::run() {
     setupAliases();
     // Processes: continuous assignments and ports first, then initial/always, as Icarus does.
@@ -119,8 +135,10 @@ std::optional<Model> Generator::run() {
     L("constexpr i64 kNoOffset = kNoIndex;");
     L("constexpr u32 kTimer = 0x80000000u; // a delayed continuous assignment's timer");
     m.replyWords = replyWords_;
-    L(fmt::format("using SchedT = Sched<2 * kProcs, {}, {}, 4096, 65536, 256, 64, {}>;",
-                  m.ringCapacity, payload, m.replyWords));
+    auto [nbaEntries, nbaWords] = nbaQueueSize();
+    m.nbaEntries = nbaEntries;
+    L(fmt::format("using SchedT = Sched<2 * kProcs, {}, {}, {}, {}, 256, {}, {}>;", m.ringCapacity,
+                  payload, nbaEntries, nbaWords, delayedNba_ ? 64 : 1, m.replyWords));
     L("");
     o += frameStructs();
     L("struct State {");

@@ -249,8 +249,10 @@ void Generator::stmt(const Stmt& st, int ind) {
             line(ind, fmt::format("while ({}.is_true()) {{", expr(*st.cond)));
         }
         if (!inFunction_) loopGuard(ind + 1);
+        ++loopDepth_;
         if (st.body) stmt(*st.body, ind + 1);
         if (st.step) stmt(*st.step, ind + 1);
+        --loopDepth_;
         line(ind, "}");
         return;
     }
@@ -267,7 +269,9 @@ void Generator::stmt(const Stmt& st, int ind) {
         else
             line(ind, fmt::format("while ({}.is_true()) {{", c));
         if (!inFunction_) loopGuard(ind + 1);
+        ++loopDepth_;
         if (st.body) stmt(*st.body, ind + 1);
+        --loopDepth_;
         line(ind, "}");
         return;
     }
@@ -277,14 +281,18 @@ void Generator::stmt(const Stmt& st, int ind) {
         line(ind, fmt::format("s.t{} = repeat_count({});", tid, expr(*st.cond)));
         line(ind, fmt::format("while (s.t{} > 0) {{", tid));
         line(ind + 1, fmt::format("--s.t{};", tid));
+        ++loopDepth_;
         if (st.body) stmt(*st.body, ind + 1);
+        --loopDepth_;
         line(ind, "}");
         return;
     }
     case StmtKind::Forever:
         line(ind, "for (;;) {");
         loopGuard(ind + 1);
+        ++loopDepth_;
         if (st.body) stmt(*st.body, ind + 1);
+        --loopDepth_;
         line(ind, "}");
         return;
     case StmtKind::Wait: {

@@ -31,6 +31,8 @@ class Engine {
     // step(); what the host changes there (ring head, replies) reaches the model by then.
     virtual rt::model::RingView& mailbox(uint32_t i) = 0;
     virtual const char* name() const = 0;
+    // How the engine holds the instances (for --run-verbose), e.g. the CUDA state layout.
+    virtual std::string detail() const { return ""; }
     // Why the engine stopped every instance (a device fault, a timeout); empty if it did not.
     virtual std::string failure() const { return ""; }
     // Profiling (runtime/profile.h): an engine may add its own timings through `profiler_`

@@ -8,7 +8,7 @@ namespace metalfpga::runtime {
 namespace {
 
 constexpr char kMagic[4] = {'M', 'F', 'M', 'I'};
-constexpr uint32_t kVersion = 2;
+constexpr uint32_t kVersion = 3;
 
 // Every field of the encoded structs is named here: a structured binding must name all of a
 // struct's members, so a field added to one of them stops this file compiling until the codec
@@ -19,7 +19,7 @@ constexpr uint32_t kVersion = 2;
                                        const codegen::DumpInfo& di) {
     [[maybe_unused]] const auto& [source, sites, processWhere, routineWhere, frameDepth,
                                   maxProcSteps, precision, payloadWords, replyWords, ringCapacity,
-                                  dump] = m;
+                                  nbaEntries, dump] = m;
     [[maybe_unused]] const auto& [task, defaultConv, newline, args, scope, timeUnit, where,
                                   hasResult, result, outputOf, outputs, memMsb, memLsb, memWidth,
                                   memChunk, memCount] = s;
@@ -169,6 +169,7 @@ std::string encodeModelInfo(const codegen::Model& m) {
     w.u32(m.payloadWords);
     w.u32(m.replyWords);
     w.u32(m.ringCapacity);
+    w.u32(m.nbaEntries);
     w.u64(m.dump.vars.size());
     for (const auto& v : m.dump.vars) {
         w.u64(v.scope.size());
@@ -251,6 +252,7 @@ bool decodeModelInfo(const unsigned char* data, size_t size, codegen::Model& m,
     m.payloadWords = r.u32();
     m.replyWords = r.u32();
     m.ringCapacity = r.u32();
+    m.nbaEntries = r.u32();
     m.dump.vars.resize(r.count());
     for (auto& v : m.dump.vars) {
         v.scope.resize(r.count());

@@ -145,7 +145,9 @@ class Services {
                                    ? info_.processWhere[h.b & 0x7fffffffu]
                                    : "?");
         else if (h.a == m::kErrNbaOverflow)
-            what = "the non-blocking assignment queue is full";
+            what = fmt::format("more than {} non-blocking assignments in one time slot at time "
+                               "{} (raise the limit with --nba-queue N)",
+                               info_.nbaEntries, timeString(info_, h.time));
         else if (h.a == m::kErrStrobeOverflow)
             what = "too many $strobe calls in one time slot";
         else if (h.a == m::kErrFrameOverflow)
@@ -231,8 +233,8 @@ int simulate(Engine& engine, const codegen::Model& info, const RunOptions& o, do
     std::signal(SIGTERM, oldTerm);
     std::fflush(o.out);
     if (std::string f = engine.failure(); !f.empty()) {
-        fmt::print(o.err, "metalfpga_cli: error: simulation on the {} backend: {}\n",
-                   engine.name(), f);
+        fmt::print(o.err, "metalfpga_cli: error: simulation on the {} backend: {}\n", engine.name(),
+                   f);
         exitCode = 1;
     }
     if (services.exitCode()) exitCode = services.exitCode();

@@ -18,3 +18,16 @@ python3 tests/verilog/run_batch_check.py --bin "$bin" --cache "$METALFPGA_PIPELI
     --backend cuda --count 1024 --singles 16 tests/verilog/batch/random_seeds.v \
     > "$out/batch.txt" 2>&1
 echo "batch exit $?" >> "$out/batch.txt"
+# The plain state layout (the default interleaves states that fit) must print the same.
+METALFPGA_CUDA_LAYOUT=plain python3 tests/device/compare_backends.py --bin "$bin" \
+    --cache "$METALFPGA_PIPELINE_ARCHIVE" tests/verilog/sim/*.v > "$out/compare_plain.txt" 2>&1
+echo "compare plain exit $?" >> "$out/compare_plain.txt"
+METALFPGA_CUDA_LAYOUT=plain python3 tests/verilog/run_batch_check.py --bin "$bin" \
+    --cache "$METALFPGA_PIPELINE_ARCHIVE" --backend cuda --count 1024 --singles 16 \
+    tests/verilog/batch/random_seeds.v > "$out/batch_plain.txt" 2>&1
+echo "batch plain exit $?" >> "$out/batch_plain.txt"
+# A launch that outlives --dispatch-timeout-ms ends the run (exit 1) within moments.
+start=$(python3 -c "import time; print(time.time())")
+"$bin" --run --backend cuda --dispatch-timeout-ms 200 --max-steps 100000000 \
+    tests/device/long_launch.v > "$out/timeout.txt" 2>&1
+echo "timeout exit $? after $(python3 -c "import time; print(round(time.time() - $start, 2))") s" >> "$out/timeout.txt"

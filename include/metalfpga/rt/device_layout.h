@@ -21,6 +21,7 @@ struct Layout {
     u32 stride; // bytes per record
     u32 payload;
     u32 reply_words;
+    u32 staged; // 1: the interleaved kernels (mf_init_il, mf_step_il) can run this state
 };
 
 } // namespace mf_device

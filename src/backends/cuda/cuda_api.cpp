@@ -2,6 +2,8 @@
 
 #include <dlfcn.h>
 
+#include <atomic>
+
 namespace metalfpga::backends::cuda {
 
 namespace {
@@ -58,6 +60,16 @@ std::string describe(const DriverApi& api, CUresult r) {
     const char* s = nullptr;
     if (api.cuGetErrorString) api.cuGetErrorString(r, &s);
     return s ? std::string(s) : "CUDA error " + std::to_string(static_cast<int>(r));
+}
+
+namespace {
+std::atomic<bool> hung{false};
+}
+void markDeviceHung() {
+    hung = true;
+}
+bool deviceHung() {
+    return hung;
 }
 
 } // namespace metalfpga::backends::cuda

@@ -38,6 +38,12 @@ namespace metalfpga::backends::cuda {
     X(cuMemFreeHost)                                                                               \
     X(cuMemcpyHtoD)                                                                                \
     X(cuMemcpyDtoH)                                                                                \
+    X(cuMemcpyHtoDAsync)                                                                           \
+    X(cuMemcpyDtoHAsync)                                                                           \
+    X(cuStreamCreate)                                                                              \
+    X(cuStreamDestroy)                                                                             \
+    X(cuStreamQuery)                                                                               \
+    X(cuStreamSynchronize)                                                                         \
     X(cuMemcpy2D)                                                                                  \
     X(cuMemsetD8)                                                                                  \
     X(cuLaunchKernel)                                                                              \
@@ -76,6 +82,11 @@ struct NvrtcApi {
 // Loaded once per process; check `error` before use.
 const DriverApi& driver();
 const NvrtcApi& nvrtc();
+
+// Set when a kernel outlived --dispatch-timeout-ms: the device is still busy, so nothing may
+// wait for it (module unload, frees) before the process exits.
+void markDeviceHung();
+bool deviceHung();
 
 // "call failed: CUDA_ERROR_...: message".
 std::string describe(const DriverApi& api, CUresult r);

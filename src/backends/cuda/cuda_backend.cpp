@@ -35,7 +35,7 @@ std::string entryText(const std::string& key, const Device& d, const std::vector
                       double compileMs) {
     std::string meta = kMagic;
     meta += fmt::format("key: {}\n", key);
-    meta += "kernels: mf_layout mf_init_kernel mf_step_kernel\n";
+    meta += "kernels: mf_layout mf_init_kernel mf_step_kernel mf_init_il mf_step_il\n";
     meta += fmt::format("device: {}\narch: {}\n", d.name, d.arch());
     meta += fmt::format("tool: metalfpga {}\n", METALFPGA_VERSION);
     meta += fmt::format("compile-ms: {:.1f}\n", compileMs);
@@ -153,7 +153,7 @@ bool compileModel(const std::string& source, const std::string& arch, bool ptx,
 }
 
 LoadedModel::~LoadedModel() {
-    if (module) driver().cuModuleUnload(module);
+    if (module && !deviceHung()) driver().cuModuleUnload(module);
 }
 
 std::unique_ptr<LoadedModel> load(const std::string& source, const cpu::CompileOptions& options,
@@ -236,6 +236,10 @@ std::unique_ptr<LoadedModel> load(const std::string& source, const cpu::CompileO
         (r = api.cuModuleGetFunction(&model->init, model->module, "mf_init_kernel")) !=
             CUDA_SUCCESS ||
         (r = api.cuModuleGetFunction(&model->step, model->module, "mf_step_kernel")) !=
+            CUDA_SUCCESS ||
+        (r = api.cuModuleGetFunction(&model->initIl, model->module, "mf_init_il")) !=
+            CUDA_SUCCESS ||
+        (r = api.cuModuleGetFunction(&model->stepIl, model->module, "mf_step_il")) !=
             CUDA_SUCCESS) {
         error = "the compiled model lacks its kernels: " + describe(api, r);
         return nullptr;

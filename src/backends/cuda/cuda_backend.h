@@ -36,7 +36,8 @@ bool compileModel(const std::string& source, const std::string& arch, bool ptx,
 
 struct LoadedModel {
     CUmodule module = nullptr;
-    CUfunction layout = nullptr, init = nullptr, step = nullptr;
+    CUfunction layout = nullptr, init = nullptr, step = nullptr; // plain layout
+    CUfunction initIl = nullptr, stepIl = nullptr;                 // interleaved layout
     const Device* dev = nullptr;
     bool cacheHit = false;
     double compileMs = 0; // 0 on a cache hit

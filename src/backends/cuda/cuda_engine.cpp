@@ -1,10 +1,14 @@
 #include "backends/cuda/cuda_engine.h"
 
 #include "metalfpga/rt/device_layout.h"
+#include "runtime/profile.h"
 
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <chrono>
 #include <cstring>
+#include <thread>
 #include <vector>
 
 namespace metalfpga::backends::cuda {
@@ -15,46 +19,107 @@ namespace m = rt::model;
 using u64 = unsigned long long;
 using rt::u32;
 
+// A page-locked host buffer: copies from and to it run asynchronously on the engine's stream.
+template <class T>
+class Pinned {
+  public:
+    Pinned() = default;
+    Pinned(const Pinned&) = delete;
+    Pinned& operator=(const Pinned&) = delete;
+    ~Pinned() {
+        if (p_) driver().cuMemFreeHost(p_);
+    }
+    bool alloc(size_t n) {
+        void* p = nullptr;
+        if (driver().cuMemAllocHost(&p, n ? n * sizeof(T) : 1) != CUDA_SUCCESS) return false;
+        p_ = static_cast<T*>(p);
+        n_ = n;
+        std::memset(p_, 0, n * sizeof(T));
+        return true;
+    }
+    T* data() { return p_; }
+    T& operator[](size_t i) { return p_[i]; }
+    const T& operator[](size_t i) const { return p_[i]; }
+    size_t bytes() const { return n_ * sizeof(T); }
+
+  private:
+    T* p_ = nullptr;
+    size_t n_ = 0;
+};
+
 class CudaEngine final : public runtime::Engine {
   public:
     CudaEngine(const LoadedModel& model, uint32_t count, const EngineOptions& o)
         : m_(model), api_(driver()), count_(count), opt_(o) {}
     ~CudaEngine() override {
-        for (CUdeviceptr p : {states_, run_, status_, headTail_, ack_, ackFlags_, replies_})
+        if (deviceHung()) return; // freeing would wait for the kernel that never ended
+        for (CUdeviceptr p : {states_, mail_, run_, status_, headTail_, ack_, ackFlags_, replies_})
             if (p) api_.cuMemFree(p);
+        for (CUevent e : events_)
+            if (e) api_.cuEventDestroy(e);
+        if (stream_) api_.cuStreamDestroy(stream_);
     }
 
     uint32_t count() const override { return count_; }
     const char* name() const override { return "cuda"; }
+    std::string detail() const override {
+        return fmt::format("{} layout, {} bytes of state per instance",
+                           interleaved_ ? "interleaved" : "plain", static_cast<u64>(L_.state_size));
+    }
 
     bool init(uint64_t slotLimit, std::string& error) {
-        if (!check(api_.cuCtxSetLimit(CU_LIMIT_STACK_SIZE, opt_.stackBytes), "stack size", error))
+        if (!check(api_.cuCtxSetLimit(CU_LIMIT_STACK_SIZE, opt_.stackBytes), "stack size", error) ||
+            !check(api_.cuStreamCreate(&stream_, CU_STREAM_DEFAULT), "stream", error) ||
+            !measureLayout(error))
             return false;
-        // The layout of the mailbox, from a scratch state.
-        CUdeviceptr layoutBuf = 0;
-        if (!check(api_.cuMemAlloc(&layoutBuf, sizeof(mf_device::Layout)), "alloc", error))
+        interleaved_ = L_.staged && opt_.layout != Layout::Plain;
+        if (opt_.layout == Layout::Interleaved && !L_.staged) {
+            error = fmt::format("METALFPGA_CUDA_LAYOUT=interleaved: the model state ({} bytes) "
+                                "is too large for the interleaved layout",
+                                static_cast<u64>(L_.state_size));
             return false;
-        mf_device::Layout L{};
-        {
-            // A state to measure: its size is not known yet, so ask for a generous one first.
-            CUdeviceptr scratch = 0;
-            size_t guess = 64u << 20;
-            if (!check(api_.cuMemAlloc(&scratch, guess), "alloc", error)) return false;
-            void* args[] = {&scratch, &layoutBuf};
-            bool ok = launch(m_.layout, 1, 1, args, error) &&
-                      check(api_.cuMemcpyDtoH(&L, layoutBuf, sizeof L), "copy", error);
-            api_.cuMemFree(scratch);
-            api_.cuMemFree(layoutBuf);
-            if (!ok) return false;
-            if (L.state_size > guess) {
-                error = fmt::format("the model state ({} bytes) is too large for the CUDA engine",
-                                    L.state_size);
-                return false;
-            }
         }
-        L_ = L;
-        stride_ = (L.state_size + 255) / 256 * 256;
-        size_t need = stride_ * count_ + count_ * (1 + 4 + 8 + 4 + 1 + 8 * L.reply_words);
+        if (!alloc(run_, count_, error) || !alloc(status_, 4ull * count_, error) ||
+            !alloc(headTail_, 8ull * count_, error) || !alloc(ack_, 4ull * count_, error) ||
+            !alloc(ackFlags_, count_, error) ||
+            !alloc(replies_, 8ull * count_ * L_.reply_words, error))
+            return false;
+        if (!runH_.alloc(count_) || !statusH_.alloc(count_) || !headTailH_.alloc(2ull * count_) ||
+            !ackH_.alloc(count_) || !ackFlagsH_.alloc(count_) ||
+            !repliesH_.alloc(size_t{count_} * L_.reply_words)) {
+            error = "CUDA: page-locked host memory for the mailbox arrays is not available";
+            return false;
+        }
+        for (CUevent& e : events_)
+            if (!check(api_.cuEventCreate(&e, CU_EVENT_DEFAULT), "event", error)) return false;
+        if (!check(api_.cuMemsetD8(ackFlags_, 0, count_), "memset", error)) return false;
+        if (!placeStates(slotLimit, error)) {
+            // The interleaved kernels need local memory for every thread the device holds; when
+            // the device cannot reserve it, the plain layout runs the same model.
+            if (!interleaved_ || opt_.layout == Layout::Interleaved) return false;
+            interleaved_ = false;
+            if (!placeStates(slotLimit, error)) return false;
+        }
+        mirrors_.resize(count_);
+        views_.resize(count_);
+        lastStatus_.assign(count_, m::kBudget);
+        return true;
+    }
+
+    // Allocates and initialises the states in the chosen layout. Interleaved: the state words
+    // except the ring records, and a plain area per instance for the records. Plain: one block
+    // per instance.
+    bool placeStates(uint64_t slotLimit, std::string& error) {
+        for (CUdeviceptr* p : {&states_, &mail_})
+            if (*p) {
+                api_.cuMemFree(*p);
+                *p = 0;
+            }
+        words_ = static_cast<uint32_t>((L_.state_size - size_t{L_.capacity} * L_.stride) / 4);
+        stride_ = interleaved_ ? 0 : (L_.state_size + 255) / 256 * 256;
+        mailStride_ = interleaved_ ? (size_t{L_.capacity} * L_.stride + 255) / 256 * 256 : 0;
+        size_t stateBytes = interleaved_ ? size_t{words_} * 4 * count_ : stride_ * count_;
+        size_t need = stateBytes + mailStride_ * count_;
         size_t freeMem = 0, total = 0;
         api_.cuMemGetInfo(&freeMem, &total);
         if (need > freeMem) {
@@ -64,28 +129,20 @@ class CudaEngine final : public runtime::Engine {
                                 freeMem / 1048576.0, m_.dev->name);
             return false;
         }
-        if (!alloc(states_, stride_ * count_, error) || !alloc(run_, count_, error) ||
-            !alloc(status_, 4ull * count_, error) || !alloc(headTail_, 8ull * count_, error) ||
-            !alloc(ack_, 4ull * count_, error) || !alloc(ackFlags_, count_, error) ||
-            !alloc(replies_, 8ull * count_ * L.reply_words, error))
+        if (!alloc(states_, stateBytes, error) || !alloc(mail_, mailStride_ * count_, error))
             return false;
-        api_.cuMemsetD8(states_, 0, stride_ * count_);
-        api_.cuMemsetD8(ackFlags_, 0, count_);
-        u64 stride = stride_;
-        uint32_t n = count_;
-        u64 limit = slotLimit;
-        void* args[] = {&states_, &stride, &n, &limit};
-        if (!launch(m_.init, blocks(), opt_.blockSize, args, error)) return false;
-
-        headTail_h_.assign(2ull * count_, 0);
-        status_h_.assign(count_, 0);
-        ack_h_.assign(count_, 0);
-        ackFlags_h_.assign(count_, 0);
-        replies_h_.assign(static_cast<size_t>(count_) * L.reply_words, 0);
-        mirrors_.resize(count_);
-        views_.resize(count_);
-        lastStatus_.assign(count_, m::kBudget);
-        return true;
+        // The memset runs on the legacy stream; the engine's stream is a blocking one (it waits
+        // for legacy-stream work), and the synchronisation makes the order explicit.
+        if (!check(api_.cuMemsetD8(states_, 0, stateBytes), "memset", error) ||
+            !check(api_.cuCtxSynchronize(), "memset", error))
+            return false;
+        uint32_t n = count_, words = words_;
+        u64 stride = stride_, limit = slotLimit;
+        void* plainArgs[] = {&states_, &stride, &n, &limit};
+        void* ilArgs[] = {&states_, &n, &words, &limit};
+        return launch(interleaved_ ? m_.initIl : m_.init, interleaved_ ? ilArgs : plainArgs,
+                      error) &&
+               wait(error);
     }
 
     void step(uint64_t budget, const std::vector<char>& run,
@@ -93,43 +150,47 @@ class CudaEngine final : public runtime::Engine {
         // Hand back what the host did since the last step: new ring heads, host-call replies.
         bool anyReply = false;
         for (uint32_t i = 0; i < count_; ++i) {
-            ackFlags_h_[i] = 0;
+            runH_[i] = run[i] ? 1 : 0;
+            ackFlagsH_[i] = 0;
             if (!run[i] || mirrors_[i].empty()) continue;
-            ack_h_[i] = *views_[i].head;
-            ackFlags_h_[i] = 1;
+            ackH_[i] = *views_[i].head;
+            ackFlagsH_[i] = 1;
             if (lastStatus_[i] == m::kHostCall) {
-                std::memcpy(&replies_h_[static_cast<size_t>(i) * L_.reply_words], views_[i].reply,
+                std::memcpy(&repliesH_[static_cast<size_t>(i) * L_.reply_words], views_[i].reply,
                             8ull * L_.reply_words);
-                ackFlags_h_[i] |= 2;
+                ackFlagsH_[i] |= 2;
                 anyReply = true;
             }
         }
         std::string error;
-        std::vector<unsigned char> runBytes(run.begin(), run.end());
-        bool ok = copyIn(run_, runBytes.data(), count_, error) &&
-                  copyIn(ack_, ack_h_.data(), 4ull * count_, error) &&
-                  copyIn(ackFlags_, ackFlags_h_.data(), count_, error) &&
-                  (!anyReply ||
-                   copyIn(replies_, replies_h_.data(), 8ull * count_ * L_.reply_words, error));
-        u64 stride = stride_, b = budget;
-        uint32_t n = count_, rw = L_.reply_words;
-        void* args[] = {&states_,   &stride, &n,         &b,        &run_, &status_,
-                        &headTail_, &ack_,   &ackFlags_, &replies_, &rw};
-        ok = ok && launch(m_.step, blocks(), opt_.blockSize, args, error) &&
-             check(api_.cuMemcpyDtoH(status_h_.data(), status_, 4ull * count_), "copy", error) &&
-             check(api_.cuMemcpyDtoH(headTail_h_.data(), headTail_, 8ull * count_), "copy", error);
+        bool stamps = profiler_ && profiler_->gpuTimestamps();
+        bool ok = (!stamps || record(0, error)) && copyIn(run_, runH_, error) &&
+                  copyIn(ack_, ackH_, error) && copyIn(ackFlags_, ackFlagsH_, error) &&
+                  (!anyReply || copyIn(replies_, repliesH_, error)) &&
+                  (!stamps || record(1, error));
+        uint32_t n = count_, rw = L_.reply_words, words = words_;
+        u64 stride = stride_, b = budget, mailStride = mailStride_;
+        void* plainArgs[] = {&states_,   &stride, &n,         &b,        &run_, &status_,
+                             &headTail_, &ack_,   &ackFlags_, &replies_, &rw};
+        void* ilArgs[] = {&states_, &n,         &words, &mail_,     &mailStride, &b, &run_,
+                          &status_, &headTail_, &ack_,  &ackFlags_, &replies_,   &rw};
+        ok = ok &&
+             launch(interleaved_ ? m_.stepIl : m_.step, interleaved_ ? ilArgs : plainArgs, error) &&
+             (!stamps || record(2, error)) && copyOut(statusH_, status_, error) &&
+             copyOut(headTailH_, headTail_, error) && (!stamps || record(3, error)) && wait(error);
+        if (ok && stamps) reportTimings();
+        auto t0 = std::chrono::steady_clock::now();
+        ok = ok && fetchRings(run, error);
+        if (ok && stamps)
+            profiler_->addDeviceTiming("ring-fetch", std::chrono::duration<double, std::milli>(
+                                                         std::chrono::steady_clock::now() - t0)
+                                                         .count());
         if (!ok) {
             fail(run, status, error);
             return;
         }
-        for (uint32_t i = 0; i < count_; ++i) {
-            if (!run[i]) continue;
-            status[i] = lastStatus_[i] = status_h_[i];
-            if (!fetchRing(i, error)) {
-                fail(run, status, error);
-                return;
-            }
-        }
+        for (uint32_t i = 0; i < count_; ++i)
+            if (run[i]) status[i] = lastStatus_[i] = statusH_[i];
     }
 
     m::RingView& mailbox(uint32_t i) override {
@@ -152,14 +213,73 @@ class CudaEngine final : public runtime::Engine {
     bool alloc(CUdeviceptr& p, size_t bytes, std::string& error) {
         return check(api_.cuMemAlloc(&p, bytes ? bytes : 1), "device allocation", error);
     }
-    bool copyIn(CUdeviceptr dst, const void* src, size_t bytes, std::string& error) {
-        return check(api_.cuMemcpyHtoD(dst, src, bytes), "copy", error);
+    template <class T>
+    bool copyIn(CUdeviceptr dst, Pinned<T>& src, std::string& error) {
+        return check(api_.cuMemcpyHtoDAsync(dst, src.data(), src.bytes(), stream_), "copy", error);
+    }
+    template <class T>
+    bool copyOut(Pinned<T>& dst, CUdeviceptr src, std::string& error) {
+        return check(api_.cuMemcpyDtoHAsync(dst.data(), src, dst.bytes(), stream_), "copy", error);
+    }
+    bool record(int k, std::string& error) {
+        return check(api_.cuEventRecord(events_[k], stream_), "event", error);
     }
     unsigned blocks() const { return (count_ + opt_.blockSize - 1) / opt_.blockSize; }
-    bool launch(CUfunction f, unsigned grid, unsigned block, void** args, std::string& error) {
-        return check(api_.cuLaunchKernel(f, grid, 1, 1, block, 1, 1, 0, nullptr, args, nullptr),
-                     "launch", error) &&
-               check(api_.cuCtxSynchronize(), "kernel", error);
+    bool launch(CUfunction f, void** args, std::string& error) {
+        return check(
+            api_.cuLaunchKernel(f, blocks(), 1, 1, opt_.blockSize, 1, 1, 0, stream_, args, nullptr),
+            "launch", error);
+    }
+    // Waits for the stream; with --dispatch-timeout-ms, at most that long.
+    bool wait(std::string& error) {
+        if (!opt_.dispatchTimeoutMs)
+            return check(api_.cuStreamSynchronize(stream_), "kernel", error);
+        auto deadline =
+            std::chrono::steady_clock::now() + std::chrono::milliseconds(opt_.dispatchTimeoutMs);
+        for (auto pause = std::chrono::microseconds(20);;) {
+            CUresult r = api_.cuStreamQuery(stream_);
+            if (r != CUDA_ERROR_NOT_READY) return check(r, "kernel", error);
+            if (std::chrono::steady_clock::now() > deadline) {
+                markDeviceHung();
+                error = fmt::format("a kernel launch ran longer than --dispatch-timeout-ms ({} "
+                                    "ms); the simulation was stopped",
+                                    opt_.dispatchTimeoutMs);
+                return false;
+            }
+            std::this_thread::sleep_for(pause);
+            pause = std::min(pause * 2, std::chrono::microseconds(1000));
+        }
+    }
+    void reportTimings() {
+        static const char* names[] = {"copy-in", "kernel", "copy-out"};
+        for (int k = 0; k < 3; ++k) {
+            float ms = 0;
+            if (api_.cuEventElapsedTime(&ms, events_[k], events_[k + 1]) == CUDA_SUCCESS)
+                profiler_->addDeviceTiming(names[k], ms);
+        }
+    }
+    // The layout of the mailbox, from a scratch state.
+    bool measureLayout(std::string& error) {
+        CUdeviceptr layoutBuf = 0, scratch = 0;
+        // The state's size is not known yet: measure on a generous scratch block.
+        const size_t guess = 64u << 20;
+        if (!alloc(layoutBuf, sizeof(mf_device::Layout), error)) return false;
+        if (!alloc(scratch, guess, error)) {
+            api_.cuMemFree(layoutBuf);
+            return false;
+        }
+        void* args[] = {&scratch, &layoutBuf};
+        bool ok = check(api_.cuLaunchKernel(m_.layout, 1, 1, 1, 1, 1, 1, 0, stream_, args, nullptr),
+                        "launch", error) &&
+                  wait(error) && check(api_.cuMemcpyDtoH(&L_, layoutBuf, sizeof L_), "copy", error);
+        api_.cuMemFree(scratch);
+        api_.cuMemFree(layoutBuf);
+        if (ok && L_.state_size > guess) {
+            error = fmt::format("the model state ({} bytes) is too large for the CUDA engine",
+                                static_cast<u64>(L_.state_size));
+            return false;
+        }
+        return ok;
     }
     // A device failure ends every instance with an error record of our own.
     void fail(const std::vector<char>& run, std::vector<uint32_t>& status,
@@ -169,11 +289,45 @@ class CudaEngine final : public runtime::Engine {
             if (run[i]) status[i] = m::kError;
     }
 
-    // Copies instance i's unread ring records into its host mirror.
-    bool fetchRing(uint32_t i, std::string& error) {
-        uint32_t head = headTail_h_[2ull * i], tail = headTail_h_[2ull * i + 1];
+    // Where instance i's ring records lie on the device.
+    CUdeviceptr recordsOf(uint32_t i) const {
+        return interleaved_ ? mail_ + mailStride_ * i : states_ + stride_ * i + L_.records;
+    }
+    bool needsFetch(uint32_t i) const {
+        return headTailH_[2ull * i] != headTailH_[2ull * i + 1] || statusH_[i] == m::kHostCall;
+    }
+    // Copies the unread ring records of every instance that ran into its host mirror. With the
+    // interleaved layout and many such instances, one copy of their mailbox areas replaces
+    // a copy per instance.
+    bool fetchRings(const std::vector<char>& run, std::string& error) {
+        uint32_t first = count_, last = 0, needy = 0;
+        for (uint32_t i = 0; i < count_; ++i)
+            if (run[i] && needsFetch(i)) {
+                first = std::min(first, i);
+                last = i;
+                ++needy;
+            }
+        if (!needy) return true;
+        const char* bulk = nullptr;
+        if (interleaved_ && needy > 16 && (last - first + 1) <= 4ull * needy) {
+            size_t bytes = mailStride_ * (last - first + 1);
+            bulk_.resize(bytes);
+            if (!check(api_.cuMemcpyDtoH(bulk_.data(), recordsOf(first), bytes), "copy", error))
+                return false;
+            bulk = bulk_.data();
+        }
+        for (uint32_t i = first; i <= last; ++i) {
+            if (!run[i] || !needsFetch(i)) continue;
+            const char* from = bulk ? bulk + mailStride_ * (i - first) : nullptr;
+            if (!fetchRing(i, from, error)) return false;
+        }
+        return true;
+    }
+    // Copies instance i's unread ring records into its host mirror (from `bulk`, the host copy
+    // of its records, when given).
+    bool fetchRing(uint32_t i, const char* bulk, std::string& error) {
+        uint32_t head = headTailH_[2ull * i], tail = headTailH_[2ull * i + 1];
         if (mirrors_[i].empty()) {
-            if (head == tail && lastStatus_[i] != m::kHostCall) return true;
             mirrors_[i].assign(L_.mailbox_bytes, 0);
             char* b = mirrors_[i].data();
             m::RingView& v = views_[i];
@@ -191,17 +345,17 @@ class CudaEngine final : public runtime::Engine {
         char* b = mirrors_[i].data();
         std::memcpy(b, &head, 4);
         std::memcpy(b + (L_.tail - L_.head), &tail, 4);
-        CUdeviceptr base = states_ + stride_ * i + L_.records;
         char* records = b + (L_.records - L_.head);
         for (uint32_t k = head; k != tail;) {
             uint32_t slot = k % L_.capacity;
-            uint32_t run = std::min(tail - k, L_.capacity - slot);
-            if (!check(api_.cuMemcpyDtoH(records + static_cast<size_t>(slot) * L_.stride,
-                                         base + static_cast<size_t>(slot) * L_.stride,
-                                         static_cast<size_t>(run) * L_.stride),
-                       "copy", error))
+            uint32_t n = std::min(tail - k, L_.capacity - slot);
+            size_t at = static_cast<size_t>(slot) * L_.stride, bytes = size_t{n} * L_.stride;
+            if (bulk)
+                std::memcpy(records + at, bulk + at, bytes);
+            else if (!check(api_.cuMemcpyDtoH(records + at, recordsOf(i) + at, bytes), "copy",
+                            error))
                 return false;
-            k += run;
+            k += n;
         }
         return true;
     }
@@ -211,13 +365,20 @@ class CudaEngine final : public runtime::Engine {
     uint32_t count_;
     EngineOptions opt_;
     mf_device::Layout L_{};
-    size_t stride_ = 0;
-    CUdeviceptr states_ = 0, run_ = 0, status_ = 0, headTail_ = 0, ack_ = 0, ackFlags_ = 0,
-                replies_ = 0;
-    std::vector<uint32_t> headTail_h_, status_h_, ack_h_, lastStatus_;
-    std::vector<unsigned char> ackFlags_h_;
-    std::vector<rt::word> replies_h_;
+    bool interleaved_ = false;
+    uint32_t words_ = 0;    // interleaved: 32-bit words per instance
+    size_t stride_ = 0;     // plain: bytes per instance
+    size_t mailStride_ = 0; // interleaved: bytes of ring records per instance
+    CUstream stream_ = nullptr;
+    CUevent events_[4] = {};
+    CUdeviceptr states_ = 0, mail_ = 0, run_ = 0, status_ = 0, headTail_ = 0, ack_ = 0,
+                ackFlags_ = 0, replies_ = 0;
+    Pinned<unsigned char> runH_, ackFlagsH_;
+    Pinned<uint32_t> statusH_, headTailH_, ackH_;
+    Pinned<rt::word> repliesH_;
+    std::vector<uint32_t> lastStatus_;
     std::vector<std::vector<char>> mirrors_;
+    std::vector<char> bulk_;
     std::vector<m::RingView> views_;
     u32 emptyHead_ = 0, emptyTail_ = 0;
     std::string failed_; // the device error that ended the run, if any

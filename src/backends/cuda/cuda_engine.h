@@ -9,9 +9,15 @@
 
 namespace metalfpga::backends::cuda {
 
+// Where instance states live on the device (device_entry.h): Auto takes the interleaved layout
+// when the state fits it (METALFPGA_CUDA_LAYOUT=plain|interleaved chooses).
+enum class Layout { Auto, Plain, Interleaved };
+
 struct EngineOptions {
     unsigned blockSize = 64;
-    size_t stackBytes = 16384; // per-thread stack (deep fanout chains of wide values need it)
+    size_t stackBytes = 16384;      // per-thread stack (deep fanout chains of wide values need it)
+    uint32_t dispatchTimeoutMs = 0; // the longest one launch may run (0: no limit)
+    Layout layout = Layout::Auto;
 };
 
 std::unique_ptr<runtime::Engine> makeEngine(const LoadedModel& model, uint32_t count,

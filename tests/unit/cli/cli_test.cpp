@@ -177,6 +177,31 @@ TEST_F(Cli, MaxProcStepsEndsALongActivation) {
     EXPECT_NE(r.out.find("loop.v:3 (initial)"), std::string::npos) << r.out;
 }
 
+TEST_F(Cli, NbaQueueIsSizedPerDesignAndNamesItsLimit) {
+    // 2000 non-blocking updates in one time slot: the loop makes code generation size the
+    // queue for them; --nba-queue 64 is too small and ends with an error naming the limit.
+    write("many.v", "module top;\n"
+                    "  reg [7:0] m [0:1999];\n"
+                    "  integer i, s;\n"
+                    "  initial begin\n"
+                    "    for (i = 0; i < 2000; i = i + 1) m[i] <= i;\n"
+                    "    #1 s = 0;\n"
+                    "    for (i = 0; i < 2000; i = i + 1) s = s + m[i];\n"
+                    "    $display(\"s=%0d\", s);\n"
+                    "  end\n"
+                    "endmodule\n");
+    auto ok = run("--run --no-cache many.v");
+    EXPECT_EQ(ok.rc, 0) << ok.out;
+    EXPECT_NE(ok.out.find("s=250008"), std::string::npos) << ok.out;
+    auto r = run("--run --no-cache --nba-queue 64 many.v");
+    EXPECT_EQ(r.rc, 1) << r.out;
+    EXPECT_EQ(r.out.find("s="), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("more than 64 non-blocking assignments in one time slot"),
+              std::string::npos)
+        << r.out;
+    EXPECT_NE(r.out.find("--nba-queue"), std::string::npos) << r.out;
+}
+
 TEST_F(Cli, RecursiveAutomaticTaskIsReportedUnsupported) {
     write("rt.v", "module top;\n"
                   "  task automatic t(input integer n);\n"
