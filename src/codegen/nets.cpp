@@ -102,6 +102,32 @@ std::string Generator::gateValue(const Process& p) {
     return v;
 }
 
+namespace {
+
+// The value of a constant integral index expression built from literals with + - * (a
+// generate loop's `8*i + 4`), or nothing.
+std::optional<int64_t> constIndex(const Expr& e) {
+    if (e.kind == ExprKind::Const) {
+        if (e.value.has_xz() || e.type.width > 63) return std::nullopt;
+        int64_t v = static_cast<int64_t>(e.value.aval()[0]);
+        uint32_t w = e.type.width;
+        if (e.type.isSigned && w < 64 && ((v >> (w - 1)) & 1)) v -= int64_t{1} << w;
+        return v;
+    }
+    if (e.kind == ExprKind::Unary && e.op == Op::Neg) {
+        auto a = constIndex(*e.operands[0]);
+        return a ? std::optional<int64_t>(-*a) : std::nullopt;
+    }
+    if (e.kind != ExprKind::Binary || (e.op != Op::Add && e.op != Op::Sub && e.op != Op::Mul))
+        return std::nullopt;
+    auto a = constIndex(*e.operands[0]), b = constIndex(*e.operands[1]);
+    if (!a || !b || *a > (1 << 30) || *a < -(1 << 30) || *b > (1 << 30) || *b < -(1 << 30))
+        return std::nullopt;
+    return e.op == Op::Add ? *a + *b : e.op == Op::Sub ? *a - *b : *a * *b;
+}
+
+} // namespace
+
 bool Generator::checkDrivers() {
     // Nets driven by more than one process need resolution: not yet, unless the drivers write
     // disjoint constant bit ranges.
@@ -127,11 +153,14 @@ bool Generator::checkDrivers() {
                 if (l->select == SelectKind::Part) {
                     int64_t a = l->declared.offsetOf(l->msb), b = l->declared.offsetOf(l->lsb);
                     lo = std::min(a, b), hi = std::max(a, b);
-                } else if (l->select == SelectKind::Bit &&
-                           l->operands[1]->kind == ExprKind::Const &&
-                           !l->operands[1]->value.has_xz()) {
-                    lo = hi =
-                        l->declared.offsetOf(static_cast<int64_t>(l->operands[1]->value.aval()[0]));
+                } else if (auto ix = constIndex(*l->operands[1])) {
+                    // A constant bit or indexed part select (`v[8*i +: 8]` of a generate loop).
+                    int64_t i = *ix;
+                    int64_t w = l->select == SelectKind::Bit ? 1 : l->type.width;
+                    int64_t first = l->select == SelectKind::IndexedDown ? i - w + 1 : i;
+                    int64_t a = l->declared.offsetOf(first),
+                            b = l->declared.offsetOf(first + w - 1);
+                    lo = std::min(a, b), hi = std::max(a, b);
                 }
             }
             if (base->kind != ExprKind::Signal) continue;
