@@ -101,7 +101,8 @@ std::optional<Model> Generator::run() {
         uint32_t n = 0;
         for (const auto& a : svc_[i].args)
             if (a.kind == SiteArg::Vector)
-                n = std::max(n, a.offset + 2 * rt::k::nwords(a.width));
+                n = std::max(n, a.strength ? a.svOffset + (a.width + 7) / 8
+                                           : a.offset + 2 * rt::k::nwords(a.width));
             else if (a.kind == SiteArg::Real)
                 n = std::max(n, a.offset + 1);
         for (const auto& a : svc_[i].args) // %v strengths after the vector
