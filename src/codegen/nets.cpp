@@ -155,9 +155,9 @@ bool Generator::checkDrivers() {
                     lo = std::min(a, b), hi = std::max(a, b);
                 } else if (auto ix = constIndex(*l->operands[1])) {
                     // A constant bit or indexed part select (`v[8*i +: 8]` of a generate loop).
-                    int64_t i = *ix;
+                    int64_t at = *ix;
                     int64_t w = l->select == SelectKind::Bit ? 1 : l->type.width;
-                    int64_t first = l->select == SelectKind::IndexedDown ? i - w + 1 : i;
+                    int64_t first = l->select == SelectKind::IndexedDown ? at - w + 1 : at;
                     int64_t a = l->declared.offsetOf(first),
                             b = l->declared.offsetOf(first + w - 1);
                     lo = std::min(a, b), hi = std::max(a, b);
