@@ -1,5 +1,8 @@
 #include "codegen/generator.h"
 
+#include <optional>
+#include <tuple>
+
 namespace metalfpga::codegen::detail {
 
 using namespace ir;
@@ -126,6 +129,21 @@ std::optional<int64_t> constIndex(const Expr& e) {
     return e.op == Op::Add ? *a + *b : e.op == Op::Sub ? *a - *b : *a * *b;
 }
 
+// The bit offsets [lo, hi] a select with constant bounds covers within its object (a part
+// select, or a bit or indexed part select whose index is constant), or nothing.
+std::optional<std::pair<int64_t, int64_t>> constSelectRange(const Expr& l) {
+    if (l.select == SelectKind::Part) {
+        int64_t a = l.declared.offsetOf(l.msb), b = l.declared.offsetOf(l.lsb);
+        return std::pair{std::min(a, b), std::max(a, b)};
+    }
+    auto ix = constIndex(*l.operands[1]);
+    if (!ix) return std::nullopt;
+    int64_t w = l.select == SelectKind::Bit ? 1 : l.type.width;
+    int64_t first = l.select == SelectKind::IndexedDown ? *ix - w + 1 : *ix;
+    int64_t a = l.declared.offsetOf(first), b = l.declared.offsetOf(first + w - 1);
+    return std::pair{std::min(a, b), std::max(a, b)};
+}
+
 } // namespace
 
 bool Generator::checkDrivers() {
@@ -150,18 +168,7 @@ bool Generator::checkDrivers() {
             const Expr* base = l;
             if (l->kind == ExprKind::Select) {
                 base = l->operands[0].get();
-                if (l->select == SelectKind::Part) {
-                    int64_t a = l->declared.offsetOf(l->msb), b = l->declared.offsetOf(l->lsb);
-                    lo = std::min(a, b), hi = std::max(a, b);
-                } else if (auto ix = constIndex(*l->operands[1])) {
-                    // A constant bit or indexed part select (`v[8*i +: 8]` of a generate loop).
-                    int64_t at = *ix;
-                    int64_t w = l->select == SelectKind::Bit ? 1 : l->type.width;
-                    int64_t first = l->select == SelectKind::IndexedDown ? at - w + 1 : at;
-                    int64_t a = l->declared.offsetOf(first),
-                            b = l->declared.offsetOf(first + w - 1);
-                    lo = std::min(a, b), hi = std::max(a, b);
-                }
+                if (auto r = constSelectRange(*l)) std::tie(lo, hi) = *r;
             }
             if (base->kind != ExprKind::Signal) continue;
             SignalId s = rep(base->signal);
@@ -230,18 +237,12 @@ std::string Generator::undrivenInit() const {
             SignalId s = rep(l->operands[0]->signal);
             const Signal& sg = d_.signals[s];
             if (!sg.isNet() || sg.isArray()) continue;
-            int64_t lo = 0, hi = -1;
-            if (l->select == SelectKind::Part) {
-                int64_t a = l->declared.offsetOf(l->msb), b = l->declared.offsetOf(l->lsb);
-                lo = std::min(a, b), hi = std::max(a, b);
-            } else if (l->select == SelectKind::Bit && l->operands[1]->kind == ExprKind::Const &&
-                       !l->operands[1]->value.has_xz()) {
-                lo = hi =
-                    l->declared.offsetOf(static_cast<int64_t>(l->operands[1]->value.aval()[0]));
-            } else {
+            auto r = constSelectRange(*l);
+            if (!r) {
                 whole.insert(s);
                 continue;
             }
+            auto [lo, hi] = *r;
             auto& c = covered[s];
             c.resize(storageType(s).width, false);
             for (int64_t b = std::max<int64_t>(lo, 0); b <= hi && b < int64_t(c.size()); ++b)
