@@ -278,6 +278,8 @@ class Generator {
     // --max-proc-steps: counts a loop iteration or routine call of the running activation.
     void stepGuard(int ind);
     std::vector<const Expr*> targets(const Process& p) const;
+    // targets() with concatenations taken apart: the signals and selects a process drives.
+    std::vector<const Expr*> targetLeaves(const Process& p) const;
     std::vector<const Expr*> sources(const Process& p) const;
     static bool gateSupported(const std::string& g);
     std::vector<std::pair<ScopeId, std::string>> disableTargets_;

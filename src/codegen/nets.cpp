@@ -35,6 +35,18 @@ std::vector<const Expr*> Generator::targets(const Process& p) const {
     if (p.lhs) r.push_back(p.lhs.get());
     return r;
 }
+std::vector<const Expr*> Generator::targetLeaves(const Process& p) const {
+    std::vector<const Expr*> r, todo = targets(p);
+    while (!todo.empty()) {
+        const Expr* l = todo.back();
+        todo.pop_back();
+        if (l->kind == ExprKind::Concat)
+            for (const auto& o : l->operands) todo.push_back(o.get());
+        else
+            r.push_back(l);
+    }
+    return r;
+}
 std::vector<const Expr*> Generator::sources(const Process& p) const {
     std::vector<const Expr*> r;
     if (inoutPort(p)) return r;
@@ -155,15 +167,7 @@ bool Generator::checkDrivers() {
     bool ok = true;
     for (uint32_t i = 0; i < procs_.size(); ++i) {
         if (!isCa_[i]) continue;
-        const Process& p = *procs_[i];
-        std::vector<const Expr*> leaves = targets(p);
-        while (!leaves.empty()) {
-            const Expr* l = leaves.back();
-            leaves.pop_back();
-            if (l->kind == ExprKind::Concat) {
-                for (const auto& o : l->operands) leaves.push_back(o.get());
-                continue;
-            }
+        for (const Expr* l : targetLeaves(*procs_[i])) {
             int64_t lo = 0, hi = 1 << 30;
             const Expr* base = l;
             if (l->kind == ExprKind::Select) {
@@ -221,14 +225,7 @@ std::string Generator::undrivenInit() const {
     std::set<SignalId> whole;
     for (uint32_t i = 0; i < procs_.size(); ++i) {
         if (!isCa_[i]) continue;
-        std::vector<const Expr*> leaves = targets(*procs_[i]);
-        while (!leaves.empty()) {
-            const Expr* l = leaves.back();
-            leaves.pop_back();
-            if (l->kind == ExprKind::Concat) {
-                for (const auto& o : l->operands) leaves.push_back(o.get());
-                continue;
-            }
+        for (const Expr* l : targetLeaves(*procs_[i])) {
             if (l->kind == ExprKind::Signal) {
                 whole.insert(rep(l->signal));
                 continue;
