@@ -1,34 +1,22 @@
 // Runs the metalfpga_cli program as a user would and checks exit codes and messages.
 
+#include "run_command.h"
+
 #include <gtest/gtest.h>
 
-#include <array>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <string>
-#include <sys/wait.h>
 
 namespace fs = std::filesystem;
 
 namespace {
 
-struct Result {
-    int rc;
-    std::string out;
-};
+using metalfpga::test::Result;
 
 Result runCli(const std::string& args, const fs::path& cwd = fs::temp_directory_path()) {
-    std::string cmd = "cd '" + cwd.string() + "' && '" METALFPGA_CLI "' " + args + " 2>&1";
-    Result r{-1, ""};
-    FILE* p = popen(cmd.c_str(), "r");
-    if (!p) return r;
-    std::array<char, 4096> buf;
-    size_t n;
-    while ((n = fread(buf.data(), 1, buf.size(), p)) > 0) r.out.append(buf.data(), n);
-    int status = pclose(p);
-    r.rc = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    return r;
+    return metalfpga::test::runCommand("cd '" + cwd.string() + "' && '" METALFPGA_CLI "' " + args);
 }
 
 class Cli : public ::testing::Test {

@@ -1,8 +1,9 @@
 // The pipeline-archive options of metalfpga_cli, and --help against the man page and docs.
 
+#include "run_command.h"
+
 #include <gtest/gtest.h>
 
-#include <array>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -10,29 +11,16 @@
 #include <set>
 #include <sstream>
 #include <string>
-#include <sys/wait.h>
 #include <unistd.h>
 
 namespace fs = std::filesystem;
 
 namespace {
 
-struct Result {
-    int rc;
-    std::string out;
-};
+using metalfpga::test::Result;
 
 Result runCli(const std::string& env, const std::string& args) {
-    std::string cmd = env + " '" METALFPGA_CLI "' " + args + " 2>&1";
-    Result r{-1, ""};
-    FILE* p = popen(cmd.c_str(), "r");
-    if (!p) return r;
-    std::array<char, 4096> buf;
-    size_t n;
-    while ((n = fread(buf.data(), 1, buf.size(), p)) > 0) r.out.append(buf.data(), n);
-    int status = pclose(p);
-    r.rc = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    return r;
+    return metalfpga::test::runCommand(env + " '" METALFPGA_CLI "' " + args);
 }
 
 std::string readText(const fs::path& p) {
