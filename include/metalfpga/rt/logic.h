@@ -110,14 +110,27 @@ struct Vec : detail::BPlane<k::nwords(W), F> {
         return r;
     }
     MF_HD static Vec from_bit(Bit c) {
-        Vec r;
-        k::set_bit_code(r.ref(), c);
+        Vec r; // zero: only bit 0 is set
+        if constexpr (F) {
+            r.a[0] = c & 1u;
+            r.bp()[0] = (c >> 1) & 1u;
+        } else {
+            r.a[0] = c == B1 ? 1u : 0u; // X/Z read as 0
+        }
         return r;
     }
 
     MF_HD k::CRef cref() const { return k::CRef{a, this->bp(), W}; }
     MF_HD k::VRef ref() { return k::VRef{a, this->bp(), W}; }
     MF_HD word* bplane() { return this->bp(); }
+    /// Word 0 of the X/Z plane (0 for 2-state values).
+    MF_HD word b0() const {
+        if constexpr (F) {
+            return this->bp()[0];
+        } else {
+            return 0;
+        }
+    }
     MF_HD const word* bplane() const { return this->bp(); }
 
     /// Views with the other signedness (same bits).
@@ -129,7 +142,14 @@ struct Vec : detail::BPlane<k::nwords(W), F> {
     MF_HD bool has_xz() const { return k::has_xz(cref()); }
     MF_HD u64 to_u64() const { return a[0]; }
     /// The logical value (clause 5.1.9) as a Bit code.
-    MF_HD Bit truth() const { return k::truth(cref()); }
+    MF_HD Bit truth() const {
+        if constexpr (NW == 1) { // the common case, without the kernel's word loop
+            word unk = b0();
+            return (a[0] & ~unk) ? B1 : (unk ? BX : B0);
+        } else {
+            return k::truth(cref());
+        }
+    }
     /// True only when the logical value is 1 (for if/while: X and 0 are both false).
     MF_HD bool is_true() const { return truth() == B1; }
 
@@ -142,12 +162,32 @@ struct Vec : detail::BPlane<k::nwords(W), F> {
     template <u32 L>
     MF_HD Vec<L, false, F> part(i64 off) const {
         Vec<L, false, F> r;
+        if constexpr (NW == 1 && L <= W) {
+            if (off >= 0 && off + i64(L) <= i64(W)) { // in range: a shift and a mask
+                r.a[0] = (a[0] >> off) & k::top_mask(L);
+                if constexpr (F) r.bp()[0] = (this->bp()[0] >> off) & k::top_mask(L);
+                return r;
+            }
+        }
         k::extract(r.ref(), cref(), off);
         return r;
     }
     /// Part/bit select write; bits outside the value are ignored.
     template <u32 L, bool S2, bool F2>
     MF_HD void set_part(i64 off, const Vec<L, S2, F2>& v) {
+        if constexpr (NW == 1 && L <= W) {
+            if (off >= 0 && off + i64(L) <= i64(W)) { // in range: one masked word
+                word m = k::top_mask(L) << off;
+                word va = v.a[0], vb = v.b0();
+                if constexpr (F) {
+                    a[0] = (a[0] & ~m) | (va << off);
+                    this->bp()[0] = (this->bp()[0] & ~m) | (vb << off);
+                } else {
+                    a[0] = (a[0] & ~m) | ((va & ~vb) << off); // X/Z written as 0
+                }
+                return;
+            }
+        }
         k::insert(ref(), off, v.cref());
     }
     MF_HD void set_bit(i64 i, Bit c) {
@@ -157,12 +197,12 @@ struct Vec : detail::BPlane<k::nwords(W), F> {
 
 /// Extension/truncation to W2 bits per the source's signedness, keeping signedness S2.
 template <u32 W2, bool S2, u32 W, bool S, bool F>
-MF_HD Vec<W2, S2, F> resize(const Vec<W, S, F>& x) {
+MF_HD inline Vec<W2, S2, F> resize(const Vec<W, S, F>& x) {
     return Vec<W2, S2, F>(x);
 }
 /// Extension/truncation with explicit sign-extension choice.
 template <class R, u32 W, bool S, bool F>
-MF_HD R extend(const Vec<W, S, F>& x, bool sext) {
+MF_HD inline R extend(const Vec<W, S, F>& x, bool sext) {
     R r;
     k::resize(r.ref(), x.cref(), sext);
     return r;
@@ -171,7 +211,7 @@ MF_HD R extend(const Vec<W, S, F>& x, bool sext) {
 namespace detail {
 /// Operand x converted to the operation type R (extended per R's signedness).
 template <class R, u32 W, bool S, bool F>
-MF_HD R to_op(const Vec<W, S, F>& x) {
+MF_HD inline R to_op(const Vec<W, S, F>& x) {
     R r;
     if constexpr (W == R::width) {
         k::copy(r.ref(), x.cref());
@@ -186,30 +226,30 @@ MF_HD R to_op(const Vec<W, S, F>& x) {
 // Unary operators
 
 template <u32 W, bool S, bool F>
-MF_HD Vec<W, S, F> operator~(const Vec<W, S, F>& x) {
+MF_HD inline Vec<W, S, F> operator~(const Vec<W, S, F>& x) {
     Vec<W, S, F> r;
     k::bit_not(r.ref(), x.cref());
     return r;
 }
 template <u32 W, bool S, bool F>
-MF_HD Vec<W, S, F> operator-(const Vec<W, S, F>& x) {
+MF_HD inline Vec<W, S, F> operator-(const Vec<W, S, F>& x) {
     Vec<W, S, F> r;
     k::neg(r.ref(), x.cref());
     return r;
 }
 /// Unary plus is the identity ("same as m", table 5-5), X/Z bits included.
 template <u32 W, bool S, bool F>
-MF_HD Vec<W, S, F> operator+(const Vec<W, S, F>& x) {
+MF_HD inline Vec<W, S, F> operator+(const Vec<W, S, F>& x) {
     return x;
 }
 template <u32 W, bool S, bool F>
-MF_HD Vec<1, false, F> operator!(const Vec<W, S, F>& x) {
-    return Vec<1, false, F>::from_bit(k::bit_not(k::truth(x.cref())));
+MF_HD inline Vec<1, false, F> operator!(const Vec<W, S, F>& x) {
+    return Vec<1, false, F>::from_bit(k::bit_not(x.truth()));
 }
 
 #define MF_RT_REDUCTION(name, expr)                                                                \
     template <u32 W, bool S, bool F>                                                               \
-    MF_HD Vec<1, false, F> name(const Vec<W, S, F>& x) {                                           \
+    MF_HD inline Vec<1, false, F> name(const Vec<W, S, F>& x) {                                    \
         return Vec<1, false, F>::from_bit(expr);                                                   \
     }
 MF_RT_REDUCTION(reduce_and, k::red_and(x.cref()))
@@ -225,8 +265,8 @@ MF_RT_REDUCTION(reduce_xnor, k::bit_not(k::red_xor(x.cref())))
 
 #define MF_RT_BINARY(op, ...)                                                                      \
     template <u32 W1, bool S1, bool F1, u32 W2, bool S2, bool F2>                                  \
-    MF_HD detail::arith_t<Vec<W1, S1, F1>, Vec<W2, S2, F2>> op(const Vec<W1, S1, F1>& x,           \
-                                                               const Vec<W2, S2, F2>& y) {         \
+    MF_HD inline detail::arith_t<Vec<W1, S1, F1>, Vec<W2, S2, F2>> op(const Vec<W1, S1, F1>& x,    \
+                                                                      const Vec<W2, S2, F2>& y) {  \
         using R = detail::arith_t<Vec<W1, S1, F1>, Vec<W2, S2, F2>>;                               \
         R xe = detail::to_op<R>(x), ye = detail::to_op<R>(y), r;                                   \
         __VA_ARGS__;                                                                               \
@@ -249,7 +289,7 @@ MF_RT_BINARY(operator%, word s[k::divmod_scratch(R::width)];
 
 /// x ** e: the result has x's width and signedness; e is self-determined.
 template <u32 W1, bool S1, bool F1, u32 W2, bool S2, bool F2>
-MF_HD Vec<W1, S1, F1 || F2> power(const Vec<W1, S1, F1>& x, const Vec<W2, S2, F2>& e) {
+MF_HD inline Vec<W1, S1, F1 || F2> power(const Vec<W1, S1, F1>& x, const Vec<W2, S2, F2>& e) {
     Vec<W1, S1, F1 || F2> r;
     word s[k::pow_scratch(W1)];
     k::pow(r.ref(), x.cref(), S1, e.cref(), S2, s);
@@ -259,8 +299,8 @@ MF_HD Vec<W1, S1, F1 || F2> power(const Vec<W1, S1, F1>& x, const Vec<W2, S2, F2
 // Comparisons (operands extended to the common width and signedness first).
 #define MF_RT_COMPARE(op, expr)                                                                    \
     template <u32 W1, bool S1, bool F1, u32 W2, bool S2, bool F2>                                  \
-    MF_HD detail::bool_t<Vec<W1, S1, F1>, Vec<W2, S2, F2>> op(const Vec<W1, S1, F1>& x,            \
-                                                              const Vec<W2, S2, F2>& y) {          \
+    MF_HD inline detail::bool_t<Vec<W1, S1, F1>, Vec<W2, S2, F2>> op(const Vec<W1, S1, F1>& x,     \
+                                                                     const Vec<W2, S2, F2>& y) {   \
         using R = detail::arith_t<Vec<W1, S1, F1>, Vec<W2, S2, F2>>;                               \
         R xe = detail::to_op<R>(x), ye = detail::to_op<R>(y);                                      \
         return detail::bool_t<Vec<W1, S1, F1>, Vec<W2, S2, F2>>::from_bit(expr);                   \
@@ -277,24 +317,26 @@ MF_RT_COMPARE(operator>=, k::relation(k::Rel::GE, xe.cref(), ye.cref(), R::is_si
 
 // Logical operators: operands are self-determined.
 template <u32 W1, bool S1, bool F1, u32 W2, bool S2, bool F2>
-MF_HD Vec<1, false, F1 || F2> operator&&(const Vec<W1, S1, F1>& x, const Vec<W2, S2, F2>& y) {
+MF_HD inline Vec<1, false, F1 || F2> operator&&(const Vec<W1, S1, F1>& x,
+                                                const Vec<W2, S2, F2>& y) {
     return Vec < 1, false, F1 || F2 > ::from_bit(k::bit_and(x.truth(), y.truth()));
 }
 template <u32 W1, bool S1, bool F1, u32 W2, bool S2, bool F2>
-MF_HD Vec<1, false, F1 || F2> operator||(const Vec<W1, S1, F1>& x, const Vec<W2, S2, F2>& y) {
+MF_HD inline Vec<1, false, F1 || F2> operator||(const Vec<W1, S1, F1>& x,
+                                                const Vec<W2, S2, F2>& y) {
     return Vec < 1, false, F1 || F2 > ::from_bit(k::bit_or(x.truth(), y.truth()));
 }
 
 // Shifts: the result has x's type; the amount is self-determined and unsigned.
 #define MF_RT_SHIFT(op, kind)                                                                      \
     template <u32 W1, bool S1, bool F1, u32 W2, bool S2, bool F2>                                  \
-    MF_HD Vec<W1, S1, F1 || F2> op(const Vec<W1, S1, F1>& x, const Vec<W2, S2, F2>& n) {           \
+    MF_HD inline Vec<W1, S1, F1 || F2> op(const Vec<W1, S1, F1>& x, const Vec<W2, S2, F2>& n) {    \
         Vec<W1, S1, F1 || F2> r;                                                                   \
         k::shift(kind, r.ref(), x.cref(), n.cref(), S1);                                           \
         return r;                                                                                  \
     }                                                                                              \
     template <u32 W1, bool S1, bool F1>                                                            \
-    MF_HD Vec<W1, S1, F1> op(const Vec<W1, S1, F1>& x, u64 n) {                                    \
+    MF_HD inline Vec<W1, S1, F1> op(const Vec<W1, S1, F1>& x, u64 n) {                             \
         Vec<W1, S1, F1> r;                                                                         \
         Vec<64, false, false> nv(n);                                                               \
         k::shift(kind, r.ref(), x.cref(), nv.cref(), S1);                                          \
@@ -308,7 +350,7 @@ MF_RT_SHIFT(ashr, k::Shift::ASHR)
 
 /// c ? x : y with the X merge rule.
 template <u32 WC, bool SC, bool FC, u32 W1, bool S1, bool F1, u32 W2, bool S2, bool F2>
-MF_HD detail::arith_t<Vec<W1, S1, F1>, Vec<W2, S2, F2>>
+MF_HD inline detail::arith_t<Vec<W1, S1, F1>, Vec<W2, S2, F2>>
 select(const Vec<WC, SC, FC>& c, const Vec<W1, S1, F1>& x, const Vec<W2, S2, F2>& y) {
     using R = detail::arith_t<Vec<W1, S1, F1>, Vec<W2, S2, F2>>;
     R xe = detail::to_op<R>(x), ye = detail::to_op<R>(y), r;
@@ -331,17 +373,25 @@ struct concat_info<Vec<W, S, F>, T...> {
     static constexpr bool four = F || concat_info<T...>::four;
 };
 template <class R>
-MF_HD void concat_into(R&, i64) {}
+MF_HD inline void concat_into(R&, i64) {}
 template <class R, u32 W, bool S, bool F, class... T>
-MF_HD void concat_into(R& r, i64 top, const Vec<W, S, F>& x, const T&... rest) {
-    k::insert(r.ref(), top - i64(W), x.cref());
+MF_HD inline void concat_into(R& r, i64 top, const Vec<W, S, F>& x, const T&... rest) {
+    if constexpr (R::NW == 1) {
+        // One word: every part lies inside it and r starts zero, so a shift and an or place
+        // it (the general insert is a loop over masked windows, costly in hot generated code).
+        u32 sh = u32(top - i64(W));
+        r.a[0] |= x.a[0] << sh;
+        if constexpr (F) r.bplane()[0] |= x.bplane()[0] << sh;
+    } else {
+        k::insert(r.ref(), top - i64(W), x.cref());
+    }
     concat_into(r, top - i64(W), rest...);
 }
 } // namespace detail
 
 /// {x, y, ...}: the first operand is the most significant.
 template <class... T>
-MF_HD Vec<detail::concat_info<T...>::width, false, detail::concat_info<T...>::four>
+MF_HD inline Vec<detail::concat_info<T...>::width, false, detail::concat_info<T...>::four>
 concat(const T&... parts) {
     using R = Vec<detail::concat_info<T...>::width, false, detail::concat_info<T...>::four>;
     R r;
@@ -351,7 +401,7 @@ concat(const T&... parts) {
 
 /// {N{x}}
 template <u32 N, u32 W, bool S, bool F>
-MF_HD Vec<N * W, false, F> replicate(const Vec<W, S, F>& x) {
+MF_HD inline Vec<N * W, false, F> replicate(const Vec<W, S, F>& x) {
     static_assert(N >= 1, "replication count must be positive here");
     Vec<N * W, false, F> r;
     for (u32 i = 0; i < N; ++i) k::insert(r.ref(), i64(i) * W, x.cref());
@@ -362,12 +412,12 @@ MF_HD Vec<N * W, false, F> replicate(const Vec<W, S, F>& x) {
 // Real conversions
 
 template <u32 W, bool S, bool F>
-MF_HD double to_real(const Vec<W, S, F>& x) {
+MF_HD inline double to_real(const Vec<W, S, F>& x) {
     return k::to_real(x.cref(), S);
 }
 /// real -> integer (round half away from zero), truncated to W bits.
 template <class R>
-MF_HD R from_real(double d) {
+MF_HD inline R from_real(double d) {
     R r;
     k::from_real(r.ref(), d);
     return r;
@@ -380,7 +430,7 @@ MF_HD inline Logic<32, true> rtoi(double d) {
 }
 /// $itor
 template <u32 W, bool S, bool F>
-MF_HD double itor(const Vec<W, S, F>& x) {
+MF_HD inline double itor(const Vec<W, S, F>& x) {
     return k::to_real(x.cref(), S);
 }
 /// $realtobits / $bitstoreal
@@ -388,7 +438,7 @@ MF_HD inline Logic<64> realtobits(double d) {
     return Logic<64>(realfn::realtobits(d));
 }
 template <u32 W, bool S, bool F>
-MF_HD double bitstoreal(const Vec<W, S, F>& x) {
+MF_HD inline double bitstoreal(const Vec<W, S, F>& x) {
     Vec<64, false, F> v(x);
     Vec<64, false, false> b(v); // X/Z bits read as 0
     return realfn::bitstoreal(b.a[0]);

@@ -225,4 +225,45 @@ TEST(RtExhaustive, Templates) {
     template_widths<3, 3>();
 }
 
+// Part selects read and written at every offset (in and out of range) and the truth value,
+// against the word-span kernels they shortcut for one-word values.
+template <class V, rt::u32 L>
+void parts_of(const V& v, const R& x) {
+    for (rt::i64 off = -4; off <= rt::i64(V::width) + 2; ++off) {
+        rt::Vec<L, false, V::four_state> want;
+        k::extract(want.ref(), v.cref(), off);
+        auto got = v.template part<L>(off);
+        ASSERT_TRUE(k::case_eq(got.cref(), want.cref()))
+            << "part<" << L << ">(" << off << ") of " << r::str(x);
+        for (const R& y : all_values(L, false)) {
+            auto py = to_vec<rt::Vec<L, false, true>>(y);
+            V a = v, b = v;
+            a.set_part(off, py);
+            k::insert(b.ref(), off, py.cref());
+            ASSERT_TRUE(k::case_eq(a.cref(), b.cref()))
+                << "set_part(" << off << ", " << r::str(y) << ") of " << r::str(x);
+        }
+    }
+}
+
+template <rt::u32 W, bool F>
+void parts_width() {
+    using V = rt::Vec<W, false, F>;
+    for (const R& x : all_values(W, false)) {
+        V v = to_vec<V>(x);
+        ASSERT_EQ(v.truth(), k::truth(v.cref())) << r::str(x);
+        parts_of<V, 1>(v, x);
+        parts_of<V, 2>(v, x);
+        parts_of<V, W>(v, x);
+    }
+}
+
+TEST(RtExhaustive, PartSelectsAndTruth) {
+    parts_width<1, true>();
+    parts_width<3, true>();
+    parts_width<4, true>();
+    parts_width<3, false>();
+    parts_width<4, false>();
+}
+
 } // namespace
