@@ -7,8 +7,6 @@
 #include <fmt/format.h>
 
 #include <chrono>
-#include <cstdlib>
-
 #include <fstream>
 #include <vector>
 
@@ -55,6 +53,16 @@ bool writePtx(const std::string& source, const std::string& arch, const std::str
 #endif
 }
 
+std::string cudaBaseKey(const std::string& source, std::string& why) {
+#if METALFPGA_HAS_CUDA
+    return backends::cuda::baseKey(source, why);
+#else
+    (void)source;
+    why = "this build of metalfpga has no CUDA backend";
+    return "";
+#endif
+}
+
 bool prepareRun(const std::string& source, const BackendOptions& o, PreparedRun& out,
                 std::string& error) {
     backends::cpu::CompileOptions co = o.pipeline;
@@ -88,17 +96,7 @@ bool prepareRun(const std::string& source, const BackendOptions& o, PreparedRun&
         if (o.profiler) o.profiler->addStage(loadStage(m->cacheHit), msSince(t0));
         backends::cuda::EngineOptions eo;
         eo.dispatchTimeoutMs = o.dispatchTimeoutMs;
-        if (const char* l = std::getenv("METALFPGA_CUDA_LAYOUT")) {
-            std::string v = l;
-            if (v == "plain")
-                eo.layout = backends::cuda::Layout::Plain;
-            else if (v == "interleaved")
-                eo.layout = backends::cuda::Layout::Interleaved;
-            else if (!v.empty() && v != "auto") {
-                error = "METALFPGA_CUDA_LAYOUT must be auto, plain or interleaved, not '" + v + "'";
-                return false;
-            }
-        }
+        if (!backends::cuda::layoutFromEnvironment(eo.layout, error)) return false;
         {
             runtime::Profiler::Timer t(o.profiler, "engine-init");
             out.engine = backends::cuda::makeEngine(*m, o.count, o.slotLimit, eo, error);

@@ -40,6 +40,11 @@ bool haveCudaBackend();
 bool writePtx(const std::string& source, const std::string& arch, const std::string& path,
               std::string& error);
 
+// The architecture-independent part of the model's CUDA archive key (backends/cuda: baseKey),
+// which --emit-host writes into the standalone host; empty with `why` set when this build has no
+// CUDA backend or NVRTC does not load.
+std::string cudaBaseKey(const std::string& source, std::string& why);
+
 // On failure returns false with `error` set.
 bool prepareRun(const std::string& source, const BackendOptions& options, PreparedRun& out,
                 std::string& error);

@@ -44,27 +44,58 @@ std::string entryText(const std::string& key, const Device& d, const std::vector
     return meta + std::string(cubin.begin(), cubin.end());
 }
 
-// Reads a cache entry; false when it is missing, for another key, truncated or corrupt.
-bool readEntry(const fs::path& p, const std::string& key, std::vector<char>& cubin) {
+// Reads a cache entry: empty when `cubin` holds its checked cubin, else why it cannot be used
+// (not an entry, another key, truncated, corrupt).
+std::string readEntry(const fs::path& p, const std::string& key, std::vector<char>& cubin) {
     std::ifstream in(p, std::ios::binary);
-    if (!in) return false;
+    if (!in) return "cannot be read";
     std::stringstream ss;
     ss << in.rdbuf();
     std::string text = ss.str();
-    if (text.compare(0, std::strlen(kMagic), kMagic) != 0) return false;
+    if (text.compare(0, std::strlen(kMagic), kMagic) != 0) return "not a pipeline entry";
     size_t end = text.find("\n\n");
-    if (end == std::string::npos) return false;
+    if (end == std::string::npos) return "no end of metadata";
     std::istringstream meta(text.substr(0, end));
     std::string line, gotKey, sum;
-    size_t size = 0;
+    unsigned long long size = 0;
     while (std::getline(meta, line)) {
         if (line.rfind("key: ", 0) == 0) gotKey = line.substr(5);
-        if (line.rfind("size: ", 0) == 0) size = std::stoull(line.substr(6));
+        if (line.rfind("size: ", 0) == 0) size = std::strtoull(line.c_str() + 6, nullptr, 10);
         if (line.rfind("checksum: ", 0) == 0) sum = line.substr(10);
     }
-    if (gotKey != key || text.size() - (end + 2) != size) return false;
+    if (gotKey != key) return "another key";
+    if (text.size() - (end + 2) != size) return "truncated";
     cubin.assign(text.begin() + static_cast<std::ptrdiff_t>(end + 2), text.end());
-    return fmt::format("{:016x}", XXH64(cubin.data(), cubin.size(), 0)) == sum;
+    if (fmt::format("{:016x}", XXH64(cubin.data(), cubin.size(), 0)) != sum)
+        return "checksum mismatch";
+    return "";
+}
+
+std::string hashHex(const std::string& text) {
+    XXH128_hash_t hash = XXH3_128bits(text.data(), text.size());
+    return fmt::format("{:016x}{:016x}", hash.high64, hash.low64);
+}
+
+// Loads `cubin` on the model's device and binds its kernels.
+bool loadModule(LoadedModel& model, const std::vector<char>& cubin, std::string& error) {
+    const DriverApi& api = driver();
+    CUresult r = api.cuModuleLoadData(&model.module, cubin.data());
+    if (r != CUDA_SUCCESS) {
+        error = "cannot load the compiled model on the device: " + describe(api, r);
+        return false;
+    }
+    const std::pair<CUfunction*, const char*> kernels[] = {{&model.layout, "mf_layout"},
+                                                           {&model.init, "mf_init_kernel"},
+                                                           {&model.step, "mf_step_kernel"},
+                                                           {&model.initIl, "mf_init_il"},
+                                                           {&model.stepIl, "mf_step_il"}};
+    for (auto [fn, name] : kernels) {
+        if ((r = api.cuModuleGetFunction(fn, model.module, name)) != CUDA_SUCCESS) {
+            error = "the compiled model lacks its kernels: " + describe(api, r);
+            return false;
+        }
+    }
+    return true;
 }
 
 } // namespace
@@ -152,28 +183,62 @@ bool compileModel(const std::string& source, const std::string& arch, bool ptx,
     return true;
 }
 
+std::string baseKey(const std::string& source, std::string& error) {
+    const NvrtcApi& rtc = nvrtc();
+    if (!rtc.error.empty()) {
+        error = rtc.error;
+        return "";
+    }
+    int major = 0, minor = 0;
+    rtc.nvrtcVersion(&major, &minor);
+    std::string text = source + '\0' + fmt::format("nvrtc {}.{}", major, minor) + '\0' +
+                       METALFPGA_VERSION + '\0' + cpu::runtimeHeaders(cpu::includeDirectory());
+    for (const auto& o : nvrtcOptions("", "")) text += '\0' + o; // archKey adds the architecture
+    return hashHex(text);
+}
+
+std::string archKey(const std::string& baseKey, const std::string& arch) {
+    return hashHex(baseKey + '\0' + arch);
+}
+
+std::string entryPath(const std::string& dir, const std::string& key, const std::string& arch) {
+    return (fs::path(dir) / fmt::format("cuda-{}-{}.mfpa", key, arch)).string();
+}
+
 LoadedModel::~LoadedModel() {
     if (module && !deviceHung()) driver().cuModuleUnload(module);
+}
+
+std::unique_ptr<LoadedModel> loadEntry(const std::string& path, const std::string& key,
+                                       std::string& error) {
+    const Device* dev = device(error);
+    if (!dev) return nullptr;
+    std::error_code ec;
+    if (!fs::exists(path, ec)) {
+        error = fmt::format("the pipeline archive has no entry '{}'", path);
+        return nullptr;
+    }
+    std::vector<char> cubin;
+    if (std::string why = readEntry(path, key, cubin); !why.empty()) {
+        error = fmt::format("the archive entry '{}' is corrupt or mismatched ({})", path, why);
+        return nullptr;
+    }
+    auto model = std::make_unique<LoadedModel>();
+    model->dev = dev;
+    model->cacheHit = true;
+    model->path = path;
+    driver().cuCtxSetCurrent(dev->context);
+    if (!loadModule(*model, cubin, error)) return nullptr;
+    return model;
 }
 
 std::unique_ptr<LoadedModel> load(const std::string& source, const cpu::CompileOptions& options,
                                   std::string& error) {
     const Device* dev = device(error);
     if (!dev) return nullptr;
-    const NvrtcApi& rtc = nvrtc();
-    if (!rtc.error.empty()) {
-        error = rtc.error;
-        return nullptr;
-    }
-    int major = 0, minor = 0;
-    rtc.nvrtcVersion(&major, &minor);
-    std::string inc = cpu::includeDirectory();
-    std::string keyText = source + '\0' + dev->arch() + '\0' +
-                          fmt::format("nvrtc {}.{}", major, minor) + '\0' + METALFPGA_VERSION +
-                          '\0' + cpu::runtimeHeaders(inc);
-    for (const auto& o : nvrtcOptions("", dev->arch())) keyText += '\0' + o;
-    XXH128_hash_t hash = XXH3_128bits(keyText.data(), keyText.size());
-    std::string key = fmt::format("{:016x}{:016x}", hash.high64, hash.low64);
+    std::string base = baseKey(source, error);
+    if (base.empty()) return nullptr;
+    std::string key = archKey(base, dev->arch());
 
     auto model = std::make_unique<LoadedModel>();
     model->dev = dev;
@@ -183,17 +248,18 @@ std::unique_ptr<LoadedModel> load(const std::string& source, const cpu::CompileO
     cpu::CacheUse cache = cpu::openCache(options);
     fs::path dir = cache.dir;
     bool load = cache.load, save = cache.save;
-    fs::path entry = dir / fmt::format("cuda-{}-{}.mfpa", key, dev->arch());
+    fs::path entry = entryPath(dir.string(), key, dev->arch());
     std::vector<char> cubin;
     auto t0 = std::chrono::steady_clock::now();
     bool hit = false;
     if (load) {
         bool exists = fs::exists(entry, ec);
-        hit = exists && readEntry(entry, key, cubin);
+        std::string why = exists ? readEntry(entry, key, cubin) : "";
+        hit = exists && why.empty();
         if (options.log)
             cpu::logDecision(
                 hit      ? fmt::format("hit {} (checked in {:.1f} ms)", entry.string(), msSince(t0))
-                : exists ? fmt::format("corrupt {}; rebuilding", entry.string())
+                : exists ? fmt::format("corrupt {} ({}); rebuilding", entry.string(), why)
                          : fmt::format("miss {}", entry.string()));
     } else if (options.log && options.useCache) {
         cpu::logDecision(fmt::format("load off; compiling {}", entry.string()));
@@ -226,24 +292,7 @@ std::unique_ptr<LoadedModel> load(const std::string& source, const cpu::CompileO
         }
     }
     model->path = entry.string();
-    const DriverApi& api = driver();
-    CUresult r = api.cuModuleLoadData(&model->module, cubin.data());
-    if (r != CUDA_SUCCESS) {
-        error = "cannot load the compiled model on the device: " + describe(api, r);
-        return nullptr;
-    }
-    if ((r = api.cuModuleGetFunction(&model->layout, model->module, "mf_layout")) != CUDA_SUCCESS ||
-        (r = api.cuModuleGetFunction(&model->init, model->module, "mf_init_kernel")) !=
-            CUDA_SUCCESS ||
-        (r = api.cuModuleGetFunction(&model->step, model->module, "mf_step_kernel")) !=
-            CUDA_SUCCESS ||
-        (r = api.cuModuleGetFunction(&model->initIl, model->module, "mf_init_il")) !=
-            CUDA_SUCCESS ||
-        (r = api.cuModuleGetFunction(&model->stepIl, model->module, "mf_step_il")) !=
-            CUDA_SUCCESS) {
-        error = "the compiled model lacks its kernels: " + describe(api, r);
-        return nullptr;
-    }
+    if (!loadModule(*model, cubin, error)) return nullptr;
     return model;
 }
 

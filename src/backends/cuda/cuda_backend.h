@@ -37,13 +37,29 @@ bool compileModel(const std::string& source, const std::string& arch, bool ptx,
 struct LoadedModel {
     CUmodule module = nullptr;
     CUfunction layout = nullptr, init = nullptr, step = nullptr; // plain layout
-    CUfunction initIl = nullptr, stepIl = nullptr;                 // interleaved layout
+    CUfunction initIl = nullptr, stepIl = nullptr;               // interleaved layout
     const Device* dev = nullptr;
     bool cacheHit = false;
     double compileMs = 0; // 0 on a cache hit
     std::string path;     // the cache entry
     ~LoadedModel();
 };
+
+// A model's CUDA archive key has two parts, so that a standalone host (--emit-host) can find
+// the entry of whichever device it meets without the model source or NVRTC: the base key,
+// XXH3-128 (hex) of the source, NVRTC version, options, tool version and rt/ headers, which
+// needs NVRTC (empty with `error` set when it does not load); and the key of one architecture,
+// XXH3-128 (hex) of the base key and `arch`.
+std::string baseKey(const std::string& source, std::string& error);
+std::string archKey(const std::string& baseKey, const std::string& arch);
+
+// The archive entry of `key` for `arch` in folder `dir`: DIR/cuda-KEY-ARCH.mfpa.
+std::string entryPath(const std::string& dir, const std::string& key, const std::string& arch);
+
+// Loads an archive entry on the device without compiling (the standalone host): null with
+// `error` saying why (no device, missing, corrupt or of another key, does not load).
+std::unique_ptr<LoadedModel> loadEntry(const std::string& path, const std::string& key,
+                                       std::string& error);
 
 // Compiles (or finds in the cache) and loads a model on the device.
 std::unique_ptr<LoadedModel> load(const std::string& source, const cpu::CompileOptions& options,

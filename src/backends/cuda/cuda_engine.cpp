@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cstdlib>
 #include <cstring>
 #include <thread>
 #include <vector>
@@ -385,6 +386,22 @@ class CudaEngine final : public runtime::Engine {
 };
 
 } // namespace
+
+bool layoutFromEnvironment(Layout& layout, std::string& error) {
+    const char* e = std::getenv("METALFPGA_CUDA_LAYOUT");
+    std::string v = e ? e : "";
+    if (v.empty() || v == "auto")
+        layout = Layout::Auto;
+    else if (v == "plain")
+        layout = Layout::Plain;
+    else if (v == "interleaved")
+        layout = Layout::Interleaved;
+    else {
+        error = "METALFPGA_CUDA_LAYOUT must be auto, plain or interleaved, not '" + v + "'";
+        return false;
+    }
+    return true;
+}
 
 std::unique_ptr<runtime::Engine> makeEngine(const LoadedModel& model, uint32_t count,
                                             uint64_t slotLimit, const EngineOptions& options,

@@ -20,6 +20,10 @@ struct EngineOptions {
     Layout layout = Layout::Auto;
 };
 
+// Reads METALFPGA_CUDA_LAYOUT (auto, plain or interleaved; unset or empty: auto) into `layout`;
+// false with `error` set for another value. The CLI and the standalone host both use it.
+bool layoutFromEnvironment(Layout& layout, std::string& error);
+
 std::unique_ptr<runtime::Engine> makeEngine(const LoadedModel& model, uint32_t count,
                                             uint64_t slotLimit, const EngineOptions& options,
                                             std::string& error);

@@ -1,0 +1,56 @@
+// The CUDA archive key in two parts (backends/cuda: baseKey, archKey), which the standalone host
+// relies on to find the entry of the device it meets, and the CUDA layout variable; no GPU needed.
+#include <gtest/gtest.h>
+
+#if METALFPGA_HAS_CUDA
+
+#include "backends/cuda/cuda_engine.h"
+
+#include <cstdlib>
+
+namespace metalfpga::backends::cuda {
+namespace {
+
+TEST(CudaKey, OneKeyPerArchitecture) {
+    std::string k90 = archKey("0123", "sm_90");
+    EXPECT_EQ(k90.size(), 32u);
+    EXPECT_EQ(k90, archKey("0123", "sm_90"));
+    EXPECT_NE(k90, archKey("0123", "sm_80"));
+    EXPECT_NE(k90, archKey("0124", "sm_90"));
+    EXPECT_EQ(entryPath("dir", k90, "sm_90"), "dir/cuda-" + k90 + "-sm_90.mfpa");
+}
+
+TEST(CudaKey, BaseKeyNeedsNvrtcOrSaysWhy) {
+    std::string error;
+    std::string a = baseKey("model a", error);
+    if (a.empty()) {
+        EXPECT_FALSE(error.empty());
+        GTEST_SKIP() << error;
+    }
+    EXPECT_EQ(a.size(), 32u);
+    EXPECT_EQ(a, baseKey("model a", error));
+    EXPECT_NE(a, baseKey("model b", error));
+}
+
+TEST(CudaLayout, FromEnvironment) {
+    Layout layout = Layout::Plain;
+    std::string error;
+    ::unsetenv("METALFPGA_CUDA_LAYOUT");
+    EXPECT_TRUE(layoutFromEnvironment(layout, error));
+    EXPECT_EQ(layout, Layout::Auto);
+    ::setenv("METALFPGA_CUDA_LAYOUT", "interleaved", 1);
+    EXPECT_TRUE(layoutFromEnvironment(layout, error));
+    EXPECT_EQ(layout, Layout::Interleaved);
+    ::setenv("METALFPGA_CUDA_LAYOUT", "plain", 1);
+    EXPECT_TRUE(layoutFromEnvironment(layout, error));
+    EXPECT_EQ(layout, Layout::Plain);
+    ::setenv("METALFPGA_CUDA_LAYOUT", "sideways", 1);
+    EXPECT_FALSE(layoutFromEnvironment(layout, error));
+    EXPECT_NE(error.find("sideways"), std::string::npos);
+    ::unsetenv("METALFPGA_CUDA_LAYOUT");
+}
+
+} // namespace
+} // namespace metalfpga::backends::cuda
+
+#endif
