@@ -96,30 +96,37 @@ void dumpTokens(const frontend::PreprocessedUnit& unit, const frontend::SourceMa
     }
 }
 
-// --emit-host: the standalone host of the model (src/runtime/standalone.h), which runs the
-// CPU archive entry that `--run` stores.
+// --emit-host: the standalone host of the model (src/standalone/standalone.h), which runs the
+// archive entries that `--run` stores: the CPU one, or the CUDA one of the device it finds.
 int emitHost(const ir::Design& design, const codegen::Model& model, const CliOptions& o) {
-    std::string tops;
-    for (ir::ScopeId t : design.tops) tops += (tops.empty() ? "" : " ") + design.scopes[t].name;
+    runtime::HostSource h;
+    for (ir::ScopeId t : design.tops)
+        h.design += (h.design.empty() ? "" : " ") + design.scopes[t].name;
     backends::cpu::CompileOptions p = pipelineOptions(o);
-    std::string archive = p.cacheDir.empty() ? backends::cpu::cacheDirectory() : p.cacheDir;
+    h.archive = p.cacheDir.empty() ? backends::cpu::cacheDirectory() : p.cacheDir;
     std::error_code ec;
-    std::filesystem::path abs = std::filesystem::absolute(archive, ec);
-    if (!ec) archive = abs.lexically_normal().string();
-    std::string key = backends::cpu::modelKey(model.source);
+    std::filesystem::path abs = std::filesystem::absolute(h.archive, ec);
+    if (!ec) h.archive = abs.lexically_normal().string();
+    h.key = backends::cpu::modelKey(model.source);
+    std::string why;
+    h.cudaBaseKey = cli::cudaBaseKey(model.source, why);
+    h.srcDir = METALFPGA_SOURCE_DIR;
+    h.buildDir = METALFPGA_BUILD_DIR;
     std::ofstream out(o.emitHost, std::ios::binary);
-    out << runtime::emitHostSource(model, key, archive, tops, METALFPGA_SOURCE_DIR,
-                                   METALFPGA_BUILD_DIR);
+    out << runtime::emitHostSource(model, h);
     if (!out) {
         fmt::print(stderr, "metalfpga_cli: error: cannot write '{}'\n", o.emitHost);
         return kExitInputErrors;
     }
-    std::string entry = backends::cpu::entryPath(archive, key);
-    bool stored = o.run && p.useCache && p.save; // this run stores the entry
+    if (h.cudaBaseKey.empty())
+        fmt::print(stderr, "metalfpga_cli: note: the standalone host runs on the CPU only ({})\n",
+                   why);
+    std::string entry = backends::cpu::entryPath(h.archive, h.key);
+    bool stored = o.run && p.useCache && p.save; // this run may store the entry
     if (!stored && !std::filesystem::exists(entry, ec))
         fmt::print(stderr,
-                   "metalfpga_cli: note: the pipeline archive has no entry for this model yet "
-                   "('{}'); `--run` with archive saving on stores it\n",
+                   "metalfpga_cli: note: the pipeline archive has no CPU entry for this model yet "
+                   "('{}'); `--run --backend cpu` with archive saving on stores it\n",
                    entry);
     return -1;
 }
@@ -288,7 +295,7 @@ int run(int argc, char** argv) {
                  "METALFPGA_PROFILE=1)");
     app.add_option("--emit-host", o.emitHost,
                    "Write a standalone host program (C++) that runs the design's compiled model "
-                   "from the pipeline archive without the compiler")
+                   "from the pipeline archive without the compiler (on the CPU or CUDA)")
         ->allow_extra_args(false);
     app.footer("Command files: -f FILE. Other +words are plusargs for the simulation.\n"
                "Exit status: 0 success, 1 errors in the input, 2 bad usage.");

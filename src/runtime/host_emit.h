@@ -1,5 +1,5 @@
 #pragma once
-// --emit-host: writes the source of a standalone host (runtime/standalone.h) for one model.
+// --emit-host: writes the source of a standalone host (standalone/standalone.h) for one model.
 
 #include "codegen/codegen.h"
 
@@ -7,11 +7,16 @@
 
 namespace metalfpga::runtime {
 
-// The C++ source of a program that runs `model` from archive entry KEY in folder `archive`.
-// `design` names the design (top modules) in comments and messages; `srcDir` and `buildDir`,
-// when known, fill in the build command written at the top of the file.
-std::string emitHostSource(const codegen::Model& model, const std::string& key,
-                           const std::string& archive, const std::string& design,
-                           const std::string& srcDir, const std::string& buildDir);
+struct HostSource {
+    std::string key;         // the CPU archive key (backends/cpu: modelKey)
+    std::string cudaBaseKey; // the CUDA key's architecture-independent part; empty: CPU only
+    std::string archive;     // the default archive folder
+    std::string design;      // the top modules, for comments and messages
+    std::string srcDir;      // when known, they fill in the build command at the top of the file
+    std::string buildDir;
+};
+
+// The C++ source of a program that runs `model` from the archive entries named by `h`.
+std::string emitHostSource(const codegen::Model& model, const HostSource& h);
 
 } // namespace metalfpga::runtime

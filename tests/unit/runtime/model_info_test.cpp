@@ -91,14 +91,29 @@ TEST(ModelInfo, DamagedBytesAreRejected) {
     EXPECT_FALSE(decodeModelInfo(data(huge), huge.size(), back, error));
 }
 
-TEST(ModelInfo, EmittedHostHoldsKeyArchiveAndBuildCommand) {
+TEST(ModelInfo, EmittedHostHoldsKeysArchiveAndBuildCommand) {
     codegen::Model m;
-    std::string src = emitHostSource(m, "0123abcd", "/arch\"ive", "top", "", "");
-    EXPECT_NE(src.find("#include \"runtime/standalone.h\""), std::string::npos);
+    HostSource h;
+    h.key = "0123abcd";
+    h.cudaBaseKey = "4567ef";
+    h.archive = "/arch\"ive";
+    h.design = "top";
+    std::string src = emitHostSource(m, h);
+    EXPECT_NE(src.find("#include \"standalone/standalone.h\""), std::string::npos);
     EXPECT_NE(src.find("m.key = \"0123abcd\";"), std::string::npos);
+    EXPECT_NE(src.find("m.cudaBaseKey = \"4567ef\";"), std::string::npos);
     EXPECT_NE(src.find("m.archive = \"/arch\\\"ive\";"), std::string::npos);
     EXPECT_NE(src.find("-lmetalfpga_host -ldl -pthread"), std::string::npos);
     EXPECT_NE(src.find("const unsigned char kModelInfo[] = {"), std::string::npos);
+    EXPECT_NE(src.find("cuda-K-ARCH.mfpa"), std::string::npos);
+}
+
+TEST(ModelInfo, EmittedHostWithoutCudaSaysSo) {
+    HostSource h;
+    h.key = "0123abcd";
+    std::string src = emitHostSource(codegen::Model{}, h);
+    EXPECT_NE(src.find("m.cudaBaseKey = \"\";"), std::string::npos);
+    EXPECT_NE(src.find("no CUDA entry"), std::string::npos);
 }
 
 } // namespace

@@ -1,0 +1,262 @@
+#include "standalone/standalone.h"
+
+#include "backends/cpu/cpu_backend.h"
+#include "runtime/engine.h"
+#include "runtime/model_info.h"
+#include "runtime/profile.h"
+#include "runtime/runtime.h"
+
+#if METALFPGA_HAS_CUDA
+#include "backends/cuda/cuda_engine.h"
+#endif
+
+#include <fmt/format.h>
+
+#include <cstdint>
+#include <cstdlib>
+#include <filesystem>
+#include <memory>
+#include <string>
+
+namespace metalfpga::runtime {
+
+namespace {
+
+struct HostOptions {
+    const char* prog = "host";
+    std::string archive;
+    std::string backend = "auto";
+    std::string instancePlusargs;
+    uint64_t count = 1, threads = 0, dispatchTimeoutMs = 0;
+    bool verbose = false;
+    RunOptions run;
+    Profiler::Settings profile = Profiler::fromEnvironment();
+};
+
+// The loaded model and its engine; the engine, declared last, is destroyed first.
+struct Prepared {
+    std::shared_ptr<void> model;
+    std::unique_ptr<Engine> engine;
+};
+
+void usage(const StandaloneModel& m, const char* prog) {
+    fmt::print("usage: {} [options] [+plusarg...]\n"
+               "Runs the compiled model of {} from the pipeline archive (no compiler needed).\n"
+               "  --backend cpu|cuda|auto   where it runs (default auto: CUDA when a device is "
+               "present\n"
+               "                            and the archive holds its entry, else the CPU)\n"
+               "  --pipeline-archive DIR    archive folder (env METALFPGA_PIPELINE_ARCHIVE; "
+               "default {})\n"
+               "  --count N                 simulate N instances (lines of instance k > 0 start "
+               "with [k])\n"
+               "  --max-steps N             process activations per step call (default 1000000)\n"
+               "  --threads N               CPU threads (0: one per hardware thread)\n"
+               "  --dispatch-timeout-ms N   CUDA: end the run when one launch runs longer (0: no "
+               "limit)\n"
+               "  --instance-plusargs FILE  line k: plusargs added for instance k\n"
+               "  --vcd-dir DIR             folder for VCD files\n"
+               "  --run-verbose             say on stderr which backend runs\n"
+               "  --profile                 stage timings on stderr (env METALFPGA_PROFILE=1)\n"
+               "Env METALFPGA_CUDA_LAYOUT=auto|plain|interleaved: the CUDA state layout.\n",
+               prog, m.design, m.archive);
+}
+
+bool number(const std::string& text, uint64_t& out) {
+    if (text.empty()) return false;
+    char* end = nullptr;
+    out = std::strtoull(text.c_str(), &end, 10);
+    return *end == '\0' && text[0] != '-';
+}
+
+// Reads the command line into `o`: -1 to go on, else the exit status (0 after --help, 2 for bad
+// usage).
+int parseArguments(const StandaloneModel& m, int argc, char** argv, HostOptions& o) {
+    for (int i = 1; i < argc; ++i) {
+        std::string a = argv[i];
+        auto value = [&](std::string& out) {
+            if (i + 1 >= argc) return false;
+            out = argv[++i];
+            return true;
+        };
+        auto numberArg = [&](uint64_t& out, uint64_t lo, uint64_t hi) {
+            std::string v;
+            return value(v) && number(v, out) && out >= lo && out <= hi;
+        };
+        bool ok = true;
+        if (a == "--help" || a == "-h") {
+            usage(m, o.prog);
+            return 0;
+        } else if (a[0] == '+') {
+            o.run.plusargs.push_back(a.substr(1));
+        } else if (a == "--backend") {
+            ok = value(o.backend) &&
+                 (o.backend == "cpu" || o.backend == "cuda" || o.backend == "auto");
+        } else if (a == "--pipeline-archive") {
+            ok = value(o.archive);
+        } else if (a == "--count") {
+            ok = numberArg(o.count, 1, 1u << 24);
+        } else if (a == "--max-steps") {
+            ok = numberArg(o.run.maxSteps, 1, UINT64_MAX);
+        } else if (a == "--threads") {
+            ok = numberArg(o.threads, 0, 4096);
+        } else if (a == "--dispatch-timeout-ms") {
+            ok = numberArg(o.dispatchTimeoutMs, 0, UINT32_MAX);
+        } else if (a == "--instance-plusargs") {
+            ok = value(o.instancePlusargs);
+        } else if (a == "--vcd-dir") {
+            ok = value(o.run.vcdDir);
+        } else if (a == "--run-verbose") {
+            o.verbose = true;
+        } else if (a == "--profile") {
+            o.profile.enabled = true;
+        } else {
+            fmt::print(stderr, "{}: error: unknown option '{}' (see --help)\n", o.prog, a);
+            return 2;
+        }
+        if (!ok) {
+            fmt::print(stderr, "{}: error: {} needs a valid value (see --help)\n", o.prog, a);
+            return 2;
+        }
+    }
+    return -1;
+}
+
+// What to do when an entry does not load: store it with the compiler.
+std::string storeHint(const char* backend) {
+    return fmt::format("; run `metalfpga_cli --run --backend {}` on the design with this archive "
+                       "first (--pipeline-archive)",
+                       backend);
+}
+
+bool prepareCpu(const StandaloneModel& m, const HostOptions& o, Profiler* profiler, Prepared& out,
+                std::string& error) {
+    std::unique_ptr<backends::cpu::LoadedModel> model;
+    {
+        Profiler::Timer t(profiler, "archive-load");
+        model = backends::cpu::loadEntry(backends::cpu::entryPath(o.archive, m.key), m.key, error);
+    }
+    if (!model) {
+        error += storeHint("cpu");
+        return false;
+    }
+    const backends::cpu::LoadedModel& loaded = *model;
+    out.model = std::move(model);
+    Profiler::Timer t(profiler, "engine-init");
+    out.engine = makeCpuEngine(loaded, static_cast<uint32_t>(o.count), o.run.slotLimit,
+                               static_cast<unsigned>(o.threads), error);
+    return out.engine != nullptr;
+}
+
+#if METALFPGA_HAS_CUDA
+// The CUDA entry of the device found (and its key in `key`); empty with `why` set when CUDA
+// cannot run here.
+std::string cudaEntry(const StandaloneModel& m, const HostOptions& o, std::string& key,
+                      std::string& why) {
+    const backends::cuda::Device* dev = backends::cuda::device(why);
+    if (!dev) {
+        why = "no CUDA device is present: " + why;
+        return "";
+    }
+    if (!*m.cudaBaseKey) {
+        why = "this host holds no CUDA archive key (the metalfpga_cli that emitted it had no "
+              "CUDA backend or NVRTC)";
+        return "";
+    }
+    key = backends::cuda::archKey(m.cudaBaseKey, dev->arch());
+    return backends::cuda::entryPath(o.archive, key, dev->arch());
+}
+#endif
+
+bool prepareCuda(const StandaloneModel& m, const HostOptions& o, Profiler* profiler, Prepared& out,
+                 std::string& error) {
+#if METALFPGA_HAS_CUDA
+    namespace cuda = backends::cuda;
+    std::string key, path = cudaEntry(m, o, key, error);
+    if (path.empty()) {
+        error += "; use --backend cpu";
+        return false;
+    }
+    cuda::EngineOptions eo;
+    eo.dispatchTimeoutMs = static_cast<uint32_t>(o.dispatchTimeoutMs);
+    if (!cuda::layoutFromEnvironment(eo.layout, error)) return false;
+    std::unique_ptr<cuda::LoadedModel> model;
+    {
+        Profiler::Timer t(profiler, "archive-load");
+        model = cuda::loadEntry(path, key, error);
+    }
+    if (!model) {
+        error += storeHint("cuda");
+        return false;
+    }
+    const cuda::LoadedModel& loaded = *model;
+    out.model = std::move(model);
+    {
+        Profiler::Timer t(profiler, "engine-init");
+        out.engine =
+            cuda::makeEngine(loaded, static_cast<uint32_t>(o.count), o.run.slotLimit, eo, error);
+    }
+    if (out.engine && o.verbose)
+        fmt::print(stderr, "{}: cuda engine: {}\n", o.prog, out.engine->detail());
+    return out.engine != nullptr;
+#else
+    (void)m, (void)o, (void)profiler, (void)out;
+    error = "this host was built without the CUDA backend (its libmetalfpga_host.a comes from a "
+            "metalfpga build without the CUDA toolkit); use --backend cpu";
+    return false;
+#endif
+}
+
+// --backend auto: CUDA when a device is present and the archive holds its entry, else the CPU.
+std::string autoBackend(const StandaloneModel& m, const HostOptions& o) {
+    std::string why = "built without the CUDA backend";
+#if METALFPGA_HAS_CUDA
+    std::string key, path = cudaEntry(m, o, key, why);
+    std::error_code ec;
+    if (!path.empty() && std::filesystem::exists(path, ec)) {
+        if (o.verbose) fmt::print(stderr, "{}: backend auto: CUDA ({})\n", o.prog, path);
+        return "cuda";
+    }
+    if (!path.empty()) why = "the archive has no CUDA entry '" + path + "'";
+#else
+    (void)m;
+#endif
+    if (o.verbose) fmt::print(stderr, "{}: backend auto: CPU ({})\n", o.prog, why);
+    return "cpu";
+}
+
+} // namespace
+
+int runStandalone(const StandaloneModel& m, int argc, char** argv) {
+    HostOptions o;
+    if (argc > 0) o.prog = argv[0];
+    o.archive = m.archive;
+    if (const char* e = std::getenv("METALFPGA_PIPELINE_ARCHIVE"); e && *e) o.archive = e;
+    if (int rc = parseArguments(m, argc, argv, o); rc >= 0) return rc;
+    std::string error;
+    if (!o.instancePlusargs.empty() &&
+        !readInstancePlusargs(o.instancePlusargs, o.run.perInstance, error)) {
+        fmt::print(stderr, "{}: error: {}\n", o.prog, error);
+        return 2;
+    }
+    codegen::Model info;
+    if (!decodeModelInfo(m.info, m.infoSize, info, error)) {
+        fmt::print(stderr, "{}: error: {}\n", o.prog, error);
+        return 1;
+    }
+    std::unique_ptr<Profiler> profiler;
+    if (o.profile.enabled) profiler = std::make_unique<Profiler>(o.profile);
+    std::string backend = o.backend == "auto" ? autoBackend(m, o) : o.backend;
+    Prepared p;
+    bool ok = backend == "cuda" ? prepareCuda(m, o, profiler.get(), p, error)
+                                : prepareCpu(m, o, profiler.get(), p, error);
+    if (!ok) {
+        fmt::print(stderr, "{}: error: {}\n", o.prog, error);
+        return 1;
+    }
+    o.run.profiler = profiler.get();
+    int rc = simulate(*p.engine, info, o.run);
+    if (profiler) profiler->report();
+    return rc;
+}
+
+} // namespace metalfpga::runtime
