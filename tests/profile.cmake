@@ -1,5 +1,6 @@
 # Profiling (--profile, METALFPGA_PROFILE*), scripts/runtime-profile, and the standalone host of
-# --emit-host built against libmetalfpga_host.a and compared with the normal run.
+# --emit-host built against libmetalfpga_host.a and compared with the normal run (on CUDA too
+# where a GPU is present).
 find_package(Python3 COMPONENTS Interpreter REQUIRED)
 set(profile_design ${CMAKE_CURRENT_SOURCE_DIR}/verilog/sim/blocking.v)
 
@@ -21,6 +22,7 @@ add_test(NAME profile.standalone_host
                  --bin $<TARGET_FILE:metalfpga_cli> --cxx ${CMAKE_CXX_COMPILER}
                  --cxx-flags=${host_flags} --src ${CMAKE_SOURCE_DIR}
                  --lib-dir $<TARGET_FILE_DIR:metalfpga_host>
+                 --cuda-build $<IF:$<TARGET_EXISTS:metalfpga_backend_cuda>,1,0>
                  ${CMAKE_CURRENT_SOURCE_DIR}/verilog/sim/plusargs.v
                  ${CMAKE_CURRENT_SOURCE_DIR}/verilog/sim/readmem.v
                  ${CMAKE_CURRENT_SOURCE_DIR}/verilog/sim/sys_sformat.v

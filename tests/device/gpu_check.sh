@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Checks the CUDA backend on a machine with a GPU: byte-identical output of every golden test
-# on --backend cuda and --backend cpu, a --count batch against single CPU runs, and timings.
+# on --backend cuda and --backend cpu, a --count batch against single CPU runs, the standalone
+# host (--emit-host) on CUDA against its CPU run, and timings.
 # Usage: tests/device/gpu_check.sh BIN OUTDIR
 set -uo pipefail
 bin=$(realpath "$1")
@@ -31,3 +32,18 @@ start=$(python3 -c "import time; print(time.time())")
 "$bin" --run --backend cuda --dispatch-timeout-ms 200 --max-steps 100000000 \
     tests/device/long_launch.v > "$out/timeout.txt" 2>&1
 echo "timeout exit $? after $(python3 -c "import time; print(round(time.time() - $start, 2))") s" >> "$out/timeout.txt"
+# The standalone host (--emit-host, built against libmetalfpga_host.a beside BIN) runs one
+# golden test's CUDA entry and must print what its CPU entry prints.
+host_dir=$(mktemp -d)
+{
+    (cd tests/verilog/sim &&
+        "$bin" --run --backend cpu --emit-host "$host_dir/host.cpp" blocking.v > /dev/null &&
+        "$bin" --run --backend cuda blocking.v > /dev/null) &&
+        c++ -std=c++20 -O2 "$host_dir/host.cpp" -I src -L "$(dirname "$bin")" -lmetalfpga_host \
+            -ldl -pthread -o "$host_dir/host" &&
+        "$host_dir/host" --backend cpu > "$host_dir/cpu.txt" &&
+        "$host_dir/host" --backend cuda --run-verbose --profile > "$host_dir/cuda.txt" &&
+        cmp "$host_dir/cpu.txt" "$host_dir/cuda.txt" && cmp "$host_dir/cpu.txt" \
+        tests/verilog/sim/blocking.out
+} > "$out/standalone.txt" 2>&1
+echo "standalone exit $?" >> "$out/standalone.txt"
