@@ -41,8 +41,17 @@ std::string Generator::genFunction(RoutineId rid) {
     return out_;
 }
 
+bool Generator::drivesResolvedNet(const Process& p) const {
+    for (const Expr* l : targetLeaves(p)) {
+        while (l->kind == ExprKind::Select) l = l->operands[0].get();
+        if (l->kind == ExprKind::Signal && multi_.count(rep(l->signal))) return true;
+    }
+    return false;
+}
+
 std::string Generator::genProcess(uint32_t id) {
     const Process& p = *procs_[id];
+    FourState four(fourState_, fourState_ || (isCa_[id] && drivesResolvedNet(p)));
     out_.clear();
     curProc_ = id;
     nextResume_ = 0;
@@ -84,7 +93,7 @@ std::string Generator::genProcess(uint32_t id) {
             line(2, fmt::format("s.pend{} = {};", id,
                                 p.terminals.size() > 2 && p.terminals[2]
                                     ? exprAs(*p.terminals[2], Type::integral(1, false))
-                                    : "Logic<1>::x()"));
+                                    : vecName() + "<1>::x()"));
             for (uint32_t g : swGroupOf_[id]) line(2, fmt::format("group_{}(s);", g));
         } else if (gate) {
             gateBody(p, 2, true);
