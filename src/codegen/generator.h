@@ -165,6 +165,11 @@ class Generator {
     // 2-state mode: a continuous driver of a net with several drivers (multi_) computes its
     // value 4-state, so z and x reach the resolution.
     bool drivesResolvedNet(const Process& p) const;
+    // 2-state mode: combinational always blocks (`always @*`, `always @(a or b)`) run once at
+    // time 0 without waiting, as Verilator settles them (no X -> value change wakes them).
+    bool settleNext_ = false;           // the next event control is such a block's
+    std::vector<uint32_t> settleProcs_; // processes with a `settled<p>` flag
+    bool combinational(const Process& p) const;
     // 2-state mode: a casez/casex item keeps its X/Z bits as wildcards (statements.cpp).
     std::string caseWildItem(const Expr& x, const Type& ct);
     // real_truth(code) (a Logic<1>) as a 1-bit value.

@@ -585,6 +585,7 @@ std::optional<Model> Generator::run() {
     o += undrivenInit();
     o += strengthInit();
     for (SignalId i : assigned_) L(fmt::format("    s.pca_s{} = 0;", i));
+    for (uint32_t p : settleProcs_) L(fmt::format("    s.settled{} = 0;", p));
     L(fmt::format("    for (u32 p = 0; p < {}; ++p) activate(s.sched, p);", procs_.size()));
     L("}");
     L("");

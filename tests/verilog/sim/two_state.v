@@ -2,8 +2,8 @@
 // 2-state simulation (--2state): X and Z read as 0, as Verilator does. The expected output
 // (two_state.out) comes from Verilator 5.006: verilator --binary -Wno-fatal --x-assign 0
 // --x-initial 0 two_state.v && obj_dir/Vtwo_state, without its "- two_state.v:LINE: Verilog
-// $finish" line (the same output as with its defaults). Z literals are not used in values:
-// Verilator treats them as tristate logic; here only the bus drivers use z.
+// $finish" line (the same output as with its defaults). Z literals are not used in values
+// (as tristate logic in that simulator); only the bus drivers here use z.
 module two_state;
     reg [7:0] r;      // never assigned before the first read: starts 0
     reg [7:0] lit;
@@ -18,9 +18,12 @@ module two_state;
     wire [7:0] bus;
     reg [3:0] sel;
     reg [2:0] hit;
+    reg [7:0] zin, inv;  // zin stays 0: no change ever wakes `always @*`
 
     assign bus = en0 ? d0 : 8'bz;
     assign bus = en1 ? d1 : 8'bz;
+
+    always @* inv = ~zin; // combinational blocks settle at time 0 (as in Verilator)
 
     always @(posedge clk) count <= count + 4'd1;
 
@@ -51,6 +54,7 @@ module two_state;
             #5 clk = 0;
         end
         $display("count after 3 clocks: %0d", count);
+        $display("always @* settled: inv=%h", inv);
         en0 = 1; d0 = 8'h5a; en1 = 0; d1 = 8'ha5;
         #1 $display("bus (driver 0): %h", bus);
         en0 = 0; en1 = 1;
