@@ -10,6 +10,17 @@ foreach(src ${sim_golden})
     set_tests_properties(sim.${name} PROPERTIES LABELS sim TIMEOUT 300)
 endforeach()
 
+# 2-state mode (--2state): golden tests whose designs never hold X or Z must print the same
+# output as in 4-state mode (tests/verilog/sim/two_state.v tests what differs).
+foreach(name clocked_pipeline counter_tb concat_repl div_mod_signs display_exprs fork_join
+             force_reg_expr event_trigger regfile_alu disable_fork)
+    add_test(NAME sim2.${name}
+             COMMAND ${Python3_EXECUTABLE} ${CMAKE_CURRENT_SOURCE_DIR}/verilog/run_sim_golden.py
+                     --bin $<TARGET_FILE:metalfpga_cli> --cache ${CMAKE_BINARY_DIR}/sim-cache
+                     --flags=--2state ${CMAKE_CURRENT_SOURCE_DIR}/verilog/sim/${name}.v)
+    set_tests_properties(sim2.${name} PROPERTIES LABELS sim TIMEOUT 300)
+endforeach()
+
 # Batches: instance k of `--count N --instance-plusargs FILE` must print what a single run with
 # the same plusargs prints.
 file(GLOB sim_batch CONFIGURE_DEPENDS ${CMAKE_CURRENT_SOURCE_DIR}/verilog/batch/*.v)

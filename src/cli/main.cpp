@@ -17,7 +17,9 @@
 #include <chrono>
 #include <fmt/format.h>
 
+#include <cctype>
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -50,6 +52,7 @@ struct CliOptions {
     uint64_t maxSteps = 1'000'000;
     uint64_t maxProcSteps = 0;
     uint32_t nbaQueue = 0;
+    int twoState = -1; // --2state / --no-2state (-1: not given: env METALFPGA_2STATE)
     uint32_t dispatchTimeoutMs = 0;
     uint32_t frameDepth = 64;
     uint32_t count = 1;
@@ -73,6 +76,16 @@ struct CliOptions {
     int pipelineAsync = -1;
     bool pipelineLog = false;
 };
+
+// --2state, else METALFPGA_2STATE (1/on/yes/true; 0/off/no/false or unset: 4-state).
+bool twoStateMode(const CliOptions& o) {
+    if (o.twoState >= 0) return o.twoState == 1;
+    const char* v = std::getenv("METALFPGA_2STATE");
+    if (!v) return false;
+    std::string s(v);
+    for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return s == "1" || s == "on" || s == "yes" || s == "true";
+}
 
 // The pipeline-archive options: the environment's, then the command line's on top.
 backends::cpu::CompileOptions pipelineOptions(const CliOptions& o) {
@@ -139,6 +152,7 @@ int simulateDesign(const ir::Design& design, const frontend::SourceManager& sm,
     co.maxProcSteps = o.maxProcSteps;
     co.nbaQueue = o.nbaQueue;
     co.frameDepth = o.frameDepth;
+    co.twoState = twoStateMode(o);
     auto model = codegen::generate(design, sm, diags, co);
     if (!model) return -1;
     codegenTimer.stop();
@@ -234,6 +248,12 @@ int run(int argc, char** argv) {
     app.add_option("--nba-queue", o.nbaQueue,
                    "Non-blocking assignments one time slot may queue (default: sized per design)")
         ->check(CLI::Range(1u, 1u << 20));
+    app.add_flag_callback(
+        "--2state", [&o] { o.twoState = 1; },
+        "Simulate with 2-state values as Verilator does: X and Z read as 0 (faster; env "
+        "METALFPGA_2STATE=1)");
+    app.add_flag_callback(
+        "--no-2state", [&o] { o.twoState = 0; }, "Simulate with 4-state values (default)");
     app.add_option("--frame-depth", o.frameDepth,
                    "Frames per automatic function (its greatest recursion depth)")
         ->check(CLI::Range(1u, 1u << 20));

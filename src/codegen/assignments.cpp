@@ -38,18 +38,17 @@ void Generator::store(const Expr& lhs, const std::string& v, int ind) {
         SignalId s = rep(lhs.signal);
         if (std::string slot = slotOf(s); !slot.empty()) {
             line(ind, fmt::format("{} = {}; resolve_s{}(s);", slot,
-                                  convert(v, lhs.type, storageType(s)), s));
+                                  toSlot(convert(v, lhs.type, storageType(s)), storageType(s)), s));
             return;
         }
         line(ind, fmt::format("set_s{}(s, {});", s,
-                              convert(v, lhs.type, storageType(s)) == v
-                                  ? v
-                                  : convert(v, lhs.type, storageType(s))));
+                              toStored(convert(v, lhs.type, storageType(s)), storageType(s))));
         return;
     }
     case ExprKind::ArrayElement: {
         SignalId s = rep(lhs.signal);
-        line(ind, fmt::format("set_s{}_elem(s, {}, {});", s, flatIndex(lhs), v));
+        line(ind, fmt::format("set_s{}_elem(s, {}, {});", s, flatIndex(lhs),
+                              toStored(v, storageType(s))));
         return;
     }
     case ExprKind::Select: {

@@ -115,6 +115,9 @@ struct Options {
     uint32_t frameDepth = 64;  // frames per automatic function (its recursion depth limit)
     uint64_t maxProcSteps = 0; // loop iterations and routine calls per process activation (0: any)
     uint32_t nbaQueue = 0;     // non-blocking updates one time slot may queue (0: sized per design)
+    // 2-state simulation (--2state): values are Bits, X and Z read as 0 (as Verilator does).
+    // Strength nets and nets with several drivers resolve 4-state internally.
+    bool twoState = false;
 };
 
 // Generates the model. Unsupported constructs are reported to `diags` ("the simulator does

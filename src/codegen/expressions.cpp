@@ -126,7 +126,7 @@ std::string Generator::exprNatural(const Expr& e, Type& nat) {
                 return "(-" + ac + ")";
             case Op::LogNot:
                 nat = Type::integral(1, false);
-                return fmt::format("bool_logic({} == 0.0)", ac);
+                return asVec(fmt::format("bool_logic({} == 0.0)", ac), nat);
             default:
                 unsupported(e.loc, fmt::format("operator {} on a real", opName(e.op)));
                 return "0";
@@ -173,7 +173,7 @@ std::string Generator::exprNatural(const Expr& e, Type& nat) {
                    op == Op::Lt || op == Op::Le || op == Op::Gt || op == Op::Ge;
         if (op == Op::LogAnd || op == Op::LogOr) {
             auto truth = [&](const Expr& x) {
-                return x.type.isReal ? fmt::format("real_truth({})", expr(x)) : expr(x);
+                return x.type.isReal ? realTruth(expr(x)) : expr(x);
             };
             nat = Type::integral(1, false);
             return fmt::format("({} {} {})", truth(a), op == Op::LogAnd ? "&&" : "||", truth(b));
@@ -187,8 +187,9 @@ std::string Generator::exprNatural(const Expr& e, Type& nat) {
                                 : op == Op::Le                     ? "<="
                                 : op == Op::Gt                     ? ">"
                                                                    : ">=";
-                return fmt::format("bool_logic({} {} {})", exprAs(a, Type::real()), o,
-                                   exprAs(b, Type::real()));
+                return asVec(fmt::format("bool_logic({} {} {})", exprAs(a, Type::real()), o,
+                                         exprAs(b, Type::real())),
+                             nat);
             }
             Type ct = a.type;
             if (b.type.width > ct.width) ct.width = b.type.width;
@@ -262,7 +263,7 @@ std::string Generator::exprNatural(const Expr& e, Type& nat) {
     }
     case ExprKind::Conditional: {
         const Expr& c = *e.operands[0];
-        std::string cc = c.type.isReal ? fmt::format("real_truth({})", expr(c)) : expr(c);
+        std::string cc = c.type.isReal ? realTruth(expr(c)) : expr(c);
         if (e.type.isReal)
             return fmt::format("({}.is_true() ? {} : {})", cc, exprAs(*e.operands[1], e.type),
                                exprAs(*e.operands[2], e.type));
@@ -345,11 +346,13 @@ std::string Generator::exprNatural(const Expr& e, Type& nat) {
         uint64_t scale = timeScale(curScope_);
         if (n == "$time") {
             nat = Type::integral(64, false);
-            return fmt::format("Logic<64, false>(time_in_units(s.sched.now, {}ull))", scale);
+            return fmt::format("{}<64, false>(time_in_units(s.sched.now, {}ull))", vecName(),
+                               scale);
         }
         if (n == "$stime") {
             nat = Type::integral(32, false);
-            return fmt::format("Logic<32, false>(time_in_units(s.sched.now, {}ull))", scale);
+            return fmt::format("{}<32, false>(time_in_units(s.sched.now, {}ull))", vecName(),
+                               scale);
         }
         if (n == "$realtime") {
             nat = Type::real();
@@ -376,11 +379,11 @@ std::string Generator::exprNatural(const Expr& e, Type& nat) {
         }
         if (n == "$rtoi" && e.operands.size() == 1) {
             nat = Type::integral(32, true);
-            return fmt::format("rtoi({})", exprAs(*e.operands[0], Type::real()));
+            return asVec(fmt::format("rtoi({})", exprAs(*e.operands[0], Type::real())), nat);
         }
         if (n == "$realtobits" && e.operands.size() == 1) {
             nat = Type::integral(64, false);
-            return fmt::format("realtobits({})", exprAs(*e.operands[0], Type::real()));
+            return asVec(fmt::format("realtobits({})", exprAs(*e.operands[0], Type::real())), nat);
         }
         if (n == "$bitstoreal" && e.operands.size() == 1) {
             nat = Type::real();
@@ -389,7 +392,7 @@ std::string Generator::exprNatural(const Expr& e, Type& nat) {
         if (n == "$bits" && e.operands.size() == 1 && e.operands[0]) {
             // Only the argument's width counts (elaboration folds constant uses).
             nat = Type::integral(32, true);
-            return fmt::format("Logic<32, true>({}ull)", e.operands[0]->type.width);
+            return fmt::format("{}<32, true>({}ull)", vecName(), e.operands[0]->type.width);
         }
         // The real math functions of 17.11.2 ($ln is the natural logarithm).
         static const char* const realFns[] = {"ln",   "log10", "exp",  "sqrt",  "floor", "ceil",

@@ -104,15 +104,15 @@ std::string Generator::frameInit() const {
 
 // A fresh frame: variables start as x (reals 0.0, events 0) on every activation.
 static void clearFrame(const Design& d, const std::vector<SignalId>& vars,
-                       const std::function<Type(SignalId)>& type, RoutineId r,
+                       const std::function<Type(SignalId)>& type, bool fourState, RoutineId r,
                        const std::string& frame, std::string& out, int ind) {
     std::string pad(static_cast<size_t>(ind) * 4, ' ');
     for (SignalId i : vars) {
         const Signal& sg = d.signals[i];
         Type t = type(i);
         std::string v = t.isReal                       ? "0.0"
-                        : sg.kind == SignalKind::Event ? cppType(t) + "()"
-                                                       : cppType(t) + "::x()";
+                        : sg.kind == SignalKind::Event ? cppType(t, fourState) + "()"
+                                                       : cppType(t, fourState) + "::x()";
         std::string ref = fmt::format("s.fr{}[{}].s{}", r, frame, i);
         if (sg.isArray())
             out += fmt::format("{}for (u64 i = 0; i < {}ull; ++i) {}[i] = {};\n", pad,
@@ -129,8 +129,8 @@ size_t Generator::autoTaskEnter(RoutineId r, int ind) {
     for (SignalId i = 0; i < d_.signals.size(); ++i)
         if (rep(i) == i && d_.signals[i].automatic && routineOf(i) == r) vars.push_back(i);
     clearFrame(
-        d_, vars, [this](SignalId s) { return storageType(s); }, r, fmt::format("{}", k), out_,
-        ind);
+        d_, vars, [this](SignalId s) { return storageType(s); }, fourState_, r,
+        fmt::format("{}", k), out_, ind);
     frameCtx_.push_back({r, k});
     spans_.push_back(FrameSpan{nextResume_ + 1, ~0u, {r, k}});
     return spans_.size() - 1;
@@ -152,8 +152,8 @@ void Generator::autoFunctionEnter(RoutineId r) {
     for (SignalId i = 0; i < d_.signals.size(); ++i)
         if (rep(i) == i && d_.signals[i].automatic && routineOf(i) == r) vars.push_back(i);
     clearFrame(
-        d_, vars, [this](SignalId s) { return storageType(s); }, r, fmt::format("s.fcur{}", r),
-        out_, 1);
+        d_, vars, [this](SignalId s) { return storageType(s); }, fourState_, r,
+        fmt::format("s.fcur{}", r), out_, 1);
 }
 
 void Generator::autoFunctionLeave(RoutineId r) {

@@ -20,9 +20,11 @@ using namespace ir;
 
 inline constexpr uint32_t kMaxTaskInlineDepth = 16;
 
-inline std::string cppType(const Type& t) {
+// The C++ type of a value: Logic (4-state) or Bits (2-state, --2state).
+inline std::string cppType(const Type& t, bool fourState) {
     if (t.isReal) return "double";
-    return fmt::format("Logic<{}, {}>", t.width, t.isSigned ? "true" : "false");
+    return fmt::format("{}<{}, {}>", fourState ? "Logic" : "Bits", t.width,
+                       t.isSigned ? "true" : "false");
 }
 
 inline std::string realLiteral(double d) {
@@ -108,7 +110,7 @@ class Generator {
   public:
     Generator(const Design& d, const frontend::SourceManager& sm, frontend::Diagnostics& diags,
               const Options& o)
-        : d_(d), sm_(sm), diags_(diags), opt_(o) {}
+        : d_(d), sm_(sm), diags_(diags), opt_(o), fourState_(!o.twoState) {}
 
     std::optional<Model> run();
 
@@ -144,6 +146,49 @@ class Generator {
     bool inFunction_ = false;
     std::vector<RoutineId> taskStack_;
     std::string out_;
+
+    // Value types: Bits in 2-state mode, except while fourState_ is set (values that keep
+    // X/Z internally: casez/casex wildcards, net resolution).
+    bool fourState_ = true;
+    std::string cppType(const Type& t) const { return detail::cppType(t, fourState_); }
+    std::string logicType(const Type& t) const { return detail::cppType(t, true); }
+    std::string vecName() const { return fourState_ ? "Logic" : "Bits"; }
+    // A value `code` (4-state while fourState_ is forced on) as the stored type of t.
+    std::string toStored(const std::string& code, const Type& t) const {
+        if (!opt_.twoState || !fourState_ || t.isReal) return code;
+        return fmt::format("{}({})", detail::cppType(t, false), code);
+    }
+    // A driver's own copy of a resolved net (dv<net>_<k>) keeps X/Z: Logic in both modes.
+    std::string toSlot(const std::string& code, const Type& t) const {
+        return opt_.twoState ? fmt::format("{}({})", logicType(t), code) : code;
+    }
+    // 2-state mode: a continuous driver of a net with several drivers (multi_) computes its
+    // value 4-state, so z and x reach the resolution.
+    bool drivesResolvedNet(const Process& p) const;
+    // 2-state mode: combinational always blocks (`always @*`, `always @(a or b)`) run once at
+    // time 0 without waiting, as Verilator settles them (no X -> value change wakes them).
+    bool settleNext_ = false;           // the next event control is such a block's
+    std::vector<uint32_t> settleProcs_; // processes with a `settled<p>` flag
+    bool combinational(const Process& p) const;
+    // 2-state mode: a casez/casex item keeps its X/Z bits as wildcards (statements.cpp).
+    std::string caseWildItem(const Expr& x, const Type& ct);
+    // real_truth(code) (a Logic<1>) as a 1-bit value.
+    std::string realTruth(const std::string& code) const {
+        return asVec(fmt::format("real_truth({})", code), Type::integral(1, false));
+    }
+    // A runtime helper's 4-state (Logic) result `code` as a value of type t.
+    std::string asVec(const std::string& code, const Type& t) const {
+        return fourState_ ? code : fmt::format("{}({})", cppType(t), code);
+    }
+    // Sets fourState_ for a scope (RAII).
+    struct FourState {
+        bool& flag;
+        bool was;
+        FourState(bool& f, bool on) : flag(f), was(f) { flag = on; }
+        ~FourState() { flag = was; }
+        FourState(const FourState&) = delete;
+        FourState& operator=(const FourState&) = delete;
+    };
 
     void unsupported(SourceLoc loc, const std::string& what) {
         diags_.error(loc, fmt::format("the simulator does not support {} yet", what));

@@ -74,7 +74,7 @@ std::string Generator::hostCall(const std::string& task, SourceLoc loc,
     ++nextResume_;
     line(ind, fmt::format("R{}:;", k + 1));
     const ServiceSite& ss = svc_[site];
-    auto unpackCode = [](const ReplySlot& r, const Type& t) {
+    auto unpackCode = [this](const ReplySlot& r, const Type& t) {
         if (r.isReal) return fmt::format("bits::bits_to_double(s.sched.reply[{}])", r.offset);
         return fmt::format("[&]() {{ {0} v; unpack(v, s.sched.reply, {1}); return v; }}()",
                            cppType(t), r.offset);

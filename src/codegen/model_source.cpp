@@ -121,6 +121,7 @@ std::optional<Model> Generator::run() {
     for (ScopeId t : d_.tops) tops += " " + d_.scopes[t].path;
     L("// metalfpga model (generated; do not edit). Top:" + tops);
     L("// Host C++17 and CUDA device code: see include/metalfpga/rt/model.h.");
+    if (opt_.twoState) L("// 2-state model (--2state): X and Z read as 0.");
     L("#include \"metalfpga/rt/model.h\"");
     L("#include \"metalfpga/rt/gates.h\"");
     L("#include \"metalfpga/rt/strength.h\"");
@@ -162,7 +163,7 @@ std::optional<Model> Generator::run() {
     for (auto& [sg, dl] : multi_)
         for (size_t k = 0; k < dl.size(); ++k)
             L(fmt::format("    {} dv{}_{}{}; // driver {} of {}",
-                          byteSlot(sg, k) ? "u8" : cppType(storageType(sg)), sg, k,
+                          byteSlot(sg, k) ? "u8" : logicType(storageType(sg)), sg, k,
                           byteSlot(sg, k) ? fmt::format("[{}]", storageType(sg).width) : "",
                           where(procs_[dl[k]]->loc), d_.signals[sg].path));
     o += strengthMembers();
@@ -262,7 +263,7 @@ std::optional<Model> Generator::run() {
             break;
         }
         if (pulls_.count(sg)) pull = pulls_[sg];
-        std::string t = cppType(storageType(sg));
+        std::string t = logicType(storageType(sg)); // resolution is 4-state in both modes
         L(fmt::format("MF_HD inline void resolve_s{}(State& s) {{ // {} {}", sg,
                       netTypeName(sig.netType), sig.path));
         if (dl.empty())
@@ -273,8 +274,11 @@ std::optional<Model> Generator::run() {
             L(fmt::format("    resolve_into(r, s.dv{}_{}, {});", sg, k, kind));
         if (sig.netType == NetType::Supply0) L(fmt::format("    r = {}();", t));
         if (sig.netType == NetType::Supply1) L(fmt::format("    r = {}::ones();", t));
-        if (pull >= 0) L(fmt::format("    resolve_undriven(r, {}, s.s{});", pull, sg));
-        L(fmt::format("    set_s{}(s, r);", sg));
+        if (pull >= 0)
+            L(fmt::format("    resolve_undriven(r, {}, {});", pull,
+                          toSlot("s.s" + std::to_string(sg), storageType(sg))));
+        L(fmt::format("    set_s{}(s, {});", sg,
+                      opt_.twoState ? cppType(storageType(sg)) + "(r)" : std::string("r")));
         L("}");
     }
     L("");
@@ -577,10 +581,11 @@ std::optional<Model> Generator::run() {
             L(byteSlot(sg, k)
                   ? fmt::format("    for (u32 i = 0; i < {}; ++i) s.dv{}_{}[i] = kSvHiZ;",
                                 storageType(sg).width, sg, k)
-                  : fmt::format("    s.dv{}_{} = {}::z();", sg, k, cppType(storageType(sg))));
+                  : fmt::format("    s.dv{}_{} = {}::z();", sg, k, logicType(storageType(sg))));
     o += undrivenInit();
     o += strengthInit();
     for (SignalId i : assigned_) L(fmt::format("    s.pca_s{} = 0;", i));
+    for (uint32_t p : settleProcs_) L(fmt::format("    s.settled{} = 0;", p));
     L(fmt::format("    for (u32 p = 0; p < {}; ++p) activate(s.sched, p);", procs_.size()));
     L("}");
     L("");

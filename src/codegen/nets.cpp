@@ -98,12 +98,13 @@ std::string Generator::gateValue(const Process& p) {
     for (const Expr* e : sources(p)) in.push_back(exprAs(*e, bit));
     std::string v;
     if (g == "bufif0" || g == "bufif1" || g == "notif0" || g == "notif1") {
-        v = in.size() == 2
-                ? fmt::format("tri_gate({}, {}, {}, {})", in[0], in[1],
-                              g.back() == '1' ? "true" : "false", g[0] == 'n' ? "true" : "false")
-                : "Logic<1>::x()";
+        v = in.size() == 2 ? asVec(fmt::format("tri_gate({}, {}, {}, {})", in[0], in[1],
+                                               g.back() == '1' ? "true" : "false",
+                                               g[0] == 'n' ? "true" : "false"),
+                                   bit)
+                           : vecName() + "<1>::x()";
     } else if (g == "buf" || g == "not") {
-        v = in.empty() ? "Logic<1>::x()" : fmt::format("({0} & {0})", in[0]);
+        v = in.empty() ? vecName() + "<1>::x()" : fmt::format("({0} & {0})", in[0]);
         if (g == "not") v = "(~" + v + ")";
     } else {
         const char* op = (g == "and" || g == "nand") ? " & "

@@ -41,8 +41,31 @@ std::string Generator::genFunction(RoutineId rid) {
     return out_;
 }
 
+bool Generator::combinational(const Process& p) const {
+    if (p.kind != ProcessKind::Always || !p.body || p.body->kind != StmtKind::Timed) return false;
+    const Timing& t = *p.body->timing;
+    if (t.kind == Timing::Kind::Star) return true;
+    if (t.kind != Timing::Kind::Event || t.events.empty()) return false;
+    for (const EventItem& ev : t.events) {
+        if (ev.edge != Edge::Any) return false;
+        const Expr& e = *ev.expr; // a named event is not a combinational input
+        if (e.kind == ExprKind::Signal && d_.signals[e.signal].kind == SignalKind::Event)
+            return false;
+    }
+    return true;
+}
+
+bool Generator::drivesResolvedNet(const Process& p) const {
+    for (const Expr* l : targetLeaves(p)) {
+        while (l->kind == ExprKind::Select) l = l->operands[0].get();
+        if (l->kind == ExprKind::Signal && multi_.count(rep(l->signal))) return true;
+    }
+    return false;
+}
+
 std::string Generator::genProcess(uint32_t id) {
     const Process& p = *procs_[id];
+    FourState four(fourState_, fourState_ || (isCa_[id] && drivesResolvedNet(p)));
     out_.clear();
     curProc_ = id;
     nextResume_ = 0;
@@ -84,7 +107,7 @@ std::string Generator::genProcess(uint32_t id) {
             line(2, fmt::format("s.pend{} = {};", id,
                                 p.terminals.size() > 2 && p.terminals[2]
                                     ? exprAs(*p.terminals[2], Type::integral(1, false))
-                                    : "Logic<1>::x()"));
+                                    : vecName() + "<1>::x()"));
             for (uint32_t g : swGroupOf_[id]) line(2, fmt::format("group_{}(s);", g));
         } else if (gate) {
             gateBody(p, 2, true);
@@ -151,6 +174,7 @@ std::string Generator::genProcess(uint32_t id) {
     std::string body;
     std::swap(out_, body);
     spans_.clear();
+    settleNext_ = opt_.twoState && combinational(p);
     if (p.kind == ProcessKind::Always) {
         line(1, "for (;;) {");
         loopGuard(2);

@@ -27,7 +27,7 @@ std::string Generator::randomCall(const Expr& e, Type& nat) {
         return "0";
     }
     if (n == "$random" && (e.operands.empty() || !e.operands[0]))
-        return "rtl_random(s.sched.random_seed)";
+        return asVec("rtl_random(s.sched.random_seed)", Type::integral(32, true));
     if (e.operands.size() != d->params + 1 || !e.operands[0]) {
         diags_.error(e.loc, fmt::format("{} takes {} arguments (a seed variable{})", n,
                                         d->params + 1, d->params ? " and its parameters" : ""));
@@ -55,14 +55,14 @@ std::string Generator::randomCall(const Expr& e, Type& nat) {
     }
     SignalId sd = rep(seed.signal);
     Type st = storageType(sd);
-    std::string call = n == "$random" ? "rtl_random(sd)"
-                                      : fmt::format("Logic<32, true>(u64(u32(rtl_{}(sd{}))))",
-                                                    n.substr(1), params);
-    return fmt::format("[&]() {{ i32 sd = i32(u32(get_s{0}(s).to_u64())); auto r = {2}; "
-                       "set_s{0}(s, {1}); return r; }}()",
-                       // The new seed is a signed 32-bit value: sign-extended into wider seeds.
-                       sd, convert("Logic<64, true>(u64(i64(sd)))", Type::integral(64, true), st),
-                       call);
+    std::string call = n == "$random" ? asVec("rtl_random(sd)", Type::integral(32, true))
+                                      : fmt::format("{}<32, true>(u64(u32(rtl_{}(sd{}))))",
+                                                    vecName(), n.substr(1), params);
+    return fmt::format(
+        "[&]() {{ i32 sd = i32(u32(get_s{0}(s).to_u64())); auto r = {2}; "
+        "set_s{0}(s, {1}); return r; }}()",
+        // The new seed is a signed 32-bit value: sign-extended into wider seeds.
+        sd, convert(vecName() + "<64, true>(u64(i64(sd)))", Type::integral(64, true), st), call);
 }
 
 } // namespace metalfpga::codegen::detail

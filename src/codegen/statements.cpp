@@ -59,6 +59,29 @@ void Generator::taskCall(const Stmt& st, int ind) {
     if (r.automatic) autoTaskLeave(span);
 }
 
+namespace {
+bool hasXzConst(const Expr& e) {
+    if (e.kind == ExprKind::Const && e.value.has_xz()) return true;
+    for (const auto& o : e.operands)
+        if (o && hasXzConst(*o)) return true;
+    return false;
+}
+} // namespace
+
+std::string Generator::caseWildItem(const Expr& x, const Type& ct) {
+    if (x.kind == ExprKind::Const) { // its X/Z bits are the wildcards: keep them (Logic)
+        FourState four(fourState_, true);
+        return exprAs(x, ct);
+    }
+    if (hasXzConst(x)) { // wildcard bits inside a computed item: never silently 0
+        diags_.error(x.loc, "--2state: a casez/casex item that mixes x/z constant bits with "
+                            "variables needs 4-state values (use a constant item, or simulate "
+                            "without --2state)");
+        failed_ = true;
+    }
+    return exprAs(x, ct);
+}
+
 void Generator::stmt(const Stmt& st, int ind) {
     line(ind, fmt::format("// {}", where(st.loc)));
     switch (st.kind) {
@@ -183,8 +206,7 @@ void Generator::stmt(const Stmt& st, int ind) {
         procContinuous(st, ind);
         return;
     case StmtKind::If: {
-        std::string c =
-            st.cond->type.isReal ? fmt::format("real_truth({})", expr(*st.cond)) : expr(*st.cond);
+        std::string c = st.cond->type.isReal ? realTruth(expr(*st.cond)) : expr(*st.cond);
         line(ind, fmt::format("if ({}.is_true()) {{", c));
         if (st.body) stmt(*st.body, ind + 1);
         if (st.elseBody) {
@@ -219,11 +241,13 @@ void Generator::stmt(const Stmt& st, int ind) {
             std::string c;
             for (const auto& x : it.exprs) {
                 if (!c.empty()) c += " || ";
-                std::string xc = exprAs(*x, ct);
+                std::string xc =
+                    opt_.twoState && st.caseKind != CaseKind::Case ? "" : exprAs(*x, ct);
                 if (st.caseKind == CaseKind::Case)
                     c += fmt::format("case_eq(s.t{}, {}).is_true()", tid, xc);
                 else
-                    c += fmt::format("case_wild(s.t{}, {}, {})", tid, xc,
+                    c += fmt::format("case_wild(s.t{}, {}, {})", tid,
+                                     opt_.twoState ? caseWildItem(*x, ct) : xc,
                                      st.caseKind == CaseKind::Casez ? "true" : "false");
             }
             line(ind, fmt::format("{}if ({}) {{", first ? "" : "} else ", c));
@@ -262,8 +286,7 @@ void Generator::stmt(const Stmt& st, int ind) {
             line(ind, "for (;;) {");
             prepareHostCalls(st.cond.get(), ind + 1);
         }
-        std::string c =
-            st.cond->type.isReal ? fmt::format("real_truth({})", expr(*st.cond)) : expr(*st.cond);
+        std::string c = st.cond->type.isReal ? realTruth(expr(*st.cond)) : expr(*st.cond);
         if (host)
             line(ind + 1, fmt::format("if (!{}.is_true()) break;", c));
         else
@@ -313,7 +336,7 @@ void Generator::stmt(const Stmt& st, int ind) {
     }
     case StmtKind::EventTrigger: {
         SignalId e = rep(st.lhs->signal);
-        line(ind, fmt::format("set_s{}(s, get_s{}(s) + Logic<32>(1u));", e, e));
+        line(ind, fmt::format("set_s{}(s, get_s{}(s) + {}<32>(1u));", e, e, vecName()));
         return;
     }
     case StmtKind::Disable: {

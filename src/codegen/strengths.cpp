@@ -194,7 +194,7 @@ bool Generator::planStrengths(const std::map<SignalId, std::vector<uint32_t>>& d
             continue;
         }
         if (!p.delay.empty()) // the control as the switch sees it, after the delay
-            temps_.push_back(fmt::format("Logic<1> swc{};", i));
+            temps_.push_back(fmt::format("{}<1> swc{};", vecName(), i));
         SignalId na, nb;
         uint32_t ba, bb;
         if (p.terminals.size() < 2 || !netBit(p.terminals[0].get(), na, ba) ||
@@ -318,7 +318,7 @@ void Generator::gateStoreByte(const Process& p, const std::string& g, int ind) {
         SignalId n;
         uint32_t b;
         if (!netBit(t, n, b) || !isSvNet(n)) {
-            std::string v = fmt::format("Logic<1>::from_bit(sv_bit({}))", g);
+            std::string v = fmt::format("{}<1>::from_bit(sv_bit({}))", vecName(), g);
             store(*t,
                   t->type.width == 1 && !t->type.isSigned
                       ? v
@@ -356,7 +356,7 @@ std::string Generator::strengthInit() const {
     std::string o;
     for (auto& [proc, groups] : swGroupOf_)
         if (procs_[proc]->kind == ProcessKind::Gate && !procs_[proc]->delay.empty())
-            o += fmt::format("    s.swc{} = Logic<1>::x();\n", proc);
+            o += fmt::format("    s.swc{} = {}<1>::x();\n", proc, vecName());
     for (auto& [s, n] : svNets_) {
         uint32_t w = storageType(s).width;
         std::string t = cppType(storageType(s));

@@ -46,6 +46,13 @@ void Generator::timing(const Timing& t, int ind) {
             return;
         }
         uint32_t id = waitSite(items, ind);
+        if (settleNext_) { // the first time through, go on without waiting
+            settleNext_ = false;
+            settleProcs_.push_back(curProc_);
+            temps_.push_back(fmt::format("u32 settled{};", curProc_));
+            line(ind, fmt::format("if (!s.settled{0}) {{ s.settled{0} = 1; goto R{1}; }}", curProc_,
+                                  nextResume_ + 1));
+        }
         suspend(ind, fmt::format("s.wait[{}] = {};", curProc_, id));
         return;
     }

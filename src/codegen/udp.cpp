@@ -65,7 +65,7 @@ unsigned outputCode(char c) {
 
 } // namespace
 
-// The UDP's next output in `g` (a Logic<1>); sequential ones keep their state and last inputs
+// The UDP's next output in `g` (a 1-bit value); sequential ones keep their state and last inputs
 // in State (`udpst<n>`, `udpin<n>`, set up on the first run).
 void Generator::udpBody(const Process& p, int ind) {
     const int outerInd = ind;
@@ -98,8 +98,10 @@ void Generator::udpBody(const Process& p, int ind) {
             line(ind, fmt::format("in[{}] = 2;", i));
     }
     if (!u.sequential) {
-        line(ind,
-             fmt::format("auto g = udp_logic(udp_eval(tbl, {}, {}, in, 0, -1, 0));", nrows, n));
+        line(ind, fmt::format(
+                      "auto g = {};",
+                      asVec(fmt::format("udp_logic(udp_eval(tbl, {}, {}, in, 0, -1, 0))", nrows, n),
+                            bit)));
         return;
     }
     std::swap(out_, outer); // out_: the process; outer: the table and inputs
@@ -124,7 +126,8 @@ void Generator::udpBody(const Process& p, int ind) {
     std::swap(out_, body);
     udpSample_[id] = body;
     line(ind, fmt::format("udp_sample_{}(s);", id));
-    line(ind, fmt::format("auto g = udp_logic(s.udpst{});", id));
+    line(ind, fmt::format("auto g = {};", asVec(fmt::format("udp_logic(s.udpst{})", id),
+                                                Type::integral(1, false))));
 }
 
 } // namespace metalfpga::codegen::detail

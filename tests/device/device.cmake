@@ -43,6 +43,13 @@ if(METALFPGA_CUDA_LIBS)
     file(GLOB nvrtc_golden CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/tests/verilog/sim/*.v)
     add_test(NAME nvrtc_models
              COMMAND ${Python3_EXECUTABLE} ${CMAKE_CURRENT_LIST_DIR}/nvrtc_models.py
-                     --bin $<TARGET_FILE:metalfpga_cli> ${nvrtc_golden})
+                     --bin $<TARGET_FILE:metalfpga_cli>
+                     # 2-state models: Bits values, resolved nets, casez wildcards, strengths
+                     --two-state ${CMAKE_SOURCE_DIR}/tests/verilog/sim/two_state.v
+                     --two-state ${CMAKE_SOURCE_DIR}/tests/verilog/sim/multi_driver.v
+                     --two-state ${CMAKE_SOURCE_DIR}/tests/verilog/sim/strength_tran.v
+                     --two-state ${CMAKE_SOURCE_DIR}/tests/verilog/sim/readmem.v
+                     --two-state ${CMAKE_SOURCE_DIR}/tests/verilog/sim/force_part.v
+                     ${nvrtc_golden})
     set_tests_properties(nvrtc_models PROPERTIES LABELS "device" TIMEOUT 1500)
 endif()

@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """Compiles the model of every golden simulation test to PTX with NVRTC (metalfpga_cli
---emit-ptx), which needs no GPU: every model must compile as CUDA device code."""
+--emit-ptx), which needs no GPU: every model must compile as CUDA device code. --two-state
+FILE (repeatable) compiles FILE's model once more in 2-state mode (--2state)."""
 import argparse
 import concurrent.futures
 import os
@@ -11,21 +12,24 @@ ap = argparse.ArgumentParser()
 ap.add_argument('--bin', required=True)
 ap.add_argument('--arch', default='sm_90')
 ap.add_argument('-j', '--jobs', type=int, default=os.cpu_count() or 1)
+ap.add_argument('--two-state', action='append', default=[], metavar='FILE')
 ap.add_argument('sources', nargs='+')
 a = ap.parse_args()
 
 
-def compile_one(src):
-    p = subprocess.run([a.bin, '--emit-ptx', os.devnull, '--cuda-arch', a.arch, src],
+def compile_one(job):
+    src, flags = job
+    p = subprocess.run([a.bin, '--emit-ptx', os.devnull, '--cuda-arch', a.arch] + flags + [src],
                        stdout=subprocess.PIPE, stderr=subprocess.PIPE, timeout=600)
-    return src, p.returncode, p.stderr.decode(errors='replace')
+    return ' '.join(flags + [os.path.basename(src)]), p.returncode, p.stderr.decode(errors='replace')
 
 
 bad = 0
 with concurrent.futures.ThreadPoolExecutor(max_workers=a.jobs) as pool:
-    for src, rc, err in pool.map(compile_one, a.sources):
+    jobs = [(s, []) for s in a.sources] + [(s, ['--2state']) for s in a.two_state]
+    for name, rc, err in pool.map(compile_one, jobs):
         if rc != 0:
             bad += 1
-            print(f'{os.path.basename(src)}: exit {rc}\n{err[:1500]}')
-print(f'{len(a.sources) - bad} of {len(a.sources)} models compile with NVRTC for {a.arch}')
+            print(f'{name}: exit {rc}\n{err[:1500]}')
+print(f'{len(jobs) - bad} of {len(jobs)} models compile with NVRTC for {a.arch}')
 sys.exit(1 if bad else 0)

@@ -5,7 +5,9 @@ Each test runs in a fresh temporary folder holding FILE.v and `data` (a link to 
 data/), so tests read their input files as data/NAME and the files they write are discarded;
 the .out files are made the same way (cd to such a folder, run Icarus on FILE.v).
 A line `// plusargs: +a +b=1` among the first lines of FILE.v gives the run its plusargs (the
-.out file was made with the same: vvp -n x +a +b=1)."""
+.out file was made with the same: vvp -n x +a +b=1). A line `// flags: --2state` gives it
+metalfpga_cli options (such a test's header says where its .out came from); --flags adds
+options too (tests/sim.cmake runs X/Z-free tests again with --flags=--2state)."""
 import argparse
 import difflib
 import os
@@ -16,6 +18,7 @@ import tempfile
 ap = argparse.ArgumentParser()
 ap.add_argument('--bin', required=True)
 ap.add_argument('--cache', required=True, help='pipeline cache folder for the compiled models')
+ap.add_argument('--flags', default='', help='extra metalfpga_cli options, space-separated')
 ap.add_argument('source')
 a = ap.parse_args()
 
@@ -23,10 +26,13 @@ expected_path = os.path.splitext(a.source)[0] + '.out'
 with open(expected_path, encoding='utf-8', errors='replace') as f:
     expected = f.read()
 plusargs = []
+flags = a.flags.split()
 with open(a.source, encoding='utf-8', errors='replace') as f:
     for line in f.readlines()[:5]:
         if line.startswith('// plusargs:'):
             plusargs = line.split(':', 1)[1].split()
+        if line.startswith('// flags:'):
+            flags += line.split(':', 1)[1].split()
 env = dict(os.environ, METALFPGA_PIPELINE_ARCHIVE=os.path.abspath(a.cache))
 source = os.path.abspath(a.source)
 with tempfile.TemporaryDirectory() as work:
@@ -34,7 +40,8 @@ with tempfile.TemporaryDirectory() as work:
     data = os.path.join(os.path.dirname(source), 'data')
     if os.path.isdir(data):
         os.symlink(data, os.path.join(work, 'data'))
-    p = subprocess.run([os.path.abspath(a.bin), '--run', os.path.basename(source)] + plusargs,
+    cmd = [os.path.abspath(a.bin), '--run'] + flags + [os.path.basename(source)] + plusargs
+    p = subprocess.run(cmd,
                        stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env, timeout=300,
                        cwd=work)
 got = p.stdout.decode(errors='replace')

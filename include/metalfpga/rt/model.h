@@ -351,8 +351,12 @@ MF_HD inline void pack(word* payload, u32 at, double d) {
 template <class T>
 MF_HD inline void unpack(T& v, const word* payload, u32 at) {
     for (u32 i = 0; i < T::NW; ++i) {
-        v.a[i] = payload[at + i];
-        if (T::four_state) v.bplane()[i] = payload[at + T::NW + i];
+        if constexpr (T::four_state) {
+            v.a[i] = payload[at + i];
+            v.bplane()[i] = payload[at + T::NW + i];
+        } else { // X/Z bits read as 0
+            v.a[i] = payload[at + i] & ~payload[at + T::NW + i];
+        }
     }
 }
 
@@ -493,13 +497,18 @@ MF_HD inline double to_real(double d) {
 }
 
 /// A constant from its words: a-plane words then b-plane words (wide values), low word first.
+/// A 2-state T reads X/Z bits as 0.
 template <class T, class... A>
 MF_HD inline T lit(A... w) {
     T r;
     const word words[] = {static_cast<word>(w)...};
     for (u32 i = 0; i < T::NW; ++i) {
-        r.a[i] = words[i];
-        if (T::four_state) r.bplane()[i] = words[T::NW + i];
+        if constexpr (T::four_state) {
+            r.a[i] = words[i];
+            r.bplane()[i] = words[T::NW + i];
+        } else {
+            r.a[i] = words[i] & ~words[T::NW + i];
+        }
     }
     return r;
 }
@@ -544,11 +553,11 @@ MF_HD inline i64 indexed_offset(const I& idx, i64 w, i64 msb, i64 lsb, bool up) 
     i64 hi_index = lo_index + w - 1;
     return msb >= lsb ? lo_index - lsb : lsb - hi_index;
 }
-/// A W-bit part of x at an offset (X outside x, all X for kNoIndex).
+/// A W-bit part of x at an offset (X outside x, all X for kNoIndex; 0 for a 2-state x).
 template <u32 W, u32 W2, bool S_, bool F>
-MF_HD inline Logic<W> select_part(const Vec<W2, S_, F>& x, i64 off) {
-    if (off == kNoIndex) return Logic<W>::x();
-    return Logic<W>(x.template part<W>(off));
+MF_HD inline Vec<W, false, F> select_part(const Vec<W2, S_, F>& x, i64 off) {
+    if (off == kNoIndex) return Vec<W, false, F>::x();
+    return x.template part<W>(off);
 }
 /// Writes v into x at an offset (bits outside x, and kNoIndex, are ignored).
 template <u32 W, bool S_, bool F, u32 W2, bool S2, bool F2>
@@ -584,8 +593,9 @@ MF_HD inline i64 repeat_count(const Vec<W, S_, F>& v) {
 
 /// casez (z_only) / casex comparison: bits that are Z (casez) or X/Z (casex) in either
 /// operand are ignored.
-template <u32 W, bool S_, bool F>
-MF_HD inline bool case_wild(const Vec<W, S_, F>& x, const Vec<W, S_, F>& y, bool z_only) {
+/// In a 2-state model x is 2-state and y (a constant item) keeps its X/Z wildcard bits.
+template <u32 W, bool S_, bool F, bool S2, bool F2>
+MF_HD inline bool case_wild(const Vec<W, S_, F>& x, const Vec<W, S2, F2>& y, bool z_only) {
     return k::case_wild(x.cref(), y.cref(), z_only);
 }
 
@@ -672,7 +682,8 @@ MF_HD inline T merge_bits(const T& a, const T& b, const T& m) {
     T r;
     for (u32 i = 0; i < T::NW; ++i) {
         r.a[i] = (a.a[i] & ~m.a[i]) | (b.a[i] & m.a[i]);
-        r.bplane()[i] = (a.bplane()[i] & ~m.a[i]) | (b.bplane()[i] & m.a[i]);
+        if constexpr (T::four_state)
+            r.bplane()[i] = (a.bplane()[i] & ~m.a[i]) | (b.bplane()[i] & m.a[i]);
     }
     return r;
 }
@@ -699,12 +710,15 @@ MF_HD inline bool mask_any(const T& m) {
 
 /// bufif0/bufif1/notif0/notif1 (without strengths): the (inverted) input where the control
 /// enables, z where it disables, x where the control is x/z.
-MF_HD inline Logic<1> tri_gate(const Logic<1>& in, const Logic<1>& ctrl, bool high, bool inv) {
+/// (In a 2-state model the inputs are 2-state; the result stays 4-state for net resolution.)
+template <bool F1, bool F2>
+MF_HD inline Logic<1> tri_gate(const Vec<1, false, F1>& in, const Vec<1, false, F2>& ctrl,
+                               bool high, bool inv) {
     Bit c = ctrl.bit_code(0);
     Bit on = high ? B1 : B0, off = high ? B0 : B1;
     if (c == off) return Logic<1>::z();
     if (c != on) return Logic<1>::x();
-    Logic<1> v = in & in; // z input -> x
+    Logic<1> v(in & in); // z input -> x
     return inv ? Logic<1>(~v) : v;
 }
 

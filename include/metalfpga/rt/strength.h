@@ -120,8 +120,8 @@ MF_HD inline void sv_add_const(u8* r, u8 v, u32 n) {
     for (u32 i = 0; i < n; ++i) r[i] = sv_resolve(r[i], v);
 }
 /// A trireg net: bits no driver drives keep their value with the charge strength.
-template <u32 W, bool S_>
-MF_HD inline void sv_keep_charge(u8* r, const Vec<W, S_, true>& old, u32 charge) {
+template <u32 W, bool S_, bool F>
+MF_HD inline void sv_keep_charge(u8* r, const Vec<W, S_, F>& old, u32 charge) {
     for (u32 i = 0; i < W; ++i)
         if (r[i] == kSvHiZ) r[i] = sv_drive(old.bit_code(i), charge, charge);
 }

@@ -23,14 +23,14 @@ struct Generated {
     std::string errors;
 };
 
-Generated gen(const std::string& text) {
+Generated gen(const std::string& text, const Options& options = {}) {
     Generated g;
     g.elab = elaborateText(text);
     if (!g.elab->design) {
         g.errors = g.elab->errors;
         return g;
     }
-    g.model = generate(*g.elab->design, g.elab->sm, *g.elab->diags);
+    g.model = generate(*g.elab->design, g.elab->sm, *g.elab->diags, options);
     for (const auto& d : g.elab->diags->all()) g.errors += d.message + "\n";
     return g;
 }
@@ -114,6 +114,90 @@ endmodule
     EXPECT_EQ(s.memCount, 3001u);
     EXPECT_EQ(s.memChunk, 512u); // 1024 reply words, 2 words per 8-bit element
     EXPECT_GE(g.model->replyWords, 3u + 8u + 1024u);
+}
+
+Options twoState() {
+    Options o;
+    o.twoState = true;
+    return o;
+}
+
+TEST(Codegen, TwoStateModelsUseBitsAndHaveTheirOwnCacheKey) {
+    auto four = gen(kHello);
+    auto two = gen(kHello, twoState());
+    ASSERT_TRUE(four.model && two.model) << four.errors << two.errors;
+    EXPECT_NE(four.model->source.find("Logic<8, false> s"), std::string::npos);
+    EXPECT_EQ(four.model->source.find("Bits<"), std::string::npos);
+    EXPECT_NE(two.model->source.find("Bits<8, false> s"), std::string::npos);
+    EXPECT_NE(two.model->source.find("// 2-state model"), std::string::npos);
+    EXPECT_NE(backends::cpu::modelKey(four.model->source),
+              backends::cpu::modelKey(two.model->source));
+}
+
+TEST(Codegen, TwoStateResolvesNetsWithSeveralDrivers4State) {
+    auto g = gen(R"(
+module top;
+  reg en0, en1;
+  reg [3:0] a, b;
+  wire [3:0] bus;
+  assign bus = en0 ? a : 4'bz;
+  assign bus = en1 ? b : 4'bz;
+endmodule
+)",
+                 twoState());
+    ASSERT_TRUE(g.model) << g.errors;
+    const std::string& src = g.model->source;
+    EXPECT_NE(src.find("Logic<4, false> dv"), std::string::npos); // the drivers' copies keep z
+    EXPECT_NE(src.find("Bits<4, false> s"), std::string::npos);   // the net itself is 2-state
+}
+
+TEST(Codegen, TwoStateRejectsComputedCasezItemsWithWildcards) {
+    auto g = gen(R"(
+module top;
+  reg [3:0] s;
+  reg [1:0] a;
+  initial casez (s)
+    {a, 2'b?1}: $display("hit");
+  endcase
+endmodule
+)",
+                 twoState());
+    EXPECT_FALSE(g.model);
+    EXPECT_NE(g.errors.find("--2state: a casez/casex item"), std::string::npos) << g.errors;
+    EXPECT_TRUE(gen(R"(
+module top;
+  reg [3:0] s;
+  initial casez (s)
+    4'b1?z1: $display("hit");
+  endcase
+endmodule
+)",
+                    twoState())
+                    .model);
+}
+
+TEST(CpuBackend, TwoStateModelRuns) {
+    auto g = gen(R"(
+module top;
+  reg [7:0] r;
+  wire [3:0] w;
+  initial begin
+    $display("%b %b %h", r, w, 8'bx1x0_10x1);
+    r = r + 8'd3;
+    $display("%0d", r);
+  end
+endmodule
+)",
+                 twoState());
+    ASSERT_TRUE(g.model) << g.errors;
+    fs::path dir = tempDir("two_state");
+    backends::cpu::CompileOptions co;
+    co.cacheDir = dir.string();
+    std::string error;
+    auto m = backends::cpu::load(g.model->source, co, error);
+    ASSERT_TRUE(m) << error;
+    EXPECT_EQ(runModel(*m, *g.model), "00000000 0000 49\n3\n");
+    fs::remove_all(dir);
 }
 
 TEST(CpuBackend, CompilesRunsAndCaches) {
