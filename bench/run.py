@@ -212,15 +212,14 @@ class Bench:
               f"{'' if err else '  run ' + fmt_s(kw.get('run'))}", flush=True)
 
     # metalfpga: cold (compiled, not read from the cache, stored in it), then warm (cache hit)
-    def metalfpga(self, case, family):
-        tool = "metalfpga"
+    def metalfpga(self, case, family, extra=(), tool="metalfpga"):
         why = self.skip_reason(tool, family)
         if why:
             return self.record(case, tool, family, error=why)
         if "metalfpga" not in self.a.tools:
             return None
         base = [self.a.cli, "--run", "--profile", "--backend", "cpu", "--top", case.top]
-        base += [f"-D{d}" for d in case.defines] + case.files + case.plusargs
+        base += [f"-D{d}" for d in case.defines] + case.files + case.plusargs + list(extra)
         cache = os.path.join(WORK, "cache")
         os.makedirs(cache, exist_ok=True)
         env = dict(os.environ, METALFPGA_PIPELINE_ARCHIVE=cache)
@@ -316,6 +315,8 @@ class Bench:
         print(f"{case.name}", flush=True)
         self.icarus_run(case, family)
         self.metalfpga(case, family)
+        if self.a.two_state:  # X/Z read as 0, as Verilator runs
+            self.metalfpga(case, family, ["--2state"], "metalfpga-2state")
         for t in verilator_threads:
             self.verilator_run(case, family, t)
         self.check(case)
@@ -715,18 +716,20 @@ def write_report(bench, cases, compile_case, path, plots, batch_case, batches, m
     def ratio_table(rows):
         vt = f"verilator-t{bench.cores}"
         w("| design | outputs agree | run: metalfpga/Icarus | run: metalfpga/Verilator | "
-          f"run: metalfpga/Verilator --threads {bench.cores} | compile cold: metalfpga/Icarus | "
-          "compile cold: metalfpga/Verilator |")
-        w("|---|---|---|---|---|---|---|")
+          f"run: metalfpga/Verilator --threads {bench.cores} | run: metalfpga --2state/Verilator | "
+          "compile cold: metalfpga/Icarus | compile cold: metalfpga/Verilator |")
+        w("|---|---|---|---|---|---|---|---|")
         for c in rows:
             m, i = c.results.get("metalfpga", {}), c.results.get("icarus", {})
             v, vm = c.results.get("verilator", {}), c.results.get(vt, {})
+            m2 = c.results.get("metalfpga-2state", {})
             agree = "yes" if c.agree else "**NO**"
             if "error" in m or not m:
-                w(f"| {c.name} | {agree} | metalfpga {m.get('error', 'not run')} | | | | |")
+                w(f"| {c.name} | {agree} | metalfpga {m.get('error', 'not run')} | | | | | |")
                 continue
             w(f"| {c.name} | {agree} | {ratio(m['run'], i.get('run'))} | "
               f"{ratio(m['run'], v.get('run'))} | {ratio(m['run'], vm.get('run'))} | "
+              f"{ratio(m2.get('run'), v.get('run'))} | "
               f"{ratio(m['compile'], i.get('compile'))} | "
               f"{ratio(m['compile'], v.get('compile'))} |")
         w("")
@@ -981,6 +984,8 @@ def main():
     ap.add_argument("--verilator-threads", help="Verilator builds of the single-instance runs, "
                                                  "comma separated --threads values (default: "
                                                  "1,<cores>; quick: 1 for the pipelines only)")
+    ap.add_argument("--no-2state", dest="two_state", action="store_false",
+                    help="do not add the metalfpga --2state runs (default: full mode only)")
     ap.add_argument("--no-verilator", action="store_true", help="do not run Verilator")
     ap.add_argument("--no-shared", action="store_true", help="skip ../shared/designs")
     a = ap.parse_args()
@@ -1000,6 +1005,7 @@ def main():
             print("note: --gpu-only, but nvidia-smi lists no GPU")
     if a.no_verilator:
         a.tools.discard("verilator")
+    a.two_state = a.two_state and not a.quick
     unknown = a.tools - {"metalfpga", "icarus", "verilator"}
     if unknown:
         sys.exit(f"--tools: unknown {', '.join(sorted(unknown))}")
