@@ -802,8 +802,11 @@ def write_report(bench, cases, compile_case, path, plots, batch_case, batches, m
         for f in bench.failures:
             w(f"- {f}")
     os.makedirs(os.path.dirname(os.path.abspath(path)), exist_ok=True)
+    text = "\n".join(L) + "\n"
+    # tools' messages name files of the work folder: keep the report free of this machine's paths
+    text = text.replace(WORK + os.sep, "WORK/").replace(REPO + os.sep, "")
     with open(path, "w") as f:
-        f.write("\n".join(L) + "\n")
+        f.write(text)
 
 
 def make_plots(bench, cases, batches, out_dir):
