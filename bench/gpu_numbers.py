@@ -10,7 +10,8 @@ the stored cubin is found, verified and loaded); the front end (parse, elaborate
 on every call and is shown beside them. A batch runs `--count N` instances with the design's
 small plusarg (picorv32 +iters=10, sha256 +blocks=2, aes +blocks=1, synth LANES=16 +cycles=200);
 every instance must print the single run's result value; the rate is instances x cycles over
-the `simulation` stage. Prints a Markdown table; exit 1 when a result disagrees.
+the `simulation` stage. The designs and their files come from ../shared/designs/README.md, as
+bench/run.py reads them. Prints a Markdown table; exit 1 when a result disagrees.
 """
 import argparse
 import os
@@ -24,16 +25,18 @@ PROFILE_RE = re.compile(r"\[profile\] (\S+) ([0-9.]+) ms")
 VALUE_RE = re.compile(r"\b(?:result|digest|checksum)=([0-9a-fA-F]+)")
 CYCLES_RE = re.compile(r"\bcycles=(\d+)")
 
-# name: (top, files, plusargs, defines) with a small workload per instance
-DESIGNS = {
-    "picorv32": ("tb_bench", ["tb_bench.v", "picorv32.v"], ["+iters=10"], []),
-    "sha256": ("tb_chain", ["tb_chain.v", "sha256_core.v", "sha256_k_constants.v",
-                            "sha256_w_mem.v"], ["+blocks=2"], []),
-    "aes": ("tb_chain", ["tb_chain.v", "aes_core.v", "aes_encipher_block.v",
-                         "aes_decipher_block.v", "aes_key_mem.v", "aes_sbox.v",
-                         "aes_inv_sbox.v"], ["+blocks=1"], []),
-    "synth": ("synth_lanes", ["synth_lanes.v"], ["+cycles=200"], ["-DLANES=16"]),
-}
+sys.path.insert(0, HERE)
+import run as bench_run  # noqa: E402  (the shared designs' README table and quick sizes)
+
+
+def designs(folder):
+    """name: (top, files, plusargs, defines), each at the small size of bench/run.py --quick."""
+    out = {}
+    for d in bench_run.parse_designs_readme(folder):
+        n = bench_run.QUICK_N.get(d["name"], 1)
+        defines = [f"-D{d['define'][0]}={bench_run.QUICK_DEFINE}"] if d["define"] else []
+        out[d["name"]] = (d["top"], d["files"], [f"+{d['plusarg']}={n}"], defines)
+    return out
 
 
 def run(cli, design_dir, spec, extra, env, timeout, backend="cuda"):
@@ -67,7 +70,8 @@ def main():
         env = dict(os.environ, METALFPGA_PIPELINE_ARCHIVE=cache)
         print(f"| design | lines | cold compile ({a.backend}) | warm archive load | front end (warm) |")
         print("|---|---|---|---|---|")
-        for name, spec in DESIGNS.items():
+        table = designs(a.designs)
+        for name, spec in table.items():
             d = os.path.join(a.designs, name)
             lines = sum(sum(1 for _ in open(os.path.join(d, f))) for f in spec[1])
             cold, why = run(cli, d, spec, ["--no-pipeline-load"], env, a.timeout, a.backend)
@@ -80,7 +84,7 @@ def main():
         print("| design | --count | cycles/instance | simulation | instance-cycles/s |")
         print("|---|---|---|---|---|")
         for name in [n for n in a.batch.split(",") if n]:
-            spec = DESIGNS[name]
+            spec = table[name]
             d = os.path.join(a.designs, name)
             single, why = run(cli, d, spec, [], env, a.timeout, a.backend)
             if not single:
