@@ -777,8 +777,11 @@ def write_report(bench, cases, compile_case, path, plots, batch_case, batches, m
         for p in plots:
             w(f"![{os.path.basename(p)}]({os.path.relpath(p, os.path.dirname(path))})")
         w("")
+    elif plots is None:
+        w("Plots: not made in quick mode.")
+        w("")
     else:
-        w("Plots: not made (matplotlib is not installed for this Python; Debian's "
+        w("Plots: not made (no Python with matplotlib was found; Debian's "
           "`python3-matplotlib` is for `/usr/bin/python3`).")
         w("")
     w("## Commands")
@@ -810,58 +813,54 @@ def write_report(bench, cases, compile_case, path, plots, batch_case, batches, m
 
 
 def make_plots(bench, cases, batches, out_dir):
-    try:
-        import matplotlib
-        matplotlib.use("Agg")
-        import matplotlib.pyplot as plt
-    except ImportError:
-        return []
-    paths = []
+    """Throughput against design size and against batch size; returns the PNG paths made."""
+    charts = []
     pipes = [c for c in cases if c.name.startswith("pipes")]
     tools = []
     for c in pipes:
         tools += [t for t in c.results if t not in tools]
-    fig, ax = plt.subplots(figsize=(7, 4))
+    series = {}
     for t in tools:
-        pts = [(c.pipes, c.cycles * c.events_per_cycle / c.results[t]["run"]) for c in pipes
-               if t in c.results and "error" not in c.results[t] and c.results[t]["run"] > 0]
-        if pts:
-            ax.plot(*zip(*pts), marker="o", label=t)
-    ax.set_xscale("log", base=2)
-    ax.set_yscale("log")
-    ax.set_xlabel("design size: pipelines N (4 stages each)")
-    ax.set_ylabel("simulated events per second")
-    ax.set_title("Throughput against design size (one instance)")
-    ax.legend(fontsize=8)
-    ax.grid(True, which="both", alpha=0.3)
-    path = os.path.join(out_dir, "benchmarks-events.png")
-    fig.tight_layout()
-    fig.savefig(path, dpi=100)
-    plt.close(fig)
-    paths.append(path)
+        series[t] = [(c.pipes, c.cycles * c.events_per_cycle / c.results[t]["run"])
+                     for c in pipes if t in c.results and "error" not in c.results[t]
+                     and c.results[t]["run"] > 0]
+    charts.append(dict(path=os.path.join(out_dir, "benchmarks-events.png"),
+                       title="Throughput against design size (one instance)",
+                       xlabel="design size: pipelines N (4 stages each)",
+                       ylabel="simulated events per second", series=series))
     if batches:
         tools = []
         for b in batches:
             tools += [t for t in b.results if t not in tools]
-        fig, ax = plt.subplots(figsize=(7, 4))
-        for t in tools:
-            pts = [(b.count, b.results[t]["rate"]) for b in batches
-                   if t in b.results and b.results[t].get("rate")]
-            if pts:
-                ax.plot(*zip(*pts), marker="o", label=t)
-        ax.set_xscale("log", base=2)
-        ax.set_yscale("log")
-        ax.set_xlabel("instances N (metalfpga --count N; others: N processes)")
-        ax.set_ylabel("instance-cycles per second")
-        ax.set_title("Aggregate throughput against batch size")
-        ax.legend(fontsize=8)
-        ax.grid(True, which="both", alpha=0.3)
-        path = os.path.join(out_dir, "benchmarks-batch.png")
-        fig.tight_layout()
-        fig.savefig(path, dpi=100)
-        plt.close(fig)
-        paths.append(path)
-    return paths
+        series = {t: [(b.count, b.results[t]["rate"]) for b in batches
+                      if t in b.results and b.results[t].get("rate")] for t in tools}
+        charts.append(dict(path=os.path.join(out_dir, "benchmarks-batch.png"),
+                           title="Aggregate throughput against batch size",
+                           xlabel="instances N (metalfpga --count N; others: N processes)",
+                           ylabel="instance-cycles per second", series=series))
+    return draw_charts(charts)
+
+
+def draw_charts(charts):
+    """Draws with this Python's matplotlib, else with the first other Python that has it."""
+    sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+    import plot
+    try:
+        plot.draw(charts)
+        return [c["path"] for c in charts]
+    except ImportError:
+        pass
+    spec = os.path.join(os.path.dirname(charts[0]["path"]), ".charts.json")
+    with open(spec, "w") as f:
+        json.dump(charts, f)
+    try:
+        for py in ("/usr/bin/python3", shutil.which("python3")):
+            if py and os.path.realpath(py) != os.path.realpath(sys.executable) and \
+                    subprocess.run([py, plot.__file__, spec], capture_output=True).returncode == 0:
+                return [c["path"] for c in charts]
+        return []
+    finally:
+        os.remove(spec)
 
 
 # --- measurements kept between machines (--save-json, --merge-json) -------------------------
@@ -1108,8 +1107,9 @@ def main():
     merged = [merge_json(p, cases, batch_case, batches) for p in a.merge_json]
     cases.sort(key=lambda c: (not c.name.startswith("pipes"), getattr(c, "pipes", 0)))
 
-    plots = [] if a.quick else make_plots(bench, cases, batches,
-                                          os.path.dirname(os.path.abspath(out)))
+    # quick mode (a test) draws nothing: None tells the report why
+    plots = None if a.quick else make_plots(bench, cases, batches,
+                                            os.path.dirname(os.path.abspath(out)))
     write_report(bench, cases, compile_case, out, plots, batch_case, batches, merged)
     print(f"report: {out}")
     for f in bench.failures:
