@@ -15,6 +15,7 @@
 #include <fstream>
 #include <functional>
 #include <sstream>
+#include <string_view>
 #include <thread>
 
 namespace metalfpga::backends::cuda {
@@ -23,14 +24,25 @@ namespace fs = std::filesystem;
 
 namespace {
 
-constexpr char kMagic[] = "metalfpga-pipeline 1\n";
+constexpr char kMagic[] = "metalfpga-pipeline 2\n"; // 2: the checksum covers the metadata
 
 double msSince(std::chrono::steady_clock::time_point t0) {
     return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
 }
 
 // A cache entry: the magic line, metadata lines "key: value", an empty line, the cubin. The
-// metadata includes the cubin's size and XXH64 checksum.
+// last metadata line is an XXH64 checksum of all the lines before it and of the cubin, so an
+// edited metadata line is caught as surely as a damaged cubin.
+XXH64_hash_t entryChecksum(std::string_view meta, const std::vector<char>& cubin) {
+    XXH64_state_t* st = XXH64_createState();
+    XXH64_reset(st, 0);
+    XXH64_update(st, meta.data(), meta.size());
+    XXH64_update(st, cubin.data(), cubin.size());
+    XXH64_hash_t sum = XXH64_digest(st);
+    XXH64_freeState(st);
+    return sum;
+}
+
 std::string entryText(const std::string& key, const Device& d, const std::vector<char>& cubin,
                       double compileMs) {
     std::string meta = kMagic;
@@ -39,8 +51,8 @@ std::string entryText(const std::string& key, const Device& d, const std::vector
     meta += fmt::format("device: {}\narch: {}\n", d.name, d.arch());
     meta += fmt::format("tool: metalfpga {}\n", METALFPGA_VERSION);
     meta += fmt::format("compile-ms: {:.1f}\n", compileMs);
-    meta += fmt::format("size: {}\nchecksum: {:016x}\n\n", cubin.size(),
-                        XXH64(cubin.data(), cubin.size(), 0));
+    meta += fmt::format("size: {}\n", cubin.size());
+    meta += fmt::format("checksum: {:016x}\n\n", entryChecksum(meta, cubin));
     return meta + std::string(cubin.begin(), cubin.end());
 }
 
@@ -66,7 +78,10 @@ std::string readEntry(const fs::path& p, const std::string& key, std::vector<cha
     if (gotKey != key) return "another key";
     if (text.size() - (end + 2) != size) return "truncated";
     cubin.assign(text.begin() + static_cast<std::ptrdiff_t>(end + 2), text.end());
-    if (fmt::format("{:016x}", XXH64(cubin.data(), cubin.size(), 0)) != sum)
+    size_t sumLine = text.rfind("\nchecksum: ", end);
+    if (sumLine == std::string::npos ||
+        fmt::format("{:016x}",
+                    entryChecksum(std::string_view(text).substr(0, sumLine + 1), cubin)) != sum)
         return "checksum mismatch";
     return "";
 }
