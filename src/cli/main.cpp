@@ -111,7 +111,8 @@ void dumpTokens(const frontend::PreprocessedUnit& unit, const frontend::SourceMa
 
 // --emit-host: the standalone host of the model (src/standalone/standalone.h), which runs the
 // archive entries that `--run` stores: the CPU one, or the CUDA one of the device it finds.
-int emitHost(const ir::Design& design, const codegen::Model& model, const CliOptions& o) {
+int emitHost(const ir::Design& design, const codegen::Model& model, const CliOptions& o,
+             std::string& hostEntry) {
     runtime::HostSource h;
     for (ir::ScopeId t : design.tops)
         h.design += (h.design.empty() ? "" : " ") + design.scopes[t].name;
@@ -134,14 +135,20 @@ int emitHost(const ir::Design& design, const codegen::Model& model, const CliOpt
     if (h.cudaBaseKey.empty())
         fmt::print(stderr, "metalfpga_cli: note: the standalone host runs on the CPU only ({})\n",
                    why);
-    std::string entry = backends::cpu::entryPath(h.archive, h.key);
-    bool stored = o.run && p.useCache && p.save; // this run may store the entry
-    if (!stored && !std::filesystem::exists(entry, ec))
-        fmt::print(stderr,
-                   "metalfpga_cli: note: the pipeline archive has no CPU entry for this model yet "
-                   "('{}'); `--run --backend cpu` with archive saving on stores it\n",
-                   entry);
+    hostEntry = backends::cpu::entryPath(h.archive, h.key);
     return -1;
+}
+
+// After --emit-host (and the run, which may have stored it): a note when the host's CPU entry
+// is still missing, for instance after `--run --backend cuda`.
+void noteMissingHostEntry(const std::string& entry) {
+    std::error_code ec;
+    if (entry.empty() || std::filesystem::exists(entry, ec)) return;
+    fmt::print(stderr,
+               "metalfpga_cli: note: the pipeline archive has no CPU entry for this model yet "
+               "('{}'); the host needs it for `--backend cpu`: `--run --backend cpu` with archive "
+               "saving on stores it\n",
+               entry);
 }
 
 // --emit-cpp / --run. Returns the exit status, or -1 to let the caller report diagnostics.
@@ -175,9 +182,13 @@ int simulateDesign(const ir::Design& design, const frontend::SourceManager& sm,
             return kExitInputErrors;
         }
     }
+    std::string hostEntry;
     if (!o.emitHost.empty())
-        if (int rc = emitHost(design, *model, o); rc >= 0) return rc;
-    if (!o.run) return -1;
+        if (int rc = emitHost(design, *model, o, hostEntry); rc >= 0) return rc;
+    if (!o.run) {
+        noteMissingHostEntry(hostEntry);
+        return -1;
+    }
     cli::BackendOptions bo;
     bo.backend = o.backend;
     bo.useCache = !o.noCache;
@@ -203,7 +214,9 @@ int simulateDesign(const ir::Design& design, const frontend::SourceManager& sm,
         fmt::print(stderr, "metalfpga_cli: error: {}\n", error);
         return kExitUsage;
     }
-    return runtime::simulate(*prepared.engine, *model, ro);
+    int rc = runtime::simulate(*prepared.engine, *model, ro);
+    noteMissingHostEntry(hostEntry);
+    return rc;
 }
 
 int run(int argc, char** argv) {
