@@ -90,8 +90,11 @@ void Generator::nbaStore(const Expr& lhs, const std::string& v, int ind) {
         nbaPushBound_ += times;
         nbaWordBound_ += times * (l.type.isReal ? 1 : 2 * rt::k::nwords(l.type.width));
         if (!nbaDelay_.empty()) delayedNba_ = true;
-        leaves_.push_back(l);
-        return static_cast<uint32_t>(leaves_.size() - 1);
+        auto [it, added] =
+            leafIds_.try_emplace(std::make_tuple(l.sig, l.elem, l.part, cppType(l.type)),
+                                 static_cast<uint32_t>(leaves_.size()));
+        if (added) leaves_.push_back(l);
+        return it->second;
     };
     auto push = [&](uint32_t leaf, const std::string& elem, const std::string& off) {
         line(ind, fmt::format("if (!{}) return kError;",

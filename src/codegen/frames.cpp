@@ -68,7 +68,7 @@ std::string Generator::frameAccessors(SignalId i) const {
     std::string t = cppType(storageType(i));
     bool real = storageType(i).isReal;
     std::string ref = fmt::format("s.fr{0}[s.fcur{0}].s{1}", r, i);
-    std::string o = fmt::format("MF_HD void fanout_s{}(State& s);\n", i);
+    std::string o = fmt::format("MF_HD MF_OUTLINE void fanout_s{}(State& s);\n", i);
     auto same = [&](const std::string& x) {
         return real ? fmt::format("{} == v", x) : fmt::format("k::case_eq({}.cref(), v.cref())", x);
     };

@@ -13,6 +13,7 @@
 #include <map>
 #include <optional>
 #include <set>
+#include <tuple>
 
 namespace metalfpga::codegen::detail {
 
@@ -126,6 +127,10 @@ class Generator {
     std::vector<bool> isCa_;
     std::vector<WaitSite> sites_;
     std::vector<NbaLeaf> leaves_;
+    // Leaves that apply the same way (target, element/part, value type) share one id, so
+    // apply_nba has one case per distinct update rather than one per source site: its size
+    // made NVRTC and ptxas take minutes on designs with thousands of NBA sites.
+    std::map<std::tuple<SignalId, bool, bool, std::string>, uint32_t> leafIds_;
     // Bounds for sizing the NBA queue of one time slot (see nbaQueueSize): pushes and value
     // words, a push inside a loop counted kLoopNbaPushes times.
     static constexpr uint64_t kLoopNbaPushes = 1024;

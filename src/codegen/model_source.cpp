@@ -186,7 +186,7 @@ std::optional<Model> Generator::run() {
         std::string t = cppType(storageType(i));
         bool real = storageType(i).isReal;
         std::string same = real ? "s.s{0}{1} == v" : "k::case_eq(s.s{0}{1}.cref(), v.cref())";
-        L(fmt::format("MF_HD void fanout_s{}(State& s);", i));
+        L(fmt::format("MF_HD MF_OUTLINE void fanout_s{}(State& s);", i));
         if (sg.isArray()) {
             uint64_t n = sg.elementCount();
             L(fmt::format(
@@ -264,7 +264,7 @@ std::optional<Model> Generator::run() {
         }
         if (pulls_.count(sg)) pull = pulls_[sg];
         std::string t = logicType(storageType(sg)); // resolution is 4-state in both modes
-        L(fmt::format("MF_HD inline void resolve_s{}(State& s) {{ // {} {}", sg,
+        L(fmt::format("MF_HD inline MF_OUTLINE void resolve_s{}(State& s) {{ // {} {}", sg,
                       netTypeName(sig.netType), sig.path));
         if (dl.empty())
             L(fmt::format("    {} r = {}::z();", t, t));
@@ -346,7 +346,8 @@ std::optional<Model> Generator::run() {
     L("");
     for (ScopeId sc : outsideDisables_)
         L(fmt::format("MF_HD bool disable_scope_{}(State& s, u32 self);", sc));
-    for (uint32_t i = 0; i < procCount(); ++i) L(fmt::format("MF_HD u32 proc_{}(State& s);", i));
+    for (uint32_t i = 0; i < procCount(); ++i)
+        L(fmt::format("MF_HD MF_OUTLINE u32 proc_{}(State& s);", i));
     for (uint32_t i = 0; i < pcaSites_.size(); ++i) {
         const PcaSite& ps = pcaSites_[i];
         curScope_ = ps.scope;

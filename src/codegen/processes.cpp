@@ -123,7 +123,7 @@ std::string Generator::genProcess(uint32_t id) {
                             id));
         line(1, "return 0;");
         line(0, "}");
-        line(0, fmt::format("MF_HD u32 timer_{}(State& s) {{", id));
+        line(0, fmt::format("MF_HD MF_OUTLINE u32 timer_{}(State& s) {{", id));
         line(1, fmt::format("s.inheap{} = 0;", id));
         line(1,
              fmt::format("if (s.sched.now < s.due{0}) {{ s.inheap{0} = 1; schedule_delay(s.sched, "

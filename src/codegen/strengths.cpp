@@ -376,15 +376,16 @@ std::string Generator::strengthCode() {
         o += x;
         o += '\n';
     };
-    for (auto& [s, n] : svNets_) L(fmt::format("MF_HD void commit_s{}(State& s, const u8* r);", s));
+    for (auto& [s, n] : svNets_)
+        L(fmt::format("MF_HD MF_OUTLINE void commit_s{}(State& s, const u8* r);", s));
     for (uint32_t g = 0; g < swGroups_.size(); ++g)
         L(fmt::format("MF_HD void group_{}(State& s);", g));
     for (auto& [s, n] : svNets_) {
         const Signal& sig = d_.signals[s];
         uint32_t w = storageType(s).width;
         std::string t = cppType(storageType(s));
-        L(fmt::format("MF_HD inline void resolve_s{}(State& s) {{ // {} {} (strengths)", s,
-                      netTypeName(sig.netType), sig.path));
+        L(fmt::format("MF_HD inline MF_OUTLINE void resolve_s{}(State& s) {{ // {} {} (strengths)",
+                      s, netTypeName(sig.netType), sig.path));
         L(fmt::format("    u8 r[{}];", w));
         L("    " + konstTable(n.konst));
         L(fmt::format("    for (u32 i = 0; i < {}; ++i) r[i] = kb[i];", w));

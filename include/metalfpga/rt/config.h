@@ -13,6 +13,16 @@
 #define MF_DEVICE_COMPILER 0
 #endif
 
+// MF_OUTLINE keeps a generated function (a process, a fanout, a net resolution) out of line on
+// the device. NVVM otherwise inlines every process into the step kernels and every shared
+// helper into each caller; on large designs that made NVRTC and ptxas run for minutes. The
+// host compiler decides for itself.
+#if MF_DEVICE_COMPILER
+#define MF_OUTLINE __noinline__
+#else
+#define MF_OUTLINE
+#endif
+
 // MF_ON_DEVICE is 1 only inside the device compilation pass.
 #if defined(__CUDA_ARCH__)
 #define MF_ON_DEVICE 1
