@@ -41,6 +41,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 REPO = os.path.dirname(HERE)
 sys.path.insert(0, HERE)
 import gen_pipelines  # noqa: E402
+import plot  # noqa: E402
 
 VALUE_RE = re.compile(r"\b(result|digest|checksum)=([0-9a-fA-FxXzZ]+)")
 BATCH_LINE_RE = re.compile(r"\[(\d+)\] ")
@@ -812,15 +813,20 @@ def write_report(bench, cases, compile_case, path, plots, batch_case, batches, m
         f.write(text)
 
 
+def tools_in(runs):
+    """The tools that have results in any of `runs`, in first-seen order."""
+    tools = []
+    for r in runs:
+        tools += [t for t in r.results if t not in tools]
+    return tools
+
+
 def make_plots(bench, cases, batches, out_dir):
     """Throughput against design size and against batch size; returns the PNG paths made."""
     charts = []
     pipes = [c for c in cases if c.name.startswith("pipes")]
-    tools = []
-    for c in pipes:
-        tools += [t for t in c.results if t not in tools]
     series = {}
-    for t in tools:
+    for t in tools_in(pipes):
         series[t] = [(c.pipes, c.cycles * c.events_per_cycle / c.results[t]["run"])
                      for c in pipes if t in c.results and "error" not in c.results[t]
                      and c.results[t]["run"] > 0]
@@ -829,11 +835,8 @@ def make_plots(bench, cases, batches, out_dir):
                        xlabel="design size: pipelines N (4 stages each)",
                        ylabel="simulated events per second", series=series))
     if batches:
-        tools = []
-        for b in batches:
-            tools += [t for t in b.results if t not in tools]
         series = {t: [(b.count, b.results[t]["rate"]) for b in batches
-                      if t in b.results and b.results[t].get("rate")] for t in tools}
+                      if t in b.results and b.results[t].get("rate")] for t in tools_in(batches)}
         charts.append(dict(path=os.path.join(out_dir, "benchmarks-batch.png"),
                            title="Aggregate throughput against batch size",
                            xlabel="instances N (metalfpga --count N; others: N processes)",
@@ -843,8 +846,6 @@ def make_plots(bench, cases, batches, out_dir):
 
 def draw_charts(charts):
     """Draws with this Python's matplotlib, else with the first other Python that has it."""
-    sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-    import plot
     try:
         plot.draw(charts)
         return [c["path"] for c in charts]
