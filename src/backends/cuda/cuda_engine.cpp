@@ -69,9 +69,8 @@ class CudaEngine final : public runtime::Engine {
     }
 
     bool init(uint64_t slotLimit, std::string& error) {
-        if (!check(api_.cuCtxSetLimit(CU_LIMIT_STACK_SIZE, opt_.stackBytes), "stack size", error) ||
-            !check(api_.cuStreamCreate(&stream_, CU_STREAM_DEFAULT), "stream", error) ||
-            !measureLayout(error))
+        if (!check(api_.cuStreamCreate(&stream_, CU_STREAM_DEFAULT), "stream", error) ||
+            !setStack(false, error) || !measureLayout(error))
             return false;
         interleaved_ = L_.staged && opt_.layout != Layout::Plain;
         if (opt_.layout == Layout::Interleaved && !L_.staged) {
@@ -94,17 +93,36 @@ class CudaEngine final : public runtime::Engine {
         for (CUevent& e : events_)
             if (!check(api_.cuEventCreate(&e, CU_EVENT_DEFAULT), "event", error)) return false;
         if (!check(api_.cuMemsetD8(ackFlags_, 0, count_), "memset", error)) return false;
-        if (!placeStates(slotLimit, error)) {
+        if (!setStack(interleaved_, error) || !placeStates(slotLimit, error)) {
             // The interleaved kernels need local memory for every thread the device holds; when
             // the device cannot reserve it, the plain layout runs the same model.
             if (!interleaved_ || opt_.layout == Layout::Interleaved) return false;
             interleaved_ = false;
-            if (!placeStates(slotLimit, error)) return false;
+            error.clear();
+            if (!setStack(false, error) || !placeStates(slotLimit, error)) return false;
         }
         mirrors_.resize(count_);
         views_.resize(count_);
         lastStatus_.assign(count_, m::kBudget);
         return true;
+    }
+
+    // Sets the per-thread stack for the kernels of a layout. The driver sizes the stack itself
+    // only where it can bound the calls; a recursive model (automatic recursive functions,
+    // fanouts that call each other) runs on the limit alone, and that limit must hold the
+    // kernel's own frame (the whole local State in the interleaved layout) as well as the calls.
+    bool setStack(bool interleaved, std::string& error) {
+        int frame = 0;
+        for (CUfunction f :
+             {interleaved ? m_.initIl : m_.init, interleaved ? m_.stepIl : m_.step}) {
+            int bytes = 0;
+            if (!check(api_.cuFuncGetAttribute(&bytes, CU_FUNC_ATTRIBUTE_LOCAL_SIZE_BYTES, f),
+                       "function attribute", error))
+                return false;
+            frame = std::max(frame, bytes);
+        }
+        return check(api_.cuCtxSetLimit(CU_LIMIT_STACK_SIZE, opt_.stackBytes + size_t(frame)),
+                     "stack size", error);
     }
 
     // Allocates and initialises the states in the chosen layout. Interleaved: the state words
