@@ -121,8 +121,17 @@ class CudaEngine final : public runtime::Engine {
                 return false;
             frame = std::max(frame, bytes);
         }
-        return check(api_.cuCtxSetLimit(CU_LIMIT_STACK_SIZE, opt_.stackBytes + size_t(frame)),
-                     "stack size", error);
+        size_t bytes = opt_.stackBytes + size_t(frame);
+        CUresult r = api_.cuCtxSetLimit(CU_LIMIT_STACK_SIZE, bytes);
+        if (r == CUDA_ERROR_OUT_OF_MEMORY) {
+            // The driver reserves the stack for every thread the device can hold at once.
+            error = fmt::format("CUDA: a per-thread stack of {} KiB for every resident thread "
+                                "does not fit in the free device memory (other processes may "
+                                "hold it)",
+                                bytes / 1024);
+            return false;
+        }
+        return check(r, "stack size", error);
     }
 
     // Allocates and initialises the states in the chosen layout. Interleaved: the state words
@@ -171,7 +180,7 @@ class CudaEngine final : public runtime::Engine {
         for (uint32_t i = 0; i < count_; ++i) {
             runH_[i] = run[i] ? 1 : 0;
             ackFlagsH_[i] = 0;
-            if (!run[i] || mirrors_[i].empty()) continue;
+            if (!run[i] || !mirrors_[i]) continue;
             ackH_[i] = *views_[i].head;
             ackFlagsH_[i] = 1;
             if (lastStatus_[i] == m::kHostCall) {
@@ -213,7 +222,7 @@ class CudaEngine final : public runtime::Engine {
     }
 
     m::RingView& mailbox(uint32_t i) override {
-        if (mirrors_[i].empty()) {
+        if (!mirrors_[i]) {
             // Nothing to drain: an empty ring.
             emptyHead_ = emptyTail_ = 0;
             views_[i].head = &emptyHead_;
@@ -315,40 +324,66 @@ class CudaEngine final : public runtime::Engine {
     bool needsFetch(uint32_t i) const {
         return headTailH_[2ull * i] != headTailH_[2ull * i + 1] || statusH_[i] == m::kHostCall;
     }
-    // Copies the unread ring records of every instance that ran into its host mirror. With the
-    // interleaved layout and many such instances, one copy of their mailbox areas replaces
-    // a copy per instance.
+    // Copies the unread ring records of every instance that ran into its host mirror. With many
+    // such instances, one strided copy replaces a copy per instance: it takes, from every
+    // instance between the first and the last that need it, only the ring slots that some
+    // instance filled (a batch that printed a line each copies one slot per instance, not the
+    // whole ring).
     bool fetchRings(const std::vector<char>& run, std::string& error) {
         uint32_t first = count_, last = 0, needy = 0;
-        for (uint32_t i = 0; i < count_; ++i)
-            if (run[i] && needsFetch(i)) {
-                first = std::min(first, i);
-                last = i;
-                ++needy;
-            }
-        if (!needy) return true;
-        const char* bulk = nullptr;
-        if (interleaved_ && needy > 16 && (last - first + 1) <= 4ull * needy) {
-            size_t bytes = mailStride_ * (last - first + 1);
-            bulk_.resize(bytes);
-            if (!check(api_.cuMemcpyDtoH(bulk_.data(), recordsOf(first), bytes), "copy", error))
-                return false;
-            bulk = bulk_.data();
+        uint32_t lo = L_.capacity, hi = 0; // the slots to copy: [lo, hi)
+        for (uint32_t i = 0; i < count_; ++i) {
+            if (!run[i] || !needsFetch(i)) continue;
+            first = std::min(first, i);
+            last = i;
+            ++needy;
+            uint32_t head = headTailH_[2ull * i], tail = headTailH_[2ull * i + 1];
+            uint32_t from = head % L_.capacity, to = from + (tail - head);
+            if (tail - head >= L_.capacity || to > L_.capacity) from = 0, to = L_.capacity;
+            lo = std::min(lo, from);
+            hi = std::max(hi, to);
         }
+        if (!needy) return true;
+        uint32_t rows = last - first + 1;
+        if (needy <= 16 || rows > 4ull * needy || hi <= lo) {
+            for (uint32_t i = first; i <= last; ++i)
+                if (run[i] && needsFetch(i) && !fetchRing(i, nullptr, 0, error)) return false;
+            return true;
+        }
+        size_t offset = size_t{lo} * L_.stride, width = size_t{hi - lo} * L_.stride;
+        if (!bulk_ || bulk_->bytes() < width * rows) {
+            bulk_ = std::make_unique<Pinned<char>>();
+            if (!bulk_->alloc(width * rows)) {
+                bulk_.reset();
+                error = "CUDA: page-locked host memory for the ring records is not available";
+                return false;
+            }
+        }
+        CUDA_MEMCPY2D c{};
+        c.srcMemoryType = CU_MEMORYTYPE_DEVICE;
+        c.srcDevice = recordsOf(first) + offset;
+        c.srcPitch = interleaved_ ? mailStride_ : stride_;
+        c.dstMemoryType = CU_MEMORYTYPE_HOST;
+        c.dstHost = bulk_->data();
+        c.dstPitch = width;
+        c.WidthInBytes = width;
+        c.Height = rows;
+        if (!check(api_.cuMemcpy2D(&c), "copy", error)) return false;
         for (uint32_t i = first; i <= last; ++i) {
             if (!run[i] || !needsFetch(i)) continue;
-            const char* from = bulk ? bulk + mailStride_ * (i - first) : nullptr;
-            if (!fetchRing(i, from, error)) return false;
+            if (!fetchRing(i, bulk_->data() + width * (i - first), offset, error)) return false;
         }
         return true;
     }
-    // Copies instance i's unread ring records into its host mirror (from `bulk`, the host copy
-    // of its records, when given).
-    bool fetchRing(uint32_t i, const char* bulk, std::string& error) {
+    // Copies instance i's unread ring records into its host mirror (from `bulk`, a host copy of
+    // its records from byte `offset` on, when given).
+    bool fetchRing(uint32_t i, const char* bulk, size_t offset, std::string& error) {
         uint32_t head = headTailH_[2ull * i], tail = headTailH_[2ull * i + 1];
-        if (mirrors_[i].empty()) {
-            mirrors_[i].assign(L_.mailbox_bytes, 0);
-            char* b = mirrors_[i].data();
+        if (!mirrors_[i]) {
+            // Not zero-filled: the host reads only the slots copied in, so a large batch commits
+            // the pages its records use, not whole rings.
+            mirrors_[i].reset(new char[L_.mailbox_bytes]);
+            char* b = mirrors_[i].get();
             m::RingView& v = views_[i];
             v.head = reinterpret_cast<u32*>(b);
             v.tail = reinterpret_cast<const u32*>(b + (L_.tail - L_.head));
@@ -361,7 +396,7 @@ class CudaEngine final : public runtime::Engine {
             v.mailbox_offset = L_.head;
             v.mailbox_bytes = L_.mailbox_bytes;
         }
-        char* b = mirrors_[i].data();
+        char* b = mirrors_[i].get();
         std::memcpy(b, &head, 4);
         std::memcpy(b + (L_.tail - L_.head), &tail, 4);
         char* records = b + (L_.records - L_.head);
@@ -370,7 +405,7 @@ class CudaEngine final : public runtime::Engine {
             uint32_t n = std::min(tail - k, L_.capacity - slot);
             size_t at = static_cast<size_t>(slot) * L_.stride, bytes = size_t{n} * L_.stride;
             if (bulk)
-                std::memcpy(records + at, bulk + at, bytes);
+                std::memcpy(records + at, bulk + (at - offset), bytes);
             else if (!check(api_.cuMemcpyDtoH(records + at, recordsOf(i) + at, bytes), "copy",
                             error))
                 return false;
@@ -396,8 +431,8 @@ class CudaEngine final : public runtime::Engine {
     Pinned<uint32_t> statusH_, headTailH_, ackH_;
     Pinned<rt::word> repliesH_;
     std::vector<uint32_t> lastStatus_;
-    std::vector<std::vector<char>> mirrors_;
-    std::vector<char> bulk_;
+    std::vector<std::unique_ptr<char[]>> mirrors_; // host copies of the mailboxes (lazily made)
+    std::unique_ptr<Pinned<char>> bulk_;           // staging of the strided ring copy
     std::vector<m::RingView> views_;
     u32 emptyHead_ = 0, emptyTail_ = 0;
     std::string failed_; // the device error that ended the run, if any
