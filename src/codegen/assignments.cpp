@@ -87,8 +87,13 @@ void Generator::store(const Expr& lhs, const std::string& v, int ind) {
 void Generator::nbaStore(const Expr& lhs, const std::string& v, int ind) {
     auto leafId = [&](NbaLeaf l) {
         uint64_t times = loopDepth_ ? kLoopNbaPushes : 1;
+        uint64_t words = l.type.isReal ? 1 : 2 * rt::k::nwords(l.type.width);
         nbaPushBound_ += times;
-        nbaWordBound_ += times * (l.type.isReal ? 1 : 2 * rt::k::nwords(l.type.width));
+        nbaWordBound_ += times * words;
+        if (!loopDepth_) {
+            nbaSitePushes_ += 1;
+            nbaSiteWords_ += words;
+        }
         if (!nbaDelay_.empty()) delayedNba_ = true;
         auto [it, added] =
             leafIds_.try_emplace(std::make_tuple(l.sig, l.elem, l.part, cppType(l.type)),

@@ -136,6 +136,7 @@ class Generator {
     static constexpr uint64_t kLoopNbaPushes = 1024;
     uint32_t loopDepth_ = 0;
     uint64_t nbaPushBound_ = 0, nbaWordBound_ = 0;
+    uint64_t nbaSitePushes_ = 0, nbaSiteWords_ = 0; // the same, of the NBAs outside loops
     bool delayedNba_ = false;
     std::vector<ServiceSite> svc_;
     std::vector<std::string> svcPack_; // per service site: the packing code

@@ -15,8 +15,13 @@ std::pair<uint32_t, uint32_t> Generator::nbaQueueSize() const {
         return static_cast<uint32_t>(p);
     };
     if (opt_.nbaQueue) return {opt_.nbaQueue, opt_.nbaQueue * 16};
-    uint32_t entries = pow2(nbaPushBound_ + 64, 64, 4096);
-    uint32_t words = pow2(nbaWordBound_ + 256, 512, 65536);
+    // Loops make the bound a guess, so it is capped; but every NBA outside a loop may fire in
+    // the same time slot (a wide design clocked by one edge), so the cap never goes below
+    // what those need.
+    uint32_t entryCap = pow2(nbaSitePushes_ + 64, 4096, 1u << 18);
+    uint32_t wordCap = pow2(nbaSiteWords_ + 256, 65536, 1u << 22);
+    uint32_t entries = pow2(nbaPushBound_ + 64, 64, entryCap);
+    uint32_t words = pow2(nbaWordBound_ + 256, 512, wordCap);
     return {entries, words};
 }
 
