@@ -7,7 +7,6 @@
 #include <functional>
 #include <memory>
 #include <string>
-#include <vector>
 
 namespace metalfpga::backends::cpu {
 
@@ -80,12 +79,6 @@ std::string entryPath(const std::string& dir, const std::string& key);
 // not load or has another key).
 std::unique_ptr<LoadedModel> loadEntry(const std::string& path, const std::string& key,
                                        std::string& error);
-
-// The translation units the model `source` is compiled as: the source itself (one part) when it
-// is small or `parts` is 1; else `parts` sources (0: a count by size), each the source with the
-// top-level out-of-line definitions of the other parts replaced by their prototypes, part 0
-// keeping the entry points (`struct M` onwards). The parts are compiled in parallel and linked.
-std::vector<std::string> splitSource(const std::string& source, size_t parts);
 
 // Compiles (or finds in the cache) and loads a model. On failure returns null and sets `error`.
 std::unique_ptr<LoadedModel> load(const std::string& source, const CompileOptions& options,

@@ -70,7 +70,7 @@ class CudaEngine final : public runtime::Engine {
 
     bool init(uint64_t slotLimit, std::string& error) {
         if (!check(api_.cuStreamCreate(&stream_, CU_STREAM_DEFAULT), "stream", error) ||
-            !setStack(false, error) || !measureLayout(error))
+            !measureLayout(error))
             return false;
         interleaved_ = L_.staged && opt_.layout != Layout::Plain;
         if (opt_.layout == Layout::Interleaved && !L_.staged) {
