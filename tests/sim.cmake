@@ -21,6 +21,18 @@ foreach(name clocked_pipeline counter_tb concat_repl div_mod_signs display_exprs
     set_tests_properties(sim2.${name} PROPERTIES LABELS sim TIMEOUT 300)
 endforeach()
 
+# A model compiled as several translation units (METALFPGA_CPU_PARTS, as large models are) must
+# print what the one-unit model prints.
+foreach(name bus_slices clocked_pipeline display_exprs fork_join regfile_alu disable_fork
+             auto_function_recursion function_in_ca)
+    add_test(NAME split.${name}
+             COMMAND ${Python3_EXECUTABLE} ${CMAKE_CURRENT_SOURCE_DIR}/verilog/run_sim_golden.py
+                     --bin $<TARGET_FILE:metalfpga_cli> --cache ${CMAKE_BINARY_DIR}/sim-cache
+                     ${CMAKE_CURRENT_SOURCE_DIR}/verilog/sim/${name}.v)
+    set_tests_properties(split.${name} PROPERTIES LABELS sim TIMEOUT 300
+                         ENVIRONMENT METALFPGA_CPU_PARTS=3)
+endforeach()
+
 # Batches: instance k of `--count N --instance-plusargs FILE` must print what a single run with
 # the same plusargs prints.
 file(GLOB sim_batch CONFIGURE_DEPENDS ${CMAKE_CURRENT_SOURCE_DIR}/verilog/batch/*.v)

@@ -16,23 +16,29 @@ void Generator::collectReads(const Expr* e, std::set<SignalId>& out,
     for (const auto& o : e->operands) collectReads(o.get(), out, seen);
 }
 
-void Generator::collectStmtReads(const Stmt* st, std::set<SignalId>& out,
-                                 std::set<RoutineId>& seen) const {
-    if (!st) return;
-    collectReads(st->rhs.get(), out, seen);
-    collectReads(st->cond.get(), out, seen);
-    if (st->lhs) // indices of the target
-        for (const auto& o : st->lhs->operands) collectReads(o.get(), out, seen);
-    for (const auto& s : st->stmts) collectStmtReads(s.get(), out, seen);
-    collectStmtReads(st->body.get(), out, seen);
-    collectStmtReads(st->elseBody.get(), out, seen);
-    collectStmtReads(st->init.get(), out, seen);
-    collectStmtReads(st->step.get(), out, seen);
-    for (const auto& it : st->items) {
-        for (const auto& x : it.exprs) collectReads(x.get(), out, seen);
-        collectStmtReads(it.body.get(), out, seen);
+// What a target (lvalue) reads: its indices, not the object it writes. A continuous assignment
+// to a slice of a bus must not wake on its own write (nor on the other drivers' writes).
+void Generator::collectTargetReads(const Expr* t, std::set<SignalId>& out,
+                                   std::set<RoutineId>& seen) const {
+    if (!t) return;
+    switch (t->kind) {
+    case ExprKind::Signal:
+        return;
+    case ExprKind::ArrayElement:
+        for (const auto& o : t->operands) collectReads(o.get(), out, seen);
+        return;
+    case ExprKind::Select:
+        collectTargetReads(t->operands[0].get(), out, seen);
+        for (size_t i = 1; i < t->operands.size(); ++i)
+            collectReads(t->operands[i].get(), out, seen);
+        return;
+    case ExprKind::Concat:
+        for (const auto& o : t->operands) collectTargetReads(o.get(), out, seen);
+        return;
+    default:
+        collectReads(t, out, seen);
+        return;
     }
-    for (const auto& a : st->args) collectReads(a.get(), out, seen);
 }
 
 void Generator::setupAliases() {

@@ -134,6 +134,11 @@ class Generator {
     // Bounds for sizing the NBA queue of one time slot (see nbaQueueSize): pushes and value
     // words, a push inside a loop counted kLoopNbaPushes times.
     static constexpr uint64_t kLoopNbaPushes = 1024;
+    // Cases per chunk function of the process and NBA dispatch, and signal initialisations per
+    // chunk of init (model_source.cpp): bounds on the size of one generated function.
+    static constexpr uint32_t kProcChunk = 2048;
+    static constexpr uint32_t kLeafChunk = 1024;
+    static constexpr uint32_t kInitChunk = 2048;
     uint32_t loopDepth_ = 0;
     uint64_t nbaPushBound_ = 0, nbaWordBound_ = 0;
     uint64_t nbaSitePushes_ = 0, nbaSiteWords_ = 0; // the same, of the NBAs outside loops
@@ -236,7 +241,9 @@ class Generator {
     }
 
     void collectReads(const Expr* e, std::set<SignalId>& out, std::set<RoutineId>& seen) const;
-    void collectStmtReads(const Stmt* st, std::set<SignalId>& out, std::set<RoutineId>& seen) const;
+    bool hasPartSetter(SignalId s) const;
+    void collectTargetReads(const Expr* t, std::set<SignalId>& out,
+                            std::set<RoutineId>& seen) const;
     void setupAliases();
     bool checkDrivers();
 

@@ -88,8 +88,7 @@ std::optional<Model> Generator::run() {
             std::set<SignalId> reads;
             std::set<RoutineId> seen;
             for (const Expr* e : sources(*procs_[i])) collectReads(e, reads, seen);
-            for (const Expr* t : targets(*procs_[i]))
-                for (const auto& o : t->operands) collectReads(o.get(), reads, seen);
+            for (const Expr* t : targets(*procs_[i])) collectTargetReads(t, reads, seen);
             for (SignalId r : reads) sigCas_[r].insert(i);
         }
         procCode.push_back(genProcess(i));
@@ -453,22 +452,86 @@ std::optional<Model> Generator::run() {
         L("}");
     }
     L("");
-    L("struct M {");
-    L("    using State = mf_model::State;");
-    L("    MF_HD static u32 run_process(State& s, u32 p) {");
-    L("        s.cur_proc = p;");
-    L("        s.act_steps = 0;");
-    L("        switch (p) {");
-    for (uint32_t i = 0; i < procCount(); ++i)
-        L(fmt::format("        case {0}: return proc_{0}(s);", i));
-    for (uint32_t t : timers_)
-        L(fmt::format("        case {0}u | kTimer: return timer_{0}(s);", t));
-    L("        default: return 0;");
-    L("        }");
-    L("    }");
-    L("    MF_HD static void apply_nba(State& s, const NbaEntry& e) {");
-    L("        switch (e.leaf) {");
-    for (uint32_t i = 0; i < leaves_.size(); ++i) {
+    // Nets some continuous assignment drives as a whole or in part: they start at x, not z.
+    std::set<SignalId> drivenNets;
+    for (uint32_t p = 0; p < procs_.size(); ++p) {
+        if (!isCa_[p]) continue;
+        std::vector<const Expr*> st = targets(*procs_[p]);
+        while (!st.empty()) {
+            const Expr* e = st.back();
+            st.pop_back();
+            if (e->kind == ExprKind::Signal) drivenNets.insert(rep(e->signal));
+            if (e->kind == ExprKind::Select || e->kind == ExprKind::Concat)
+                for (const auto& x : e->operands) st.push_back(x.get());
+        }
+    }
+    std::vector<std::string> sigInit;
+    for (SignalId i = 0; i < d_.signals.size(); ++i) {
+        if (rep(i) != i || d_.signals[i].automatic) continue;
+        const Signal& sg = d_.signals[i];
+        Type t = storageType(i);
+        std::string v;
+        if (t.isReal) {
+            v = sg.initReal ? realLiteral(*sg.initReal) : "0.0";
+        } else if (sg.kind == SignalKind::Event) {
+            v = cppType(t) + "()";
+        } else if (sg.init) {
+            Expr c(ExprKind::Const, sg.loc);
+            c.value = *sg.init;
+            c.type = t;
+            v = exprAs(c, t);
+        } else if (sg.isNet()) {
+            bool driven = drivenNets.count(i) != 0;
+            auto pl = pulls_.find(i);
+            switch (pl != pulls_.end() ? (pl->second ? NetType::Tri1 : NetType::Tri0)
+                                       : sg.netType) {
+            case NetType::Supply0:
+            case NetType::Tri0:
+                v = cppType(t) + "()";
+                break;
+            case NetType::Supply1:
+            case NetType::Tri1:
+                v = cppType(t) + "::ones()";
+                break;
+            default:
+                v = cppType(t) + (driven ? "::x()" : "::z()");
+            }
+        } else {
+            v = cppType(t) + "::x()";
+        }
+        if (sg.isArray())
+            sigInit.push_back(fmt::format("    for (u64 i = 0; i < {}ull; ++i) s.s{}[i] = {};",
+                                          sg.elementCount(), i, v));
+        else
+            sigInit.push_back(fmt::format("    s.s{} = {};", i, v));
+    }
+    // Many signals: their initialisation in chunk functions (bounded size, see run_chunk).
+    const size_t initChunks = (sigInit.size() + kInitChunk - 1) / kInitChunk;
+    if (initChunks > 1)
+        for (size_t c = 0; c < initChunks; ++c) {
+            L(fmt::format("MF_HD void init_chunk_{}(State& s) {{", c));
+            for (size_t k = c * kInitChunk; k < std::min(sigInit.size(), (c + 1) * kInitChunk); ++k)
+                L(sigInit[k]);
+            L("}");
+        }
+    // Dispatch by process and by NBA leaf. A large design's switches are cut into chunk
+    // functions of bounded size, defined before `struct M` so that the compiler's time stays
+    // linear and a split model (backends/cpu/split_source) compiles them in parallel.
+    const uint32_t procChunks = (procCount() + kProcChunk - 1) / kProcChunk;
+    auto procCase = [&](uint32_t i) {
+        return fmt::format("        case {0}: return proc_{0}(s);", i);
+    };
+    if (procChunks > 1)
+        for (uint32_t c = 0; c < procChunks; ++c) {
+            L(fmt::format("MF_HD u32 run_chunk_{}(State& s, u32 p) {{", c));
+            L("    switch (p) {");
+            for (uint32_t i = c * kProcChunk; i < std::min(procCount(), (c + 1) * kProcChunk); ++i)
+                L(procCase(i));
+            L("    default: return 0;");
+            L("    }");
+            L("}");
+        }
+    auto leafCase = [&](uint32_t i) {
         const NbaLeaf& l = leaves_[i];
         std::string st = cppType(storageType(l.sig));
         std::string lt = cppType(l.type);
@@ -480,6 +543,9 @@ std::optional<Model> Generator::run() {
             L(fmt::format("            set_s{}(s, {}(v));", l.sig, st));
         else if (l.elem && !l.part)
             L(fmt::format("            set_s{}_elem(s, e.elem, {}(v));", l.sig, st));
+        else if (!l.elem && hasPartSetter(l.sig))
+            L(fmt::format("            if (set_part_changed(s.s{0}, e.off, v)) fanout_s{0}(s);",
+                          l.sig));
         else if (!l.elem)
             L(fmt::format(
                 "            {{ auto t = get_s{0}(s); set_part_at(t, e.off, v); set_s{0}(s, t); }}",
@@ -490,6 +556,54 @@ std::optional<Model> Generator::run() {
                           l.sig));
         L("            break;");
         L("        }");
+    };
+    const uint32_t leafCount = static_cast<uint32_t>(leaves_.size());
+    const uint32_t leafChunks = (leafCount + kLeafChunk - 1) / kLeafChunk;
+    if (leafChunks > 1)
+        for (uint32_t c = 0; c < leafChunks; ++c) {
+            L(fmt::format("MF_HD void apply_nba_chunk_{}(State& s, const NbaEntry& e) {{", c));
+            L("    switch (e.leaf) {");
+            for (uint32_t i = c * kLeafChunk; i < std::min(leafCount, (c + 1) * kLeafChunk); ++i)
+                leafCase(i);
+            L("    default: break;");
+            L("    }");
+            L("}");
+        }
+    L("struct M {");
+    L("    using State = mf_model::State;");
+    L("    MF_HD static u32 run_process(State& s, u32 p) {");
+    L("        s.cur_proc = p;");
+    L("        s.act_steps = 0;");
+    auto timerCases = [&] {
+        for (uint32_t t : timers_)
+            L(fmt::format("        case {0}u | kTimer: return timer_{0}(s);", t));
+    };
+    if (procChunks > 1) {
+        if (!timers_.empty()) {
+            L("        if (p & kTimer) switch (p) {");
+            timerCases();
+            L("        default: return 0;");
+            L("        }");
+        }
+        L(fmt::format("        switch (p / {}u) {{", kProcChunk));
+        for (uint32_t c = 0; c < procChunks; ++c)
+            L(fmt::format("        case {0}: return run_chunk_{0}(s, p);", c));
+    } else {
+        L("        switch (p) {");
+        for (uint32_t i = 0; i < procCount(); ++i) L(procCase(i));
+        timerCases();
+    }
+    L("        default: return 0;");
+    L("        }");
+    L("    }");
+    L("    MF_HD static void apply_nba(State& s, const NbaEntry& e) {");
+    if (leafChunks > 1) {
+        L(fmt::format("        switch (e.leaf / {}u) {{", kLeafChunk));
+        for (uint32_t c = 0; c < leafChunks; ++c)
+            L(fmt::format("        case {0}: apply_nba_chunk_{0}(s, e); break;", c));
+    } else {
+        L("        switch (e.leaf) {");
+        for (uint32_t i = 0; i < leafCount; ++i) leafCase(i);
     }
     L("        default: break;");
     L("        }");
@@ -526,57 +640,10 @@ std::optional<Model> Generator::run() {
     L("    s.mon_valid = 0;");
     o += frameInit();
     o += dumpInit();
-    for (SignalId i = 0; i < d_.signals.size(); ++i) {
-        if (rep(i) != i || d_.signals[i].automatic) continue;
-        const Signal& sg = d_.signals[i];
-        Type t = storageType(i);
-        std::string v;
-        if (t.isReal) {
-            v = sg.initReal ? realLiteral(*sg.initReal) : "0.0";
-        } else if (sg.kind == SignalKind::Event) {
-            v = cppType(t) + "()";
-        } else if (sg.init) {
-            Expr c(ExprKind::Const, sg.loc);
-            c.value = *sg.init;
-            c.type = t;
-            v = exprAs(c, t);
-        } else if (sg.isNet()) {
-            bool driven = false;
-            for (uint32_t p = 0; p < procs_.size() && !driven; ++p) {
-                if (!isCa_[p]) continue;
-                std::set<SignalId> w;
-                std::vector<const Expr*> st = targets(*procs_[p]);
-                while (!st.empty()) {
-                    const Expr* e = st.back();
-                    st.pop_back();
-                    if (e->kind == ExprKind::Signal && rep(e->signal) == i) driven = true;
-                    if (e->kind == ExprKind::Select || e->kind == ExprKind::Concat)
-                        for (const auto& x : e->operands) st.push_back(x.get());
-                }
-            }
-            auto pl = pulls_.find(i);
-            switch (pl != pulls_.end() ? (pl->second ? NetType::Tri1 : NetType::Tri0)
-                                       : sg.netType) {
-            case NetType::Supply0:
-            case NetType::Tri0:
-                v = cppType(t) + "()";
-                break;
-            case NetType::Supply1:
-            case NetType::Tri1:
-                v = cppType(t) + "::ones()";
-                break;
-            default:
-                v = cppType(t) + (driven ? "::x()" : "::z()");
-            }
-        } else {
-            v = cppType(t) + "::x()";
-        }
-        if (sg.isArray())
-            L(fmt::format("    for (u64 i = 0; i < {}ull; ++i) s.s{}[i] = {};", sg.elementCount(),
-                          i, v));
-        else
-            L(fmt::format("    s.s{} = {};", i, v));
-    }
+    if (initChunks > 1)
+        for (size_t c = 0; c < initChunks; ++c) L(fmt::format("    init_chunk_{}(s);", c));
+    else
+        for (const std::string& line : sigInit) L(line);
     L("    for (u32 p = 0; p < kProcs; ++p) { s.pc[p] = 0; s.wait[p] = ~0u; s.ca_idle[p] = 0; }");
     L(fmt::format("    for (u32 p = {}; p < kProcs; ++p) s.pc[p] = kDone;", procs_.size()));
     for (SignalId i : forced_) L(fmt::format("    s.fmask_s{} = {}();", i, maskType(i)));

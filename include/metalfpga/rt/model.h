@@ -565,6 +565,24 @@ MF_HD inline void set_part_at(Vec<W, S_, F>& x, i64 off, const Vec<W2, S2, F2>& 
     if (off == kNoIndex) return;
     x.set_part(off, v);
 }
+/// set_part_at that says whether a bit changed; a write wholly inside x touches only the part
+/// (a bus written slice by slice costs O(slice), not O(bus), per write).
+template <u32 W, bool S_, bool F, u32 W2, bool S2, bool F2>
+MF_HD inline bool set_part_changed(Vec<W, S_, F>& x, i64 off, const Vec<W2, S2, F2>& v) {
+    if (off == kNoIndex) return false;
+    if (off >= 0 && off + i64(W2) <= i64(W)) {
+        Vec<W2, false, F> was = x.template part<W2>(off), now;
+        now.set_part(0, v); // v as x stores it (2-state: X/Z become 0)
+        if (k::case_eq(was.cref(), now.cref())) return false;
+        x.set_part(off, now);
+        return true;
+    }
+    Vec<W, S_, F> t = x;
+    t.set_part(off, v);
+    if (k::case_eq(t.cref(), x.cref())) return false;
+    x = t;
+    return true;
+}
 /// Offset of an index in one unpacked dimension, or -1 (X/Z or out of range).
 template <class I>
 MF_HD inline i64 dim_offset(const I& idx, i64 msb, i64 lsb) {

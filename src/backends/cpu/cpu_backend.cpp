@@ -48,6 +48,11 @@ std::string compiler() {
     return envOr("METALFPGA_CXX", envOr("CXX", "c++"));
 }
 
+// Extra flags for the model compile (METALFPGA_CXXFLAGS), after the defaults so they win.
+std::string extraFlags() {
+    return envOr("METALFPGA_CXXFLAGS", "");
+}
+
 // `compiler --version`, first line (part of the cache key).
 std::string compilerVersion(const std::string& cxx) {
     std::string cmd = cxx + " --version 2>/dev/null";
@@ -288,7 +293,7 @@ CacheUse openCache(const CompileOptions& options) {
 std::string modelKey(const std::string& source) {
     std::string cxx = compiler();
     std::string keyText = source + '\0' + cxx + '\0' + compilerVersion(cxx) + '\0' + kFlags + '\0' +
-                          METALFPGA_VERSION + "\0entry-trailer 1";
+                          METALFPGA_VERSION + "\0entry-trailer 1" + '\0' + extraFlags();
     keyText += '\0' + runtimeHeaders(includeDirectory());
     keyText += fmt::format("{}split {} {} {} {}", '\0', partsOverride(), kSplitAbove, kPartBytes,
                            kPartFlags);
@@ -409,7 +414,8 @@ std::unique_ptr<LoadedModel> load(const std::string& source, const CompileOption
             return nullptr;
         }
     }
-    std::string define = fmt::format("-I{} -DMF_MODEL_KEY='\"{}\"'", shellQuote(inc), key);
+    std::string define =
+        fmt::format("{} -I{} -DMF_MODEL_KEY='\"{}\"'", extraFlags(), shellQuote(inc), key);
     std::vector<std::string> cmds;
     if (parts.size() == 1) {
         cmds.push_back(fmt::format("{} {} {} -o {} {} > {} 2>&1", cxx, kFlags, define,
@@ -428,7 +434,8 @@ std::unique_ptr<LoadedModel> load(const std::string& source, const CompileOption
     for (size_t k = 0; k < rcs.size() && !rc; ++k)
         if (rcs[k] != 0) rc = rcs[k], failedPart = k;
     if (rc == 0 && parts.size() > 1) {
-        std::string link = fmt::format("{} {} -o {}", cxx, kFlags, shellQuote(tmp.string()));
+        std::string link =
+            fmt::format("{} {} {} -o {}", cxx, kFlags, extraFlags(), shellQuote(tmp.string()));
         for (const auto& o : objs) link += " " + shellQuote(o.string());
         link += fmt::format(" > {} 2>&1", shellQuote(log.string()));
         rc = std::system(link.c_str());
