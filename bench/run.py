@@ -943,6 +943,85 @@ def gpu_name():
     return m.group(1).strip() if p.returncode == 0 and m else None
 
 
+def measure(a, bench, backends):
+    """Runs every case of the report; returns (cases, compile_case, batch_case, batches)."""
+    cores = bench.cores
+    cases = []
+    vthreads = ([int(t) for t in a.verilator_threads.split(",")] if a.verilator_threads
+                else ([1, cores] if cores > 1 else [1]))
+    counts = [int(s) for s in (a.counts if a.counts is not None
+                               else ("4" if a.quick else "1,16,1024,65536")).split(",") if s]
+
+    # The pipeline family: size N, cycles chosen so that N * cycles stays about constant.
+    sizes = [int(s) for s in (a.sizes or ("16,64" if a.quick else "16,256,4096,16384"))
+             .split(",")]
+    work_units = 16 * 200 if a.quick else 16 * 16000
+    stages = 4
+
+    def pipes_case(n, cycles):
+        src = os.path.join(WORK, f"pipes_{n}.v")
+        with open(src, "w") as f:
+            f.write(gen_pipelines.generate(n, stages))
+        c = Case(f"pipes N={n}", WORK, [src], "bench_pipes", defines=[f"CYCLES={cycles}"],
+                 cycles=cycles, events_per_cycle=gen_pipelines.events_per_cycle(n, stages),
+                 expected=pipes_expected(n, stages, cycles), must_run_metalfpga=True)
+        c.pipes = n
+        return c
+
+    def pipes_run(n):
+        c = pipes_case(n, max(20, work_units // n))
+        bench.run_case(c, "pipes", [1] if a.quick else vthreads)
+        cases.append(c)
+
+    # Small pipeline sizes first, then the batches, the shared designs and the compile-time
+    # case, then the large sizes: when the time budget runs out, only the largest sizes are cut.
+    for n in sizes:
+        if n <= 1024:
+            pipes_run(n)
+
+    batches = []
+    batch_case = pipes_case(a.batch_pipes, a.batch_cycles) if counts else None
+    for n in sorted(counts):
+        batches.append(bench.run_batch(batch_case, n, backends))
+
+    # The shared designs, as their README describes them.
+    if not a.no_shared and os.path.isdir(SHARED):
+        for d in parse_designs_readme(SHARED):
+            n = QUICK_N.get(d["name"], 1) if a.quick else d["default"]
+            defines = []
+            exp = d["expected"].get(n)
+            label = f"{d['name']} +{d['plusarg']}={n}"
+            if d["define"]:
+                dn, dv = d["define"]
+                dv = QUICK_DEFINE if a.quick else dv
+                defines.append(f"{dn}={dv}")
+                label += f" {dn}={dv}"
+                if dv != d["define"][1]:
+                    exp = None
+            c = Case(label, os.path.join(SHARED, d["name"]), d["files"], d["top"],
+                     defines=defines, plusargs=[f"+{d['plusarg']}={n}"], expected=exp)
+            bench.run_case(c, "shared-" + d["name"], [] if a.quick else vthreads)
+            cases.append(c)
+    elif not a.no_shared:
+        print(f"note: {SHARED} not found: shared designs skipped")
+
+    # Compile time of a ~100-line design (also a golden simulation test).
+    compile_case = None
+    if not a.quick:
+        compile_case = Case("regfile_alu", os.path.join(REPO, "tests", "verilog", "sim"),
+                            ["regfile_alu.v"], "top")
+        print("compile time: regfile_alu.v")
+        bench.icarus_run(compile_case, "compile")
+        bench.metalfpga(compile_case, "compile")
+        bench.verilator_run(compile_case, "compile", 1)
+
+    for n in sizes:
+        if n > 1024:
+            pipes_run(n)
+
+    return cases, compile_case, batch_case, batches
+
+
 def main():
     global WORK, SHARED
     ap = argparse.ArgumentParser(description="metalfpga vs Icarus vs Verilator benchmark driver")
@@ -1047,80 +1126,7 @@ def main():
         cases, compile_case, batch_case, batches = (st["cases"], st["compile_case"],
                                                     st["batch_case"], st["batches"])
     else:
-        cores = bench.cores
-        cases = []
-        vthreads = ([int(t) for t in a.verilator_threads.split(",")] if a.verilator_threads
-                    else ([1, cores] if cores > 1 else [1]))
-        counts = [int(s) for s in (a.counts if a.counts is not None
-                                   else ("4" if a.quick else "1,16,1024,65536")).split(",") if s]
-
-        # The pipeline family: size N, cycles chosen so that N * cycles stays about constant.
-        sizes = [int(s) for s in (a.sizes or ("16,64" if a.quick else "16,256,4096,16384"))
-                 .split(",")]
-        work_units = 16 * 200 if a.quick else 16 * 16000
-        stages = 4
-
-        def pipes_case(n, cycles):
-            src = os.path.join(WORK, f"pipes_{n}.v")
-            with open(src, "w") as f:
-                f.write(gen_pipelines.generate(n, stages))
-            c = Case(f"pipes N={n}", WORK, [src], "bench_pipes", defines=[f"CYCLES={cycles}"],
-                     cycles=cycles, events_per_cycle=gen_pipelines.events_per_cycle(n, stages),
-                     expected=pipes_expected(n, stages, cycles), must_run_metalfpga=True)
-            c.pipes = n
-            return c
-
-        def pipes_run(n):
-            c = pipes_case(n, max(20, work_units // n))
-            bench.run_case(c, "pipes", [1] if a.quick else vthreads)
-            cases.append(c)
-
-        # Small pipeline sizes first, then the batches, the shared designs and the compile-time
-        # case, then the large sizes: when the time budget runs out, only the largest sizes are cut.
-        for n in sizes:
-            if n <= 1024:
-                pipes_run(n)
-
-        batches = []
-        batch_case = pipes_case(a.batch_pipes, a.batch_cycles) if counts else None
-        for n in sorted(counts):
-            batches.append(bench.run_batch(batch_case, n, backends))
-
-        # The shared designs, as their README describes them.
-        if not a.no_shared and os.path.isdir(SHARED):
-            for d in parse_designs_readme(SHARED):
-                n = QUICK_N.get(d["name"], 1) if a.quick else d["default"]
-                defines = []
-                exp = d["expected"].get(n)
-                label = f"{d['name']} +{d['plusarg']}={n}"
-                if d["define"]:
-                    dn, dv = d["define"]
-                    dv = QUICK_DEFINE if a.quick else dv
-                    defines.append(f"{dn}={dv}")
-                    label += f" {dn}={dv}"
-                    if dv != d["define"][1]:
-                        exp = None
-                c = Case(label, os.path.join(SHARED, d["name"]), d["files"], d["top"],
-                         defines=defines, plusargs=[f"+{d['plusarg']}={n}"], expected=exp)
-                bench.run_case(c, "shared-" + d["name"], [] if a.quick else vthreads)
-                cases.append(c)
-        elif not a.no_shared:
-            print(f"note: {SHARED} not found: shared designs skipped")
-
-        # Compile time of a ~100-line design (also a golden simulation test).
-        compile_case = None
-        if not a.quick:
-            compile_case = Case("regfile_alu", os.path.join(REPO, "tests", "verilog", "sim"),
-                                ["regfile_alu.v"], "top")
-            print("compile time: regfile_alu.v")
-            bench.icarus_run(compile_case, "compile")
-            bench.metalfpga(compile_case, "compile")
-            bench.verilator_run(compile_case, "compile", 1)
-
-        for n in sizes:
-            if n > 1024:
-                pipes_run(n)
-
+        cases, compile_case, batch_case, batches = measure(a, bench, backends)
         with open(kept, "wb") as f:
             st = dict(bench={k: v for k, v in bench.__dict__.items() if k != "deadline"},
                       cases=cases, compile_case=compile_case, batch_case=batch_case,

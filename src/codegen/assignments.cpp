@@ -32,13 +32,17 @@ void Generator::storeConcat(const Expr& lhs, const std::string& v, int ind, bool
     line(ind, "}");
 }
 
-// A part of s can be written in place (set_part_changed, then fanout_sN): a plain variable or net,
-// not forced, not under a procedural continuous assignment, not an automatic, not real, not an
-// array, not a net of several drivers.
-bool Generator::hasPartSetter(SignalId s) const {
+// A part of s is written in place (set_part_changed, then the fanout) when s is a plain
+// variable or net: not forced, not under a procedural continuous assignment, not an automatic,
+// not real, not an array, not a net of several drivers.
+bool Generator::partWritableInPlace(SignalId s) const {
     const Signal& sg = d_.signals[s];
     return !sg.automatic && !sg.isArray() && !storageType(s).isReal && !forced_.count(s) &&
            !assigned_.count(s) && slotOf(s).empty();
+}
+std::string Generator::inPlacePartWrite(SignalId s, const std::string& off,
+                                        const std::string& v) const {
+    return fmt::format("if (set_part_changed(s.s{0}, {1}, {2})) fanout_s{0}(s);", s, off, v);
 }
 
 void Generator::store(const Expr& lhs, const std::string& v, int ind) {
@@ -69,9 +73,8 @@ void Generator::store(const Expr& lhs, const std::string& v, int ind) {
             SignalId s = rep(obj.signal);
             line(ind,
                  fmt::format("set_part_at({}, {}, {}); resolve_s{}(s);", slotOf(s), off, v, s));
-        } else if (obj.kind == ExprKind::Signal && hasPartSetter(rep(obj.signal))) {
-            line(ind, fmt::format("if (set_part_changed(s.s{0}, {1}, {2})) fanout_s{0}(s);",
-                                  rep(obj.signal), off, v));
+        } else if (obj.kind == ExprKind::Signal && partWritableInPlace(rep(obj.signal))) {
+            line(ind, inPlacePartWrite(rep(obj.signal), off, v));
         } else if (obj.kind == ExprKind::Signal) {
             SignalId s = rep(obj.signal);
             line(ind,

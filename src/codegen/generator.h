@@ -241,7 +241,8 @@ class Generator {
     }
 
     void collectReads(const Expr* e, std::set<SignalId>& out, std::set<RoutineId>& seen) const;
-    bool hasPartSetter(SignalId s) const;
+    bool partWritableInPlace(SignalId s) const;
+    std::string inPlacePartWrite(SignalId s, const std::string& off, const std::string& v) const;
     void collectTargetReads(const Expr* t, std::set<SignalId>& out,
                             std::set<RoutineId>& seen) const;
     void setupAliases();

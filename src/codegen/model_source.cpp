@@ -505,32 +505,29 @@ std::optional<Model> Generator::run() {
         else
             sigInit.push_back(fmt::format("    s.s{} = {};", i, v));
     }
-    // Many signals: their initialisation in chunk functions (bounded size, see run_chunk).
-    const size_t initChunks = (sigInit.size() + kInitChunk - 1) / kInitChunk;
-    if (initChunks > 1)
-        for (size_t c = 0; c < initChunks; ++c) {
-            L(fmt::format("MF_HD void init_chunk_{}(State& s) {{", c));
-            for (size_t k = c * kInitChunk; k < std::min(sigInit.size(), (c + 1) * kInitChunk); ++k)
-                L(sigInit[k]);
-            L("}");
-        }
-    // Dispatch by process and by NBA leaf. A large design's switches are cut into chunk
-    // functions of bounded size, defined before `struct M` so that the compiler's time stays
-    // linear and a split model (backends/cpu/split_source) compiles them in parallel.
-    const uint32_t procChunks = (procCount() + kProcChunk - 1) / kProcChunk;
-    auto procCase = [&](uint32_t i) {
-        return fmt::format("        case {0}: return proc_{0}(s);", i);
+    // A large design's signal initialisations and dispatch switches (by process, by NBA leaf)
+    // are cut into chunk functions of bounded size, defined before `struct M` so that the
+    // compiler's time stays linear and a split model (backends/cpu/split_source) compiles them
+    // in parallel. `chunks` writes them when there are several and says how many there are.
+    auto chunks = [&](uint32_t items, uint32_t size, const char* head, const char* open,
+                      const char* close, const auto& item) {
+        const uint32_t n = (items + size - 1) / size;
+        if (n > 1)
+            for (uint32_t c = 0; c < n; ++c) {
+                L(fmt::format(fmt::runtime(head), c));
+                if (*open) L(open);
+                for (uint32_t i = c * size; i < std::min(items, (c + 1) * size); ++i) item(i);
+                L(close);
+            }
+        return n;
     };
-    if (procChunks > 1)
-        for (uint32_t c = 0; c < procChunks; ++c) {
-            L(fmt::format("MF_HD u32 run_chunk_{}(State& s, u32 p) {{", c));
-            L("    switch (p) {");
-            for (uint32_t i = c * kProcChunk; i < std::min(procCount(), (c + 1) * kProcChunk); ++i)
-                L(procCase(i));
-            L("    default: return 0;");
-            L("    }");
-            L("}");
-        }
+    const uint32_t initChunks = chunks(static_cast<uint32_t>(sigInit.size()), kInitChunk,
+                                       "MF_HD void init_chunk_{}(State& s) {{", "", "}",
+                                       [&](uint32_t i) { L(sigInit[i]); });
+    auto procCase = [&](uint32_t i) { L(fmt::format("        case {0}: return proc_{0}(s);", i)); };
+    const uint32_t procChunks =
+        chunks(procCount(), kProcChunk, "MF_HD u32 run_chunk_{}(State& s, u32 p) {{",
+               "    switch (p) {", "    default: return 0;\n    }\n}", procCase);
     auto leafCase = [&](uint32_t i) {
         const NbaLeaf& l = leaves_[i];
         std::string st = cppType(storageType(l.sig));
@@ -543,9 +540,8 @@ std::optional<Model> Generator::run() {
             L(fmt::format("            set_s{}(s, {}(v));", l.sig, st));
         else if (l.elem && !l.part)
             L(fmt::format("            set_s{}_elem(s, e.elem, {}(v));", l.sig, st));
-        else if (!l.elem && hasPartSetter(l.sig))
-            L(fmt::format("            if (set_part_changed(s.s{0}, e.off, v)) fanout_s{0}(s);",
-                          l.sig));
+        else if (!l.elem && partWritableInPlace(l.sig))
+            L("            " + inPlacePartWrite(l.sig, "e.off", "v"));
         else if (!l.elem)
             L(fmt::format(
                 "            {{ auto t = get_s{0}(s); set_part_at(t, e.off, v); set_s{0}(s, t); }}",
@@ -558,17 +554,9 @@ std::optional<Model> Generator::run() {
         L("        }");
     };
     const uint32_t leafCount = static_cast<uint32_t>(leaves_.size());
-    const uint32_t leafChunks = (leafCount + kLeafChunk - 1) / kLeafChunk;
-    if (leafChunks > 1)
-        for (uint32_t c = 0; c < leafChunks; ++c) {
-            L(fmt::format("MF_HD void apply_nba_chunk_{}(State& s, const NbaEntry& e) {{", c));
-            L("    switch (e.leaf) {");
-            for (uint32_t i = c * kLeafChunk; i < std::min(leafCount, (c + 1) * kLeafChunk); ++i)
-                leafCase(i);
-            L("    default: break;");
-            L("    }");
-            L("}");
-        }
+    const uint32_t leafChunks = chunks(
+        leafCount, kLeafChunk, "MF_HD void apply_nba_chunk_{}(State& s, const NbaEntry& e) {{",
+        "    switch (e.leaf) {", "    default: break;\n    }\n}", leafCase);
     L("struct M {");
     L("    using State = mf_model::State;");
     L("    MF_HD static u32 run_process(State& s, u32 p) {");
@@ -590,7 +578,7 @@ std::optional<Model> Generator::run() {
             L(fmt::format("        case {0}: return run_chunk_{0}(s, p);", c));
     } else {
         L("        switch (p) {");
-        for (uint32_t i = 0; i < procCount(); ++i) L(procCase(i));
+        for (uint32_t i = 0; i < procCount(); ++i) procCase(i);
         timerCases();
     }
     L("        default: return 0;");
@@ -641,7 +629,7 @@ std::optional<Model> Generator::run() {
     o += frameInit();
     o += dumpInit();
     if (initChunks > 1)
-        for (size_t c = 0; c < initChunks; ++c) L(fmt::format("    init_chunk_{}(s);", c));
+        for (uint32_t c = 0; c < initChunks; ++c) L(fmt::format("    init_chunk_{}(s);", c));
     else
         for (const std::string& line : sigInit) L(line);
     L("    for (u32 p = 0; p < kProcs; ++p) { s.pc[p] = 0; s.wait[p] = ~0u; s.ca_idle[p] = 0; }");

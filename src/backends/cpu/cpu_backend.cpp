@@ -414,16 +414,17 @@ std::unique_ptr<LoadedModel> load(const std::string& source, const CompileOption
             return nullptr;
         }
     }
-    std::string define =
+    // Flags of every compile command besides the defaults: METALFPGA_CXXFLAGS, headers, key.
+    std::string common =
         fmt::format("{} -I{} -DMF_MODEL_KEY='\"{}\"'", extraFlags(), shellQuote(inc), key);
     std::vector<std::string> cmds;
     if (parts.size() == 1) {
-        cmds.push_back(fmt::format("{} {} {} -o {} {} > {} 2>&1", cxx, kFlags, define,
+        cmds.push_back(fmt::format("{} {} {} -o {} {} > {} 2>&1", cxx, kFlags, common,
                                    shellQuote(tmp.string()), shellQuote(srcs[0].string()),
                                    shellQuote(log.string())));
     } else {
         for (size_t k = 0; k < parts.size(); ++k)
-            cmds.push_back(fmt::format("{} {} {} -o {} {} > {} 2>&1", cxx, kPartFlags, define,
+            cmds.push_back(fmt::format("{} {} {} -o {} {} > {} 2>&1", cxx, kPartFlags, common,
                                        shellQuote(objs[k].string()), shellQuote(srcs[k].string()),
                                        shellQuote(logs[k].string())));
     }
