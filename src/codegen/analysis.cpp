@@ -60,6 +60,58 @@ void Generator::setupAliases() {
         else
             rep_[a] = b;
     }
+    mergeVariableInputs();
+}
+
+// An input port connected to a whole variable of the same type, whose net inside has no other
+// driver and is never forced, is that variable seen from inside (Icarus links the two the same
+// way): the net is merged into the variable, so a process inside that waits on the port waits
+// on the variable itself, in the same wait group as the processes outside, and no copy process
+// runs between them.
+void Generator::mergeVariableInputs() {
+    std::map<SignalId, uint32_t> drivers;
+    for (const Process& p : d_.processes)
+        for (const Expr* l : targetLeaves(p)) {
+            const Expr* base = l;
+            while (base->kind == ExprKind::Select) base = base->operands[0].get();
+            if (base->kind == ExprKind::Signal) ++drivers[base->signal];
+        }
+    std::set<SignalId> forced;
+    std::vector<const Stmt*> todo;
+    for (const Process& p : d_.processes)
+        if (p.body) todo.push_back(p.body.get());
+    for (const Routine& r : d_.routines)
+        if (r.body) todo.push_back(r.body.get());
+    while (!todo.empty()) {
+        const Stmt* st = todo.back();
+        todo.pop_back();
+        if (st->kind == StmtKind::ProcContinuous && st->lhs) {
+            const Expr* base = st->lhs.get();
+            while (base->kind == ExprKind::Select) base = base->operands[0].get();
+            if (base->kind == ExprKind::Signal) forced.insert(base->signal);
+        }
+        for (const auto& c : st->stmts) todo.push_back(c.get());
+        for (const Stmt* c : {st->body.get(), st->elseBody.get(), st->init.get(), st->step.get()})
+            if (c) todo.push_back(c);
+        for (const CaseItem& ci : st->items)
+            if (ci.body) todo.push_back(ci.body.get());
+    }
+    for (const Process& p : d_.processes) {
+        if (p.kind != ProcessKind::PortConnection || p.portDir != PortDir::Input || p.collapsed ||
+            !p.lhs || !p.rhs || p.lhs->kind != ExprKind::Signal || p.rhs->kind != ExprKind::Signal)
+            continue;
+        SignalId in = p.lhs->signal, out = p.rhs->signal;
+        const Signal &si = d_.signals[in], &so = d_.signals[out];
+        bool plainNet = si.isNet() && (si.netType == NetType::Wire || si.netType == NetType::Tri);
+        bool variable =
+            !so.isNet() && (so.kind == SignalKind::Reg || so.kind == SignalKind::Integer ||
+                            so.kind == SignalKind::Time);
+        if (!plainNet || !variable || si.isArray() || so.isArray() || rep(in) != in ||
+            drivers[in] != 1 || forced.count(in) || si.type.width != so.type.width ||
+            si.type.isSigned != so.type.isSigned || si.type.isReal || so.type.isReal)
+            continue;
+        rep_[in] = rep(out);
+    }
 }
 
 } // namespace metalfpga::codegen::detail

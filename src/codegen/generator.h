@@ -114,6 +114,7 @@ class Generator {
         : d_(d), sm_(sm), diags_(diags), opt_(o), fourState_(!o.twoState) {}
 
     std::optional<Model> run();
+    std::string startProcesses() const; // model_source.cpp: time-0 activation
 
   private:
     const Design& d_;
@@ -126,6 +127,12 @@ class Generator {
     std::vector<const Process*> procs_;
     std::vector<bool> isCa_;
     std::vector<WaitSite> sites_;
+    // Wait groups (timing.cpp): sites that wait on the same plain signals with the same edges
+    // share one list of waiting processes, woken most recent waiter first, as Icarus Verilog
+    // wakes the threads of one event (docs/implementation-defined.md, "Wake order").
+    std::map<std::vector<std::pair<int, SignalId>>, uint32_t> groupIds_;
+    std::vector<uint32_t> groupFirstSite_; // per group: the site whose items it evaluates
+    std::vector<uint32_t> siteGroup_;      // per site: its group, or kNone
     std::vector<NbaLeaf> leaves_;
     // Leaves that apply the same way (target, element/part, value type) share one id, so
     // apply_nba has one case per distinct update rather than one per source site: its size
@@ -209,6 +216,7 @@ class Generator {
         return fmt::format("{}:{}", sm_.displayName(loc), sm_.displayLineCol(loc).line);
     }
 
+    void mergeVariableInputs(); // analysis.cpp
     SignalId rep(SignalId s) const {
         while (rep_[s] != s) s = rep_[s];
         return s;
@@ -275,6 +283,9 @@ class Generator {
     void suspend(int ind, const std::string& how);
     void timing(const Timing& t, int ind);
     uint32_t waitSite(const std::vector<WaitItem>& items, int ind);
+    uint32_t waitGroup(uint32_t site);
+    // The statement that makes process `proc` wait at `site`.
+    std::string waitOn(uint32_t proc, uint32_t site) const;
     void systemTask(const Stmt& st, int ind);
     void taskCall(const Stmt& st, int ind);
     // A resume point that waits there until the service ring has room; returns its number.

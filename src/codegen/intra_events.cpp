@@ -32,7 +32,7 @@ void Generator::repeatEvent(const Timing& t, int ind) {
         suspend(ind + 1, "");
     } else {
         uint32_t id = waitSite(items, ind + 1);
-        suspend(ind + 1, fmt::format("s.wait[{}] = {};", curProc_, id));
+        suspend(ind + 1, waitOn(curProc_, id));
     }
     line(ind, "}");
 }
@@ -71,7 +71,7 @@ void Generator::nbaEvent(const Stmt& st, int ind) {
         curProc_ = c;
         uint32_t site = waitSite(items, ind + 2);
         curProc_ = parent;
-        line(ind + 2, fmt::format("s.wait[{0}] = {1}; s.pc[{0}] = 1;", c, site));
+        line(ind + 2, waitOn(c, site) + fmt::format(" s.pc[{}] = 1;", c));
         // The waiter.
         std::string saved;
         std::swap(out_, saved);
@@ -80,7 +80,7 @@ void Generator::nbaEvent(const Stmt& st, int ind) {
         line(0, fmt::format("MF_HD u32 proc_{}(State& s) {{", c));
         line(1, fmt::format("if (s.pc[{}] != 1) return 0;", c));
         for (const FrameRef& f : frames) line(1, fmt::format("s.fcur{} = {};", f.first, f.second));
-        line(1, fmt::format("if (--s.nc{0} > 0) {{ s.wait[{0}] = {1}; return 0; }}", c, site));
+        line(1, fmt::format("if (--s.nc{0} > 0) {{ {1} return 0; }}", c, waitOn(c, site)));
         line(1, fmt::format("s.pc[{}] = kDone;", c));
         line(1, "{");
         line(2, fmt::format("auto v = s.nv{};", c));

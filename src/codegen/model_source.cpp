@@ -1,4 +1,5 @@
 #include "codegen/generator.h"
+#include "codegen/start_order.h"
 
 namespace metalfpga::codegen::detail {
 
@@ -23,6 +24,31 @@ std::pair<uint32_t, uint32_t> Generator::nbaQueueSize() const {
     uint32_t entries = pow2(nbaPushBound_ + 64, 64, entryCap);
     uint32_t words = pow2(nbaWordBound_ + 256, 512, wordCap);
     return {entries, words};
+}
+
+// Time 0: every process is activated, in the order of start_order.h. Runs of consecutive ids
+// are written as loops, so a large design's init stays short.
+std::string Generator::startProcesses() const {
+    std::vector<uint32_t> order = startOrder(d_, procs_, isCa_, !opt_.twoState);
+    std::string o;
+    for (size_t i = 0; i < order.size();) {
+        size_t j = i + 1;
+        int step = 0;
+        if (j < order.size() && (order[j] == order[i] + 1 || order[j] + 1 == order[i])) {
+            step = order[j] > order[i] ? 1 : -1;
+            while (j < order.size() && int64_t(order[j]) - int64_t(order[j - 1]) == step) ++j;
+        }
+        if (step == 0)
+            o += fmt::format("    activate(s.sched, {});\n", order[i]);
+        else if (step > 0)
+            o += fmt::format("    for (u32 p = {}; p <= {}; ++p) activate(s.sched, p);\n", order[i],
+                             order[j - 1]);
+        else
+            o += fmt::format("    for (u32 p = {}; p + 1 > {}; --p) activate(s.sched, p);\n",
+                             order[i], order[j - 1]);
+        i = j;
+    }
+    return o;
 }
 
 std::optional<Model> Generator::run() {
@@ -62,8 +88,9 @@ std::optional<Model> Generator::run() {
                 continue;
             }
             if (ca != (pass == 0)) continue;
+            if (p.varInit && opt_.twoState) continue; // the values are stored before time 0
             if (p.kind == ProcessKind::PortConnection) {
-                if (p.collapsed && p.lhs && p.rhs && p.lhs->kind == ExprKind::Signal &&
+                if (p.lhs && p.rhs && p.lhs->kind == ExprKind::Signal &&
                     p.rhs->kind == ExprKind::Signal && rep(p.lhs->signal) == rep(p.rhs->signal))
                     continue;
                 if (p.portDir == PortDir::Inout && !inoutPort(p)) {
@@ -152,6 +179,10 @@ std::optional<Model> Generator::run() {
     L("    u32 pc[kProcs];");
     L("    u32 wait[kProcs];");
     L("    u32 ca_idle[kProcs];");
+    L("    u32 wnext[kProcs]; // wait groups: the next process of the list this one is in");
+    L("    u32 wlink[kProcs]; // the group + 1 whose list holds this process, 0: none");
+    L(fmt::format("    u32 gh[{}]; // per wait group: the process that waited last",
+                  std::max<size_t>(1, groupFirstSite_.size())));
     L("    u32 mon_valid;");
     L(fmt::format("    word mon_last[{}];", payload));
     o += frameMembers();
@@ -234,6 +265,18 @@ std::optional<Model> Generator::run() {
     }
     L("");
     o += dumpCode();
+    // Wait groups: a process that waits joins the front of its group's list (wait_push); a
+    // process still listed from an earlier wait (it was disabled) leaves that list first.
+    L("MF_HD inline MF_OUTLINE void wait_unlink(State& s, u32 p) {");
+    L("    u32* at = &s.gh[s.wlink[p] - 1];");
+    L("    while (*at != p && *at != kDone) at = &s.wnext[*at];");
+    L("    if (*at == p) *at = s.wnext[p];");
+    L("    s.wlink[p] = 0;");
+    L("}");
+    L("MF_HD inline void wait_push(State& s, u32 g, u32 p) {");
+    L("    if (s.wlink[p]) wait_unlink(s, p);");
+    L("    s.wnext[p] = s.gh[g]; s.gh[g] = p; s.wlink[p] = g + 1;");
+    L("}");
     L("MF_HD inline void trigger_ca(State& s, u32 p) {");
     L("    if (s.ca_idle[p]) { s.ca_idle[p] = 0; activate(s.sched, p); }");
     L("}");
@@ -286,8 +329,39 @@ std::optional<Model> Generator::run() {
         L("}");
     }
     L("");
+    // A group's items are evaluated once per change; when it fires, its whole list wakes,
+    // the process that waited last first.
+    for (uint32_t g = 0; g < groupFirstSite_.size(); ++g) {
+        const WaitSite& ws = sites_[groupFirstSite_[g]];
+        L(fmt::format("MF_HD MF_OUTLINE void wake_group_{}(State& s) {{", g));
+        L("    bool hit = false;");
+        for (size_t i = 0; i < ws.items.size(); ++i) {
+            const WaitItem& it = ws.items[i];
+            curScope_ = kNone;
+            L("    {");
+            L(fmt::format("        auto v = {};", expr(*it.expr)));
+            if (it.edge == Edge::Any)
+                L(fmt::format("        if (!k::case_eq(v.cref(), s.gw{}_{}.cref())) hit = true;", g,
+                              i));
+            else
+                L(fmt::format("        if (edge_matches({}, s.gw{}_{}.bit_code(0), v.bit_code(0))) "
+                              "hit = true;",
+                              it.edge == Edge::Posedge ? "kPosedge" : "kNegedge", g, i));
+            L(fmt::format("        s.gw{}_{} = v;", g, i));
+            L("    }");
+        }
+        L("    if (!hit) return;");
+        L(fmt::format("    u32 p = s.gh[{0}]; s.gh[{0}] = kDone;", g));
+        L("    while (p != kDone) {");
+        L("        u32 n = s.wnext[p]; s.wlink[p] = 0;");
+        L("        if (s.wait[p] != ~0u) { s.wait[p] = ~0u; activate(s.sched, p); }");
+        L("        p = n;");
+        L("    }");
+        L("}");
+    }
     for (uint32_t id = 0; id < sites_.size(); ++id) {
         const WaitSite& ws = sites_[id];
+        if (siteGroup_[id] != kNone) continue; // woken by its group
         L(fmt::format("MF_HD void check_site_{}(State& s) {{", id));
         L("    bool hit = false;");
         for (const FrameRef& f : ws.frames) // the items read the frames of their activation
@@ -437,13 +511,26 @@ std::optional<Model> Generator::run() {
         L("}");
     }
     // Fanout.
+    std::vector<uint32_t> groupLastSite(groupFirstSite_.size(), 0);
+    for (uint32_t site = 0; site < siteGroup_.size(); ++site)
+        if (siteGroup_[site] != kNone) groupLastSite[siteGroup_[site]] = site;
     for (SignalId i = 0; i < d_.signals.size(); ++i) {
         if (rep(i) != i) continue;
         L(fmt::format("MF_HD void fanout_s{}(State& s) {{", i));
         L("    (void)s;");
-        for (uint32_t site : sigSites_[i])
-            L(fmt::format("    if (s.wait[{}] == {}) check_site_{}(s);", sites_[site].proc, site,
-                          site));
+        // In the order Icarus notifies its event objects: by the last site that waits on
+        // them (a group sits where its last site was made).
+        std::map<uint32_t, std::string> wakes;
+        for (uint32_t site : sigSites_[i]) {
+            uint32_t g = siteGroup_[site];
+            if (g == kNone)
+                wakes[site] = fmt::format("    if (s.wait[{}] == {}) check_site_{}(s);",
+                                          sites_[site].proc, site, site);
+            else
+                wakes[groupLastSite[g]] =
+                    fmt::format("    if (s.gh[{0}] != kDone) wake_group_{0}(s);", g);
+        }
+        for (auto& [at, line] : wakes) L(line);
         for (uint32_t p : sigCas_[i]) {
             if (udpSample_.count(p)) L(fmt::format("    udp_sample_{}(s);", p));
             L(fmt::format("    trigger_ca(s, {});", p));
@@ -471,11 +558,13 @@ std::optional<Model> Generator::run() {
         const Signal& sg = d_.signals[i];
         Type t = storageType(i);
         std::string v;
+        // A variable initialiser is an assignment at time 0 in 4-state models (its process,
+        // Process::varInit), a value stored before time 0 in 2-state ones.
         if (t.isReal) {
-            v = sg.initReal ? realLiteral(*sg.initReal) : "0.0";
+            v = sg.initReal && opt_.twoState ? realLiteral(*sg.initReal) : "0.0";
         } else if (sg.kind == SignalKind::Event) {
             v = cppType(t) + "()";
-        } else if (sg.init) {
+        } else if (sg.init && opt_.twoState) {
             Expr c(ExprKind::Const, sg.loc);
             c.value = *sg.init;
             c.type = t;
@@ -632,7 +721,10 @@ std::optional<Model> Generator::run() {
         for (uint32_t c = 0; c < initChunks; ++c) L(fmt::format("    init_chunk_{}(s);", c));
     else
         for (const std::string& line : sigInit) L(line);
-    L("    for (u32 p = 0; p < kProcs; ++p) { s.pc[p] = 0; s.wait[p] = ~0u; s.ca_idle[p] = 0; }");
+    L("    for (u32 p = 0; p < kProcs; ++p) { s.pc[p] = 0; s.wait[p] = ~0u; s.ca_idle[p] = 0; "
+      "s.wlink[p] = 0; }");
+    L(fmt::format("    for (u32 g = 0; g < {}; ++g) s.gh[g] = kDone;",
+                  std::max<size_t>(1, groupFirstSite_.size())));
     L(fmt::format("    for (u32 p = {}; p < kProcs; ++p) s.pc[p] = kDone;", procs_.size()));
     for (SignalId i : forced_) L(fmt::format("    s.fmask_s{} = {}();", i, maskType(i)));
     for (uint32_t i = 0; i < pcaSites_.size(); ++i)
@@ -647,7 +739,7 @@ std::optional<Model> Generator::run() {
     o += strengthInit();
     for (SignalId i : assigned_) L(fmt::format("    s.pca_s{} = 0;", i));
     for (uint32_t p : settleProcs_) L(fmt::format("    s.settled{} = 0;", p));
-    L(fmt::format("    for (u32 p = 0; p < {}; ++p) activate(s.sched, p);", procs_.size()));
+    o += startProcesses();
     L("}");
     L("");
     L("} // namespace mf_model");

@@ -82,12 +82,16 @@ std::unique_ptr<ir::Design> Elaborator::run() {
         blockScopes_.clear();
         defparams_.clear();
         udpIds_.clear();
-        for (const ast::Module* m : selectTops()) {
+        paramOverrideUsed_.assign(opts_.paramOverrides.size(), false);
+        std::vector<const ast::Module*> tops = selectTops();
+        if (!diags_.hasErrors() && !checkParamOverrideTops(tops)) return nullptr;
+        for (const ast::Module* m : tops) {
             std::string name(m->name.text);
             ScopeId t = elaborateModule(*m, name, kNone, nullptr, kNone, m->name.loc);
             if (t != kNone) design_->tops.push_back(t);
             if (diags_.hasErrors()) break;
         }
+        if (!diags_.hasErrors()) checkParamOverridesUsed(tops);
         if (diags_.hasErrors()) return nullptr;
         if (!applyDefparams() || diags_.hasErrors()) break;
         if (round + 1 == kMaxRounds) {

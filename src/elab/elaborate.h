@@ -12,9 +12,21 @@
 
 namespace metalfpga::elab {
 
+// A parameter of a top-level module set on the command line (-P TOP.NAME=VALUE,
+// -GNAME=VALUE). It replaces the parameter's default as a parameter value of an instantiation
+// does: the parameters that depend on it follow, and a defparam still wins.
+struct ParamOverride {
+    std::string option;                         // how messages name it: "-P t.W", "-G W"
+    std::string top;                            // the top module; empty: every top that has it
+    std::string name;                           // the parameter
+    const frontend::ast::Expr* value = nullptr; // a constant expression; must outlive elaboration
+};
+
 struct ElabOptions {
     std::vector<std::string> tops; // --top; empty: every module nobody instantiates
-    char delaySelection = 't';     // -T min|typ|max: 'n', 't', 'x'
+    // Applied in order, so a later one for the same parameter wins.
+    std::vector<ParamOverride> paramOverrides;
+    char delaySelection = 't'; // -T min|typ|max: 'n', 't', 'x'
     // +timescale+ (command files): the timescale of modules that have no `timescale.
     std::optional<ir::Timescale> defaultTimescale;
     unsigned maxInstanceDepth = 200;

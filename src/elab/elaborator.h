@@ -138,6 +138,8 @@ class Elaborator {
     std::vector<ScopeInfo> info_;
     std::vector<RoutineDecl> routineDecls_;
     std::vector<Deferred> deferred_;
+    // The variable-initialiser process of each scope (an index into design_->processes).
+    std::map<ScopeId, size_t> varInitProcess_;
     std::map<std::pair<const ast::BlockStmt*, ScopeId>, ScopeId> blockScopes_;
     std::map<std::string, Const> defparamValues_; // "top.u1.P" -> value, from earlier rounds
     struct DefparamUse {
@@ -145,6 +147,7 @@ class Elaborator {
         ScopeId scope;
     };
     std::vector<DefparamUse> defparams_;
+    std::vector<bool> paramOverrideUsed_; // per ElabOptions::paramOverrides: a top took it
     std::map<std::string, ir::UdpId, std::less<>> udpIds_;
     std::vector<std::string> userStack_; // module names being instantiated (recursion)
     // The variables of the constant function being evaluated (arrays: one entry per word).
@@ -172,6 +175,12 @@ class Elaborator {
     // ---- parameters.cpp
     void declareParams(const ast::ParamDecl& pd, ScopeId s, bool forceLocal);
     void applyOverrides(const ast::ModuleInst& mi, ScopeId child, ScopeId parent);
+    // The command line's parameter values (-P, -G) for a top-level module instance.
+    void applyParamOverrides(ScopeId top);
+    // Reports -P options naming no top-level module (before the tops are elaborated) and -G
+    // options that no top-level module took (after); false when it reported one.
+    bool checkParamOverrideTops(const std::vector<const ast::Module*>& tops);
+    bool checkParamOverridesUsed(const std::vector<const ast::Module*>& tops);
     std::optional<Const> paramValue(ScopeId s, uint32_t index, SourceLoc useLoc);
     void evaluateAllParams(ScopeId s);
     void addGenvarParam(ScopeId s, std::string_view name, const Const& v, SourceLoc loc);
@@ -260,6 +269,8 @@ class Elaborator {
 
     // ---- processes.cpp
     void elaborateDeferred(const Deferred& d);
+    void deferInitialisers(const ast::Item& item, ScopeId s);
+    void elaborateVarInit(const ast::Declarator& decl, ScopeId s);
     void elaborateContinuousAssign(const ast::ContinuousAssign& ca, ScopeId s);
     void elaborateGate(const ast::GateInst& g, ScopeId s);
     void elaborateUdpInstances(const ast::ModuleInst& mi, const ast::Primitive& p, ScopeId s);

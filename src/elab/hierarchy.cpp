@@ -102,13 +102,30 @@ ScopeId Elaborator::elaborateModule(const ast::Module& m, std::string name, Scop
         if (auto* pd = it->asPtr<ast::ParamDecl>())
             declareParams(*pd, id, m.hasParamPorts && pd->keyword == TokenKind::KwParameter);
     if (inst) applyOverrides(*inst, id, instScope);
+    if (parent == kNone) applyParamOverrides(id);
     for (ParamSlot& p : info(id).params) {
         auto dv = defparamValues_.find(scope(id).path + "." + p.name);
         if (dv != defparamValues_.end()) p.overrideValue = dv->second;
     }
     declarePorts(m, id);
+    for (const auto& it : m.portDecls) deferInitialisers(*it, id); // output reg q = 1 (ANSI)
     elaborateItems(m.items, id);
     return id;
+}
+
+// A declaration with initial values (wire a = b; reg a = 1; output reg q = 1) is elaborated
+// with the processes, once every name is declared.
+void Elaborator::deferInitialisers(const ast::Item& item, ScopeId s) {
+    const std::vector<ast::Declarator>* decls = nullptr;
+    if (auto* nd = item.asPtr<ast::NetDecl>()) decls = &nd->decls;
+    if (auto* vd = item.asPtr<ast::VarDecl>()) decls = &vd->decls;
+    if (auto* pd = item.asPtr<ast::PortDecl>()) decls = &pd->decls;
+    if (!decls) return;
+    for (const auto& d : *decls)
+        if (d.init) {
+            deferred_.push_back(Deferred{&item, s, nullptr, {}});
+            return;
+        }
 }
 
 void Elaborator::elaborateItems(const std::vector<ast::ItemPtr>& items, ScopeId s) {
@@ -153,20 +170,14 @@ void Elaborator::elaborateItems(const std::vector<ast::ItemPtr>& items, ScopeId 
     for (const auto& it : items) {
         switch (it->kind) {
         case ast::ItemKind::ParamDecl:
-        case ast::ItemKind::PortDecl:
         case ast::ItemKind::Function:
         case ast::ItemKind::Task:
             break;
+        case ast::ItemKind::PortDecl:
         case ast::ItemKind::NetDecl:
-        case ast::ItemKind::VarDecl: {
-            bool init = false;
-            if (auto* nd = it->asPtr<ast::NetDecl>())
-                for (const auto& d : nd->decls) init = init || d.init;
-            if (auto* vd = it->asPtr<ast::VarDecl>())
-                for (const auto& d : vd->decls) init = init || d.init;
-            if (init) deferred_.push_back(Deferred{it.get(), s, nullptr, {}});
+        case ast::ItemKind::VarDecl:
+            deferInitialisers(*it, s);
             break;
-        }
         case ast::ItemKind::GenerateRegion:
             elaborateItems(it->as<ast::GenerateRegion>().items, s);
             break;

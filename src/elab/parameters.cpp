@@ -95,6 +95,71 @@ void Elaborator::applyOverrides(const ast::ModuleInst& mi, ScopeId child, ScopeI
     }
 }
 
+namespace {
+
+std::string topList(const std::vector<const ast::Module*>& tops) {
+    std::string s;
+    for (const ast::Module* m : tops) s += (s.empty() ? "" : ", ") + std::string(m->name.text);
+    return s;
+}
+
+} // namespace
+
+void Elaborator::applyParamOverrides(ScopeId top) {
+    const std::string& name = scope(top).name;
+    paramOverrideUsed_.resize(opts_.paramOverrides.size());
+    for (size_t i = 0; i < opts_.paramOverrides.size(); ++i) {
+        const ParamOverride& o = opts_.paramOverrides[i];
+        if (!o.top.empty() && o.top != name) continue;
+        auto sym = lookupLocal(top, o.name);
+        if (!sym || sym->kind != Symbol::Kind::Param || info(top).params[sym->id].isGenvar) {
+            // -G applies to the tops that have the parameter (checkParamOverridesUsed).
+            if (!o.top.empty())
+                diags_.error(SourceLoc{}, "{}: no parameter {} in top module {}", o.option, o.name,
+                             name);
+            continue;
+        }
+        ParamSlot& p = info(top).params[sym->id];
+        if (p.isLocal) {
+            bool spec = p.decl && p.decl->keyword == TokenKind::KwSpecparam;
+            diags_.error(SourceLoc{}, "{}: {} is a {} of top module {} and cannot be overridden",
+                         o.option, o.name, spec ? "specparam" : "localparam", name);
+            paramOverrideUsed_[i] = true;
+            continue;
+        }
+        p.overrideExpr = o.value;
+        p.overrideScope = top;
+        paramOverrideUsed_[i] = true;
+    }
+}
+
+bool Elaborator::checkParamOverrideTops(const std::vector<const ast::Module*>& tops) {
+    bool ok = true;
+    for (const ParamOverride& o : opts_.paramOverrides) {
+        if (o.top.empty()) continue;
+        bool found = false;
+        for (const ast::Module* m : tops) found = found || m->name.text == o.top;
+        if (found) continue;
+        diags_.error(SourceLoc{}, "{}: {} is not a top-level module (top-level: {})", o.option,
+                     o.top, topList(tops));
+        ok = false;
+    }
+    return ok;
+}
+
+bool Elaborator::checkParamOverridesUsed(const std::vector<const ast::Module*>& tops) {
+    bool ok = true;
+    paramOverrideUsed_.resize(opts_.paramOverrides.size());
+    for (size_t i = 0; i < opts_.paramOverrides.size(); ++i) {
+        const ParamOverride& o = opts_.paramOverrides[i];
+        if (paramOverrideUsed_[i] || !o.top.empty()) continue;
+        diags_.error(SourceLoc{}, "{}: no parameter {} in the top-level module{} {}", o.option,
+                     o.name, tops.size() == 1 ? "" : "s", topList(tops));
+        ok = false;
+    }
+    return ok;
+}
+
 std::optional<Const> Elaborator::paramValue(ScopeId s, uint32_t index, SourceLoc useLoc) {
     ParamSlot* slot = &info(s).params[index];
     if (slot->state == ParamSlot::State::Done) {

@@ -168,25 +168,27 @@ void Elaborator::elaborateDeferred(const Deferred& d) {
         }
         break;
     }
-    case ast::ItemKind::VarDecl: {
-        const auto& vd = item.as<ast::VarDecl>();
-        for (const ast::Declarator& decl : vd.decls) {
+    case ast::ItemKind::VarDecl:
+        for (const ast::Declarator& decl : item.as<ast::VarDecl>().decls)
+            if (decl.init) elaborateVarInit(decl, s);
+        break;
+    case ast::ItemKind::PortDecl: {
+        // output reg q = 1 (ANSI or in the body): a variable initialiser of the port.
+        const auto& pd = item.as<ast::PortDecl>();
+        for (const ast::Declarator& decl : pd.decls) {
             if (!decl.init) continue;
             auto sym = lookupLocal(s, decl.name.text);
             if (!sym || sym->kind != Symbol::Kind::Signal) continue;
-            ir::Type t = design_->signals[sym->id].type;
-            if (design_->signals[sym->id].isArray()) {
-                diags_.error(decl.name.loc, "array '{}' cannot have an initialiser",
-                             decl.name.text);
+            const ir::Signal& g = design_->signals[sym->id];
+            if (g.port != ir::PortDir::Output || g.isNet()) {
+                diags_.error(decl.name.loc,
+                             "only an 'output reg', 'output integer' or 'output time' port may "
+                             "have an initial value ('{}' is {} {})",
+                             g.name, g.port == ir::PortDir::Output ? "an output" : "an",
+                             g.isNet() ? "net" : ir::portDirName(g.port));
                 continue;
             }
-            auto v = evalConst(*decl.init, s, "variable initialiser", &t);
-            if (!v) continue;
-            ir::Signal& g = design_->signals[sym->id];
-            if (v->isReal)
-                g.initReal = v->r;
-            else
-                g.init = v->v;
+            elaborateVarInit(decl, s);
         }
         break;
     }
@@ -224,6 +226,47 @@ void Elaborator::elaborateDeferred(const Deferred& d) {
     default:
         break;
     }
+}
+
+// reg a = 1; keeps the value on the signal (2-state models start with it) and appends
+// `a = 1;` to the scope's variable-initialiser process, which 4-state models run at time 0.
+void Elaborator::elaborateVarInit(const ast::Declarator& decl, ScopeId s) {
+    auto sym = lookupLocal(s, decl.name.text);
+    if (!sym || sym->kind != Symbol::Kind::Signal) return;
+    ir::Type t = design_->signals[sym->id].type;
+    if (design_->signals[sym->id].isArray()) {
+        diags_.error(decl.name.loc, "array '{}' cannot have an initialiser", decl.name.text);
+        return;
+    }
+    auto v = evalConst(*decl.init, s, "variable initialiser", &t);
+    if (!v) return;
+    ir::Signal& g = design_->signals[sym->id];
+    auto rhs = std::make_unique<ir::Expr>(v->isReal ? ir::ExprKind::RealConst : ir::ExprKind::Const,
+                                          decl.init->loc);
+    if (v->isReal) {
+        g.initReal = v->r;
+        rhs->real = v->r;
+    } else {
+        g.init = v->v;
+        rhs->value = v->v;
+    }
+    rhs->type = rhs->self = g.type;
+    auto assign = std::make_unique<ir::Stmt>(ir::StmtKind::Assign, decl.name.loc);
+    assign->lhs = std::make_unique<ir::Expr>(ir::ExprKind::Signal, decl.name.loc);
+    assign->lhs->signal = sym->id;
+    assign->lhs->type = assign->lhs->self = g.type;
+    assign->rhs = std::move(rhs);
+    auto [it, fresh] = varInitProcess_.try_emplace(s, design_->processes.size());
+    if (fresh) {
+        ir::Process p;
+        p.kind = ir::ProcessKind::Initial;
+        p.varInit = true;
+        p.scope = s;
+        p.loc = decl.name.loc;
+        p.body = std::make_unique<ir::Stmt>(ir::StmtKind::Block, decl.name.loc);
+        design_->processes.push_back(std::move(p));
+    }
+    design_->processes[it->second].body->stmts.push_back(std::move(assign));
 }
 
 void Elaborator::elaborateContinuousAssign(const ast::ContinuousAssign& ca, ScopeId s) {

@@ -95,13 +95,23 @@ bool isSystemFunction(std::string_view name) {
 }
 
 ExprPtr Elaborator::buildSystemCall(const ast::SystemCallExpr& c, const ExprContext& ctx) {
-    auto it = systemFunctions().find(c.name.text);
+    // Icarus's $fopenr(name), $fopenw(name) and $fopena(name) are $fopen(name, "r"), ... : they
+    // become that call, so everything after elaboration sees a plain $fopen.
+    std::string_view fopenMode;
+    if (c.name.text == "$fopenr") fopenMode = "r";
+    if (c.name.text == "$fopenw") fopenMode = "w";
+    if (c.name.text == "$fopena") fopenMode = "a";
+    if (!fopenMode.empty() && (c.args.size() != 1 || !c.args[0])) {
+        diags_.error(c.loc, "'{}' takes exactly one argument (the file name)", c.name.text);
+        return nullptr;
+    }
+    auto it = systemFunctions().find(fopenMode.empty() ? c.name.text : "$fopen");
     if (it == systemFunctions().end()) {
         diags_.error(c.loc, "unknown system function '{}'", c.name.text);
         return nullptr;
     }
     auto e = std::make_unique<ir::Expr>(ExprKind::SystemCall, c.loc);
-    e->name = std::string(c.name.text);
+    e->name = std::string(it->first);
     ExprContext ac = ctx;
     ac.allowArrays = ac.allowScopes = true;
     ac.allowEvents = false;
@@ -121,6 +131,13 @@ ExprPtr Elaborator::buildSystemCall(const ast::SystemCallExpr& c, const ExprCont
         }
         if (!x) return nullptr;
         e->operands.push_back(std::move(x));
+    }
+    if (!fopenMode.empty()) {
+        auto mode = std::make_unique<ir::Expr>(ExprKind::Const, c.loc);
+        mode->value = parseString(fopenMode);
+        mode->type = mode->self = Type::integral(mode->value.width(), false);
+        mode->isString = true;
+        e->operands.push_back(std::move(mode));
     }
     auto argType = [&]() -> Type {
         return !e->operands.empty() && e->operands[0] ? e->operands[0]->type

@@ -420,6 +420,11 @@ struct Process {
     std::string name; // gate/UDP instance name, "" when unnamed
 
     StmtPtr body; // Initial, Always
+    // Initial: the variable declaration assignments of one scope (reg a = 1;), one blocking
+    // assignment each in declaration order. 4-state models run it at time 0 as an initial
+    // block (clause 6.2.1), so the new values are events; 2-state models store the values
+    // before time 0 instead (Signal::init) and skip it.
+    bool varInit = false;
 
     // ContinuousAssign: lhs = rhs. PortConnection: `lhs` is driven from `rhs`: for an input
     // port lhs is the port (inside the instance) and rhs the connection; for an output port the
