@@ -1,5 +1,10 @@
 #include "cli/arguments.h"
 
+#include "frontend/diagnostics.h"
+#include "frontend/parser.h"
+
+#include <fmt/format.h>
+
 #include <fstream>
 #include <sstream>
 
@@ -104,6 +109,71 @@ std::pair<std::string, std::string> parseDefine(const std::string& text) {
     auto eq = text.find('=');
     if (eq == std::string::npos) return {text, "1"};
     return {text.substr(0, eq), text.substr(eq + 1)};
+}
+
+std::optional<ParamOption> parseParamOption(char flag, const std::string& text,
+                                            std::string& error) {
+    const char* form = flag == 'P' ? "TOP.NAME=VALUE" : "NAME=VALUE";
+    auto eq = text.find('=');
+    std::string key = text.substr(0, eq);
+    ParamOption p;
+    p.option = fmt::format("-{} {}", flag, key);
+    if (eq == std::string::npos) {
+        error = fmt::format("-{} {}: expected {}", flag, text, form);
+        return std::nullopt;
+    }
+    p.value = text.substr(eq + 1);
+    if (flag == 'P') {
+        auto dot = key.find('.');
+        if (dot == std::string::npos || dot == 0 || dot + 1 == key.size() ||
+            key.find('.', dot + 1) != std::string::npos) {
+            error =
+                fmt::format("-P {}: expected {} (a parameter of a top-level module)", text, form);
+            return std::nullopt;
+        }
+        p.top = key.substr(0, dot);
+        p.name = key.substr(dot + 1);
+    } else {
+        if (key.empty() || key.find('.') != std::string::npos) {
+            error = fmt::format("-G {}: expected {} (a parameter of the top-level modules)", text,
+                                form);
+            return std::nullopt;
+        }
+        p.name = key;
+    }
+    return p;
+}
+
+std::unique_ptr<ParamValue> parseParamValue(frontend::SourceManager& sm, const ParamOption& p,
+                                            std::string& error) {
+    using frontend::TokenKind;
+    auto bad = [&](const std::string& why) {
+        error = fmt::format("{}={}: {}; VALUE is a constant such as 8, 8'hff, -3, 1.5 or "
+                            "\"text\" (with its quotes)",
+                            p.option, p.value, why);
+        return nullptr;
+    };
+    // The value is parsed alone; its messages are kept, and only the first is shown.
+    frontend::Diagnostics diags(sm);
+    diags.setQuiet(true);
+    uint32_t buf = sm.addBuffer(p.option, p.value);
+    auto v = std::make_unique<ParamValue>();
+    frontend::Preprocessor pp(sm, diags, {});
+    v->unit = pp.runBuffers({buf});
+    if (diags.hasErrors()) return bad(diags.all().front().message);
+    if (v->unit.tokens.size() <= 1) return bad("the value is empty");
+    for (const frontend::Token& t : v->unit.tokens)
+        if (t.kind == TokenKind::Identifier)
+            return bad(
+                fmt::format("'{}' is not a constant (a string needs double quotes)", t.text));
+    frontend::Parser parser(v->unit, sm, diags);
+    v->expr = parser.parseExpressionOnly();
+    if (!v->expr || diags.hasErrors()) {
+        for (const auto& d : diags.all())
+            if (d.severity >= frontend::Severity::Error) return bad(d.message);
+        return bad("not an expression");
+    }
+    return v;
 }
 
 std::optional<std::pair<int, int>> parseTimescale(const std::string& text) {

@@ -3,6 +3,11 @@
 // (which may hold further options and -f files), and the `+` options (`+incdir+`, `+define+`,
 // `+libext+`, `+timescale+`). Any other `+word` is a plusarg kept for the simulation.
 
+#include "frontend/ast.h"
+#include "frontend/preprocessor.h"
+#include "frontend/source_manager.h"
+
+#include <memory>
 #include <optional>
 #include <string>
 #include <utility>
@@ -29,6 +34,32 @@ std::vector<std::string> splitCommandFile(const std::string& text);
 
 // "NAME=VALUE" -> {NAME, VALUE}; "NAME" -> {NAME, "1"} (as Icarus does).
 std::pair<std::string, std::string> parseDefine(const std::string& text);
+
+// A parameter of a top-level module set on the command line: `-P TOP.NAME=VALUE` (Icarus) or
+// `-GNAME=VALUE` (Verilator: every top module that has NAME).
+struct ParamOption {
+    std::string option; // how messages name it: "-P t.W", "-G W"
+    std::string top;    // -P: the top module; -G: empty
+    std::string name;
+    std::string value; // Verilog constant expression text
+};
+
+// Splits the text of -P ('P': "TOP.NAME=VALUE") or -G ('G': "NAME=VALUE"); nullopt with
+// `error` set when it is not of that form.
+std::optional<ParamOption> parseParamOption(char flag, const std::string& text, std::string& error);
+
+// A parameter value parsed with the Verilog parser. The expression's text lives in the
+// SourceManager (a buffer named after the option); `unit` keeps its tokens.
+struct ParamValue {
+    frontend::PreprocessedUnit unit;
+    frontend::ast::ExprPtr expr;
+};
+
+// Parses VALUE as one constant expression without names: numbers (8, 8'hff, -3), reals (1.5),
+// strings in double quotes ("abc"), and operators and constant system functions applied to
+// them. Returns null with `error` set when it is something else.
+std::unique_ptr<ParamValue> parseParamValue(frontend::SourceManager& sm, const ParamOption& p,
+                                            std::string& error);
 
 // "1ns/10ps" -> {-9, -11} (powers of ten seconds); nullopt when malformed or when the
 // precision is coarser than the unit.

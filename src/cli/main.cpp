@@ -40,6 +40,8 @@ struct CliOptions {
     std::vector<std::string> libDirs;
     std::vector<std::string> libFiles;
     std::vector<std::string> tops;
+    std::vector<std::string> paramP; // -P TOP.NAME=VALUE
+    std::vector<std::string> paramG; // -GNAME=VALUE
     std::string delaySelection = "typ";
     bool parseOnly = false;
     bool dumpTokens = false;
@@ -239,6 +241,14 @@ int run(int argc, char** argv) {
         ->allow_extra_args(false);
     app.add_option("-s,--top", o.tops, "Top-level module (may be given more than once)")
         ->allow_extra_args(false);
+    app.add_option("-P", o.paramP,
+                   "Set a parameter of a top-level module: -P TOP.NAME=VALUE (Icarus; VALUE: "
+                   "8, 8'hff, -3, 1.5, \"text\")")
+        ->allow_extra_args(false);
+    app.add_option("-G", o.paramG,
+                   "Set a parameter of the top-level modules that have it: -GNAME=VALUE "
+                   "(Verilator)")
+        ->allow_extra_args(false);
     app.add_option("-T", o.delaySelection, "Delay selection for min:typ:max expressions")
         ->check(CLI::IsMember({"min", "typ", "max"}));
     app.add_flag("--parse-only", o.parseOnly, "Stop after parsing");
@@ -355,6 +365,20 @@ int run(int argc, char** argv) {
         return kExitUsage;
     }
 
+    // -G first, then -P: for the same parameter the later (the top-qualified -P) wins.
+    std::vector<cli::ParamOption> paramOptions;
+    for (char flag : {'G', 'P'}) {
+        for (const std::string& text : flag == 'G' ? o.paramG : o.paramP) {
+            std::string error;
+            auto p = cli::parseParamOption(flag, text, error);
+            if (!p) {
+                fmt::print(stderr, "metalfpga_cli: error: {}\n", error);
+                return kExitUsage;
+            }
+            paramOptions.push_back(std::move(*p));
+        }
+    }
+
     std::optional<std::pair<int, int>> defaultTimescale;
     if (!expanded.timescale.empty()) {
         defaultTimescale = cli::parseTimescale(expanded.timescale);
@@ -393,6 +417,16 @@ int run(int argc, char** argv) {
 
     frontend::SourceManager sm;
     frontend::Diagnostics diags(sm);
+    // -P/-G values: parsed here, evaluated by the elaborator in the top module.
+    std::vector<std::unique_ptr<cli::ParamValue>> paramValues;
+    for (const cli::ParamOption& p : paramOptions) {
+        std::string error;
+        paramValues.push_back(cli::parseParamValue(sm, p, error));
+        if (!paramValues.back()) {
+            fmt::print(stderr, "metalfpga_cli: error: {}\n", error);
+            return kExitInputErrors;
+        }
+    }
     runtime::Profiler::Timer parseTimer(profiler.get(), "parse");
     frontend::SourceSet sources = frontend::loadSources(so, sm, diags);
     parseTimer.stop();
@@ -409,6 +443,10 @@ int run(int argc, char** argv) {
     if (elaborate && !diags.hasErrors()) {
         elab::ElabOptions eo;
         eo.tops = o.tops;
+        for (size_t i = 0; i < paramOptions.size(); ++i)
+            eo.paramOverrides.push_back(
+                elab::ParamOverride{paramOptions[i].option, paramOptions[i].top,
+                                    paramOptions[i].name, paramValues[i]->expr.get()});
         eo.delaySelection = o.delaySelection == "min" ? 'n' : o.delaySelection == "max" ? 'x' : 't';
         if (defaultTimescale)
             eo.defaultTimescale =

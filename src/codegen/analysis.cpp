@@ -60,15 +60,18 @@ void Generator::setupAliases() {
         else
             rep_[a] = b;
     }
-    mergeVariableInputs();
+    mergeVariablePorts();
 }
 
-// An input port connected to a whole variable of the same type, whose net inside has no other
-// driver and is never forced, is that variable seen from inside (Icarus links the two the same
-// way): the net is merged into the variable, so a process inside that waits on the port waits
-// on the variable itself, in the same wait group as the processes outside, and no copy process
-// runs between them.
-void Generator::mergeVariableInputs() {
+// A port connection or a continuous assignment (no delay, no strength) that drives a whole
+// plain net from a whole variable of the same type (an input port connected to a testbench's
+// reg; an output reg connected to a wire outside; `assign y = r;`), or a plain net from a
+// plain net by `assign`, where
+// the net has no other driver and is never forced, makes the net that variable seen from the
+// other side (Icarus links the two the same way): the net is merged into the variable, so a
+// process waiting on the net waits on the variable itself, in the same wait group as the
+// others, and no copy process runs between them.
+void Generator::mergeVariablePorts() {
     std::map<SignalId, uint32_t> drivers;
     for (const Process& p : d_.processes)
         for (const Expr* l : targetLeaves(p)) {
@@ -76,6 +79,14 @@ void Generator::mergeVariableInputs() {
             while (base->kind == ExprKind::Select) base = base->operands[0].get();
             if (base->kind == ExprKind::Signal) ++drivers[base->signal];
         }
+    for (const Process& p : d_.processes) { // bidirectional: never merged this way
+        if (p.kind == ProcessKind::Gate && isSwitchGate(p.gate))
+            for (const auto& t : p.terminals)
+                if (t && t->kind == ExprKind::Signal) drivers[t->signal] += 2;
+        if (p.kind == ProcessKind::PortConnection && p.portDir == PortDir::Inout)
+            for (const Expr* t : {p.lhs.get(), p.rhs.get()})
+                if (t && t->kind == ExprKind::Signal) drivers[t->signal] += 2;
+    }
     std::set<SignalId> forced;
     std::vector<const Stmt*> todo;
     for (const Process& p : d_.processes)
@@ -97,18 +108,27 @@ void Generator::mergeVariableInputs() {
             if (ci.body) todo.push_back(ci.body.get());
     }
     for (const Process& p : d_.processes) {
-        if (p.kind != ProcessKind::PortConnection || p.portDir != PortDir::Input || p.collapsed ||
-            !p.lhs || !p.rhs || p.lhs->kind != ExprKind::Signal || p.rhs->kind != ExprKind::Signal)
+        bool port =
+            p.kind == ProcessKind::PortConnection && p.portDir != PortDir::Inout && !p.collapsed;
+        bool copy =
+            p.kind == ProcessKind::ContinuousAssign && p.delay.empty() && !p.strength.specified;
+        if ((!port && !copy) || !p.lhs || !p.rhs || p.lhs->kind != ExprKind::Signal ||
+            p.rhs->kind != ExprKind::Signal)
             continue;
-        SignalId in = p.lhs->signal, out = p.rhs->signal;
+        SignalId in = p.lhs->signal, out = p.rhs->signal; // the net, the variable
         const Signal &si = d_.signals[in], &so = d_.signals[out];
-        bool plainNet = si.isNet() && (si.netType == NetType::Wire || si.netType == NetType::Tri);
+        auto plain = [](const Signal& g) {
+            return g.isNet() && (g.netType == NetType::Wire || g.netType == NetType::Tri);
+        };
         bool variable =
             !so.isNet() && (so.kind == SignalKind::Reg || so.kind == SignalKind::Integer ||
                             so.kind == SignalKind::Time);
-        if (!plainNet || !variable || si.isArray() || so.isArray() || rep(in) != in ||
-            drivers[in] != 1 || forced.count(in) || si.type.width != so.type.width ||
-            si.type.isSigned != so.type.isSigned || si.type.isReal || so.type.isReal)
+        // `assign y = x;` of a plain net is a link too (Icarus: no delay between them).
+        if (copy && plain(so) && !forced.count(out)) variable = true;
+        if (!plain(si) || !variable || si.isArray() || so.isArray() || rep(in) != in ||
+            rep(out) == in || drivers[in] != 1 || forced.count(in) ||
+            si.type.width != so.type.width || si.type.isSigned != so.type.isSigned ||
+            si.type.isReal || so.type.isReal)
             continue;
         rep_[in] = rep(out);
     }

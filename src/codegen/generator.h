@@ -216,7 +216,7 @@ class Generator {
         return fmt::format("{}:{}", sm_.displayName(loc), sm_.displayLineCol(loc).line);
     }
 
-    void mergeVariableInputs(); // analysis.cpp
+    void mergeVariablePorts(); // analysis.cpp
     SignalId rep(SignalId s) const {
         while (rep_[s] != s) s = rep_[s];
         return s;

@@ -344,6 +344,17 @@ std::unique_ptr<CompilationUnit> Parser::parse() {
     return cu;
 }
 
+ExprPtr Parser::parseExpressionOnly() {
+    try {
+        ExprPtr e = parseExpr();
+        if (!at(TokenKind::EndOfFile)) fail("expected the end of the expression");
+        return e;
+    } catch (SyntaxError&) {
+    } catch (AbortParse&) {
+    }
+    return nullptr;
+}
+
 DescriptionPtr Parser::parseDescription(Attributes attrs) {
     switch (peek().kind) {
     case TokenKind::KwModule:

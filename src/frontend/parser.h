@@ -32,6 +32,9 @@ class Parser {
 
     // Parses the whole unit. Always returns a tree (possibly partial); check diags.hasErrors().
     std::unique_ptr<ast::CompilationUnit> parse();
+    // Parses a unit that holds one expression and nothing else (a parameter value given on the
+    // command line). Returns null after reporting an error.
+    ast::ExprPtr parseExpressionOnly();
 
     static constexpr unsigned kMaxDepth = 1000;
 

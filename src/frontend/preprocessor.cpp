@@ -289,6 +289,14 @@ struct Preprocessor::Impl {
     void predefine() {
         if (predefined) return;
         predefined = true;
+        // The tool's own macro, as Icarus defines __ICARUS__ and Verilator VERILATOR: an
+        // ordinary macro, so -D and `define may redefine it and `undef removes it.
+        {
+            uint32_t buf = sm.addBuffer("<predefined>", "`define __METALFPGA__ 1\n");
+            Lexer lx(sm, diags, buf);
+            Token d = lx.next();
+            define(lx, d);
+        }
         for (const auto& [name, value] : opts.defines) {
             uint32_t buf = sm.addBuffer("<command line>", fmt::format("`define {} {}\n", name,
                                                                       value.empty() ? "1" : value));

@@ -1,6 +1,8 @@
 // $fscanf and $sscanf (IEEE 1364-2005 17.2.4.3): conversions %b %o %d %h %x %c %s %e %f %g
 // %t %u %z %m %%, '*' (no assignment) and field widths. The result is the number of arguments
-// assigned, or EOF (-1) when the input ends before the first conversion. As in Icarus, integer
+// assigned, or EOF (-1) when the input is at its end before anything is read; as in Icarus,
+// input that ends later (white space before the end included) gives the count so far, 0 too,
+// except that a first %u/%z item that finds too few bytes gives EOF. As in Icarus, integer
 // fields accept x/z/? digits (a field with x is all x, one with only z is all z; a decimal
 // field that starts with one is that character alone).
 #include "runtime/host_calls.h"
@@ -131,8 +133,12 @@ rt::Value intValue(const std::string& t, int base, uint32_t width) {
 void scan(CallContext& c, Source& in, const std::string& format) {
     size_t arg = 2;
     int assigned = 0;
-    bool anyInput = false; // a conversion read something (else EOF means -1)
-    auto done = [&](bool eof) { c.setResult(eof && assigned == 0 && !anyInput ? -1 : assigned); };
+    if (in.peek() == EOF) {
+        c.setResult(-1);
+        return;
+    }
+    // binaryEof: a %u/%z item found too few bytes.
+    auto done = [&](bool binaryEof) { c.setResult(binaryEof && assigned == 0 ? -1 : assigned); };
     for (size_t i = 0; i < format.size(); ++i) {
         char f = format[i];
         if (std::isspace(static_cast<unsigned char>(f))) {
@@ -141,7 +147,7 @@ void scan(CallContext& c, Source& in, const std::string& format) {
         }
         if (f != '%' || i + 1 >= format.size()) {
             int ch = in.get();
-            if (ch == EOF) return done(true);
+            if (ch == EOF) return done(false);
             if (ch != static_cast<unsigned char>(f)) {
                 in.unget(ch);
                 return done(false);
@@ -162,7 +168,7 @@ void scan(CallContext& c, Source& in, const std::string& format) {
         if (conv == '%') {
             in.skipSpace();
             int ch = in.get();
-            if (ch == EOF) return done(true);
+            if (ch == EOF) return done(false);
             if (ch != '%') {
                 in.unget(ch);
                 return done(false);
@@ -186,8 +192,7 @@ void scan(CallContext& c, Source& in, const std::string& format) {
         uint32_t w = out ? out->width : 64;
         if (conv == 'c') {
             int ch = in.get();
-            if (ch == EOF) return done(true);
-            anyInput = true;
+            if (ch == EOF) return done(false);
             if (!suppress) {
                 c.setOutput(arg++, rt::Value::from_u64(w, static_cast<uint64_t>(ch)));
                 ++assigned;
@@ -209,7 +214,6 @@ void scan(CallContext& c, Source& in, const std::string& format) {
                                                 c.site.where, bytes.size(), need, conv));
                 return done(true);
             }
-            anyInput = true;
             auto word = [&](size_t at) {
                 uint32_t v = 0;
                 for (int b = 0; b < 4; ++b)
@@ -233,7 +237,7 @@ void scan(CallContext& c, Source& in, const std::string& format) {
             }
             continue;
         }
-        if (!in.skipSpace()) return done(true);
+        if (!in.skipSpace()) return done(false);
         std::string t;
         switch (conv) {
         case 'b':
@@ -244,7 +248,6 @@ void scan(CallContext& c, Source& in, const std::string& format) {
             int base = conv == 'b' ? 2 : conv == 'o' ? 8 : conv == 'd' ? 10 : 16;
             t = intField(in, base, width);
             if (t.empty()) return done(false);
-            anyInput = true;
             if (!suppress) c.setOutput(arg, intValue(t, base, w));
             break;
         }
@@ -254,7 +257,6 @@ void scan(CallContext& c, Source& in, const std::string& format) {
                    (width < 0 || static_cast<int>(t.size()) < width))
                 t += static_cast<char>(ch);
             in.unget(ch);
-            anyInput = true;
             if (!suppress) c.setOutput(arg, textValue(t, w));
             break;
         }
@@ -271,7 +273,6 @@ void scan(CallContext& c, Source& in, const std::string& format) {
             char* end = nullptr;
             double d = std::strtod(t.c_str(), &end);
             if (t.empty() || end == t.c_str()) return done(false);
-            anyInput = true;
             if (!suppress) c.setOutputReal(arg, d);
             break;
         }

@@ -67,3 +67,60 @@ TEST(Arguments, Timescales) {
     EXPECT_FALSE(parseTimescale("1ns"));
     EXPECT_FALSE(parseTimescale("1ns/1xs"));
 }
+
+TEST(Arguments, ParamOptionsAreSplit) {
+    std::string error;
+    auto p = parseParamOption('P', "top.WIDTH=8'hff", error);
+    ASSERT_TRUE(p) << error;
+    EXPECT_EQ(p->option, "-P top.WIDTH");
+    EXPECT_EQ(p->top, "top");
+    EXPECT_EQ(p->name, "WIDTH");
+    EXPECT_EQ(p->value, "8'hff");
+    auto g = parseParamOption('G', "S=\"a=b\"", error);
+    ASSERT_TRUE(g) << error;
+    EXPECT_EQ(g->option, "-G S");
+    EXPECT_EQ(g->top, "");
+    EXPECT_EQ(g->name, "S");
+    EXPECT_EQ(g->value, "\"a=b\"");
+    for (const char* bad : {"W=8", "top.W", ".W=1", "top.=1", "a.b.W=1"}) {
+        error.clear();
+        EXPECT_FALSE(parseParamOption('P', bad, error)) << bad;
+        EXPECT_NE(error.find("TOP.NAME=VALUE"), std::string::npos) << error;
+    }
+    for (const char* bad : {"W", "=1", "t.W=1"}) {
+        error.clear();
+        EXPECT_FALSE(parseParamOption('G', bad, error)) << bad;
+        EXPECT_NE(error.find("NAME=VALUE"), std::string::npos) << error;
+    }
+}
+
+TEST(Arguments, ParamValuesAreConstantExpressions) {
+    metalfpga::frontend::SourceManager sm;
+    auto parse = [&](const std::string& value, std::string& error) {
+        ParamOption p{"-P t.W", "t", "W", value};
+        return parseParamValue(sm, p, error);
+    };
+    std::string error;
+    for (const char* good : {"8", "8'hff", "-3", "1.5", "\"abc\"", "4'b10x1", "2 * (3 + 1)",
+                             "$clog2(9)", "{4'h1, 4'h2}"}) {
+        auto v = parse(good, error);
+        ASSERT_TRUE(v) << good << ": " << error;
+        EXPECT_TRUE(v->expr) << good;
+    }
+    auto s = parse("\"abc\"", error);
+    ASSERT_TRUE(s && s->expr);
+    EXPECT_EQ(s->expr->kind, metalfpga::frontend::ast::ExprKind::String);
+    struct Bad {
+        const char* value;
+        const char* why;
+    };
+    for (Bad b :
+         {Bad{"abc", "'abc' is not a constant (a string needs double quotes)"},
+          Bad{"", "the value is empty"}, Bad{"(3", "expected ')'"},
+          Bad{"8;", "expected the end of the expression"}, Bad{"W + 1", "'W' is not a constant"}}) {
+        error.clear();
+        EXPECT_FALSE(parse(b.value, error)) << b.value;
+        EXPECT_NE(error.find(std::string("-P t.W=") + b.value + ": "), std::string::npos) << error;
+        EXPECT_NE(error.find(b.why), std::string::npos) << error;
+    }
+}

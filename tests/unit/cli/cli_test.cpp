@@ -203,3 +203,129 @@ TEST_F(Cli, RecursiveAutomaticTaskIsReportedUnsupported) {
               std::string::npos)
         << r.out;
 }
+
+// -P TOP.NAME=VALUE (Icarus) and -GNAME=VALUE (Verilator) set parameters of top-level modules.
+class CliParams : public Cli {
+  protected:
+    void SetUp() override {
+        Cli::SetUp();
+        write("top.v", "module top;\n"
+                       "  parameter W = 4;\n"
+                       "  parameter [7:0] B = 8'h0f;\n"
+                       "  parameter real R = 0.25;\n"
+                       "  parameter S = \"def\";\n"
+                       "  parameter signed [7:0] N = 1;\n"
+                       "  parameter D = W * 2;\n"
+                       "  localparam L = W + 1;\n"
+                       "  reg [W-1:0] r;\n"
+                       "  initial begin\n"
+                       "    r = {W{1'b1}};\n"
+                       "    $display(\"W=%0d B=%h R=%f S=%0s N=%0d D=%0d L=%0d bits=%0d r=%b\",\n"
+                       "             W, B, R, S, N, D, L, $bits(r), r);\n"
+                       "  end\n"
+                       "endmodule\n");
+    }
+};
+
+TEST_F(CliParams, ParamOverridesSetTopParameters) {
+    auto r = run("--dump-flat -P top.W=8 -P \"top.B=9'h1ff\" -P top.R=3 -P 'top.S=\"hello\"' "
+                 "-P top.N=-3 top.v");
+    ASSERT_EQ(r.rc, 0) << r.out;
+    // D and L follow W; B, R and N keep their declared types.
+    for (const char* want :
+         {"parameter W = 32'sd8:32s", "parameter B = 8'd255:8u", "parameter R = 3:real",
+          "parameter S = 40'd448378203247:40u", "parameter N = 8'sd253:8s",
+          "parameter D = 32'sd16:32s", "localparam L = 32'sd9:32s", "reg [7:0] r : 8u"})
+        EXPECT_NE(r.out.find(want), std::string::npos) << want << "\n" << r.out;
+    // A later -P for the same parameter wins; -P wins over -G; an untyped parameter takes the
+    // value's type.
+    auto later = run("--dump-flat -P top.W=5 -GW=7 -P top.W=6 -GR=2 top.v");
+    ASSERT_EQ(later.rc, 0) << later.out;
+    EXPECT_NE(later.out.find("parameter W = 32'sd6:32s"), std::string::npos) << later.out;
+    EXPECT_NE(later.out.find("parameter R = 2:real"), std::string::npos) << later.out;
+    auto real = run("--dump-flat -P top.W=1.5 top.v");
+    ASSERT_EQ(real.rc, 0) << real.out;
+    EXPECT_NE(real.out.find("parameter W = 1.5:real"), std::string::npos) << real.out;
+}
+
+TEST_F(CliParams, ParamOverridesRunAsIcarusPrints) {
+    // iverilog -P top.W=8 -P "top.B=9'h1ff" -P top.R=1.5 -P 'top.S="hello"' -P top.N=-3
+    auto r = run("--run --no-cache -P top.W=8 -P \"top.B=9'h1ff\" -P top.R=1.5 "
+                 "-P 'top.S=\"hello\"' -P top.N=-3 top.v");
+    ASSERT_EQ(r.rc, 0) << r.out;
+    EXPECT_NE(r.out.find("W=8 B=ff R=1.500000 S=hello N=-3 D=16 L=9 bits=8 r=11111111\n"),
+              std::string::npos)
+        << r.out;
+}
+
+TEST_F(CliParams, ParamOverrideGAppliesToEveryTopThatHasIt) {
+    write("two.v", "module a; parameter W = 1; parameter D = W + 1; endmodule\n"
+                   "module b; parameter W = 2; parameter X = 3; endmodule\n");
+    auto r = run("--dump-flat -GW=8 -G X=9 two.v");
+    ASSERT_EQ(r.rc, 0) << r.out;
+    auto a = r.out.find("scope a "), b = r.out.find("scope b ");
+    ASSERT_NE(a, std::string::npos) << r.out;
+    ASSERT_NE(b, std::string::npos) << r.out;
+    std::string sa = r.out.substr(a, b > a ? b - a : std::string::npos);
+    std::string sb = r.out.substr(b, a > b ? a - b : std::string::npos);
+    EXPECT_NE(sa.find("parameter W = 32'sd8:32s"), std::string::npos) << r.out;
+    EXPECT_NE(sa.find("parameter D = 32'sd9:32s"), std::string::npos) << r.out;
+    EXPECT_NE(sb.find("parameter W = 32'sd8:32s"), std::string::npos) << r.out;
+    EXPECT_NE(sb.find("parameter X = 32'sd9:32s"), std::string::npos) << r.out;
+}
+
+TEST_F(CliParams, DefparamWinsOverParamOverride) {
+    // As in Icarus, where -P is a defparam that the design's own defparam replaces.
+    write("dp.v", "module top; parameter W = 4; parameter D = W * 2; endmodule\n"
+                  "module other; defparam top.W = 5; endmodule\n");
+    auto r = run("--dump-flat -P top.W=6 dp.v");
+    ASSERT_EQ(r.rc, 0) << r.out;
+    EXPECT_NE(r.out.find("parameter W = 32'sd5:32s"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("parameter D = 32'sd10:32s"), std::string::npos) << r.out;
+}
+
+TEST_F(CliParams, ParamOverrideErrors) {
+    struct Case {
+        const char* args;
+        int rc;
+        const char* message;
+    };
+    for (Case c : {
+             Case{"-P top.X=1", 1, "error: -P top.X: no parameter X in top module top\n"},
+             Case{"-P top.L=1", 1,
+                  "error: -P top.L: L is a localparam of top module top and cannot be "
+                  "overridden\n"},
+             Case{"-P nosuch.W=1", 1, "error: -P nosuch.W: nosuch is not a top-level module"},
+             Case{"-GQ=1", 1, "error: -G Q: no parameter Q in the top-level module top\n"},
+             Case{"-GL=1", 1, "error: -G L: L is a localparam of top module top"},
+             Case{"-P top.W=abc", 1,
+                  "metalfpga_cli: error: -P top.W=abc: 'abc' is not a constant (a string needs "
+                  "double quotes)"},
+             Case{"-P top.S=abc", 1, "metalfpga_cli: error: -P top.S=abc: 'abc' is not a "},
+             Case{"-P 'top.W=(3'", 1, "metalfpga_cli: error: -P top.W=(3: expected ')'"},
+             Case{"-P top.W=", 1, "metalfpga_cli: error: -P top.W=: the value is empty"},
+             Case{"-P W=1", 2, "metalfpga_cli: error: -P W=1: expected TOP.NAME=VALUE"},
+             Case{"-P top.W", 2, "metalfpga_cli: error: -P top.W: expected TOP.NAME=VALUE"},
+             Case{"-GW", 2, "metalfpga_cli: error: -G W: expected NAME=VALUE"},
+         }) {
+        auto r = run(std::string("--check ") + c.args + " top.v");
+        EXPECT_EQ(r.rc, c.rc) << c.args << "\n" << r.out;
+        EXPECT_NE(r.out.find(c.message), std::string::npos) << c.args << "\n" << r.out;
+    }
+}
+
+TEST_F(Cli, MetalfpgaMacroIsDefinedAndIcarusCanBeDefined) {
+    write("m.v", "module m;\n"
+                 "`ifdef __METALFPGA__\n  parameter P = `__METALFPGA__;\n`endif\n"
+                 "`ifdef __ICARUS__\n  parameter I = `__ICARUS__;\n`endif\n"
+                 "endmodule\n");
+    auto r = run("--dump-flat m.v");
+    ASSERT_EQ(r.rc, 0) << r.out;
+    EXPECT_NE(r.out.find("parameter P = 32'sd1:32s"), std::string::npos) << r.out;
+    EXPECT_EQ(r.out.find("parameter I"), std::string::npos) << r.out;
+    for (const char* define : {"-D__ICARUS__", "+define+__ICARUS__=1"}) {
+        auto i = run(std::string("--dump-flat ") + define + " m.v");
+        ASSERT_EQ(i.rc, 0) << i.out;
+        EXPECT_NE(i.out.find("parameter I = 32'sd1:32s"), std::string::npos) << define << i.out;
+    }
+}

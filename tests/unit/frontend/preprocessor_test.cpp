@@ -381,6 +381,22 @@ TEST(Preprocessor, CommandLineDefines) {
     EXPECT_EQ(p.diags.errorCount(), 0u);
 }
 
+TEST(Preprocessor, MetalfpgaIsPredefined) {
+    // Like Icarus's __ICARUS__: defined to 1, an ordinary macro otherwise.
+    Pp p;
+    EXPECT_EQ(p.run("`ifdef __METALFPGA__ yes `__METALFPGA__ `else no `endif"), "yes 1");
+    EXPECT_EQ(p.run("`ifdef __ICARUS__ icarus `endif `ifdef VERILATOR verilator `endif x"), "x");
+    EXPECT_EQ(p.run("`define __METALFPGA__ 7\n`__METALFPGA__"), "7");
+    EXPECT_EQ(p.run("`undef __METALFPGA__\n`ifndef __METALFPGA__ gone `endif"), "gone");
+    EXPECT_EQ(p.diags.errorCount(), 0u);
+    // A command-line definition replaces it; -D__ICARUS__ takes the Icarus branches.
+    PreprocessorOptions o;
+    o.defines = {{"__METALFPGA__", "2"}, {"__ICARUS__", ""}};
+    Pp q(o);
+    EXPECT_EQ(q.run("`__METALFPGA__ `ifdef __ICARUS__ icarus `__ICARUS__ `endif"), "2 icarus 1");
+    EXPECT_EQ(q.diags.errorCount(), 0u);
+}
+
 TEST(Preprocessor, MacrosPersistAcrossRuns) {
     Pp p;
     p.run("`define LIB 5\n");
