@@ -9,6 +9,7 @@
 #include "frontend/source_set.h"
 #include "ir/printer.h"
 #include "metalfpga/version.h"
+#include "plan/model_plan.h"
 #include "runtime/host_emit.h"
 #include "runtime/profile.h"
 #include "runtime/runtime.h"
@@ -48,6 +49,7 @@ struct CliOptions {
     bool dumpAst = false;
     bool check = false;
     bool dumpFlat = false;
+    bool dumpPlan = false;
     std::string emitFlat;
     bool run = false;
     std::string emitCpp;
@@ -256,6 +258,9 @@ int run(int argc, char** argv) {
     app.add_flag("--dump-ast", o.dumpAst, "Print the syntax tree");
     app.add_flag("--check", o.check, "Parse and elaborate, then stop (no simulation)");
     app.add_flag("--dump-flat", o.dumpFlat, "Print the elaborated (flattened) design");
+    app.add_flag("--dump-plan", o.dumpPlan,
+                 "Print the model plan: each process's class (combinational, clocked or "
+                 "behavioural, and why), the combinational levels and loops");
     app.add_option("--emit-flat", o.emitFlat, "Write the elaborated design to a file")
         ->allow_extra_args(false);
     app.add_flag("--run", o.run, "Compile and simulate the design (CPU backend)");
@@ -439,7 +444,8 @@ int run(int argc, char** argv) {
 
     bool simulate = o.run || !o.emitCpp.empty() || !o.emitCuda.empty() || !o.emitPtx.empty() ||
                     !o.emitHost.empty();
-    bool elaborate = !o.parseOnly && (o.check || o.dumpFlat || !o.emitFlat.empty() || simulate);
+    bool elaborate =
+        !o.parseOnly && (o.check || o.dumpFlat || o.dumpPlan || !o.emitFlat.empty() || simulate);
     if (elaborate && !diags.hasErrors()) {
         elab::ElabOptions eo;
         eo.tops = o.tops;
@@ -455,6 +461,8 @@ int run(int argc, char** argv) {
         auto design = elab::elaborate(sources, eo, diags);
         elabTimer.stop();
         if (design && o.dumpFlat) ir::printDesign(*design, std::cout, &sm);
+        if (design && o.dumpPlan)
+            plan::printPlan(*design, plan::buildPlan(*design), std::cout, &sm);
         if (design && !o.emitFlat.empty()) {
             std::ofstream out(o.emitFlat);
             if (out) ir::printDesign(*design, out, &sm);

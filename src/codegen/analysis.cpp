@@ -80,12 +80,16 @@ void Generator::mergeVariablePorts() {
             if (base->kind == ExprKind::Signal) ++drivers[base->signal];
         }
     for (const Process& p : d_.processes) { // bidirectional: never merged this way
+        auto mark = [&](const Expr* t) {
+            while (t && t->kind == ExprKind::Select) t = t->operands[0].get();
+            if (t && t->kind == ExprKind::Signal) drivers[t->signal] += 2;
+        };
         if (p.kind == ProcessKind::Gate && isSwitchGate(p.gate))
-            for (const auto& t : p.terminals)
-                if (t && t->kind == ExprKind::Signal) drivers[t->signal] += 2;
-        if (p.kind == ProcessKind::PortConnection && p.portDir == PortDir::Inout)
-            for (const Expr* t : {p.lhs.get(), p.rhs.get()})
-                if (t && t->kind == ExprKind::Signal) drivers[t->signal] += 2;
+            for (const auto& t : p.terminals) mark(t.get());
+        if (p.kind == ProcessKind::PortConnection && p.portDir == PortDir::Inout) {
+            mark(p.lhs.get());
+            mark(p.rhs.get());
+        }
     }
     std::set<SignalId> forced;
     std::vector<const Stmt*> todo;

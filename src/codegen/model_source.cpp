@@ -91,7 +91,7 @@ std::optional<Model> Generator::run() {
             if (p.varInit && opt_.twoState) continue; // the values are stored before time 0
             if (p.kind == ProcessKind::ContinuousAssign && p.lhs && p.rhs &&
                 p.lhs->kind == ExprKind::Signal && p.rhs->kind == ExprKind::Signal &&
-                rep(p.lhs->signal) == rep(p.rhs->signal))
+                p.lhs->signal != p.rhs->signal && rep(p.lhs->signal) == rep(p.rhs->signal))
                 continue; // a copy whose two sides were merged (mergeVariablePorts)
             if (p.kind == ProcessKind::PortConnection) {
                 if (p.lhs && p.rhs && p.lhs->kind == ExprKind::Signal &&

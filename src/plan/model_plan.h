@@ -1,0 +1,60 @@
+#pragma once
+// The model plan: what the planning stage decides about a design before any code is written
+// (docs/architecture.md, "Planning stage"). Passes over the design IR fill it in, one pass per
+// file; `--dump-plan` prints it. Code generation does not read it yet: the static schedule
+// that will (clocked blocks run on their edge, combinational logic in level order, the
+// behavioural rest on the event scheduler) is the next step.
+
+#include "ir/design.h"
+
+#include <cstdint>
+#include <iosfwd>
+#include <string>
+#include <vector>
+
+namespace metalfpga::frontend {
+class SourceManager;
+}
+
+namespace metalfpga::plan {
+
+using ir::SignalId;
+
+enum class ProcessClass {
+    Combinational, // continuous assignments, gates, `always @*` without timing inside
+    Clocked,       // `always @(posedge/negedge ...)` without timing inside
+    Behavioural,   // everything else: stays on the event scheduler
+};
+const char* processClassName(ProcessClass c);
+
+struct ProcessPlan {
+    ProcessClass cls = ProcessClass::Behavioural;
+    std::string reason;          // Behavioural: the first thing found that needs the events
+    std::vector<SignalId> reads; // signals the process reads (sorted, whole signals)
+    std::vector<SignalId> writes;
+    std::vector<std::pair<ir::Edge, SignalId>> clocks; // Clocked: the edges it runs on
+    int level = -1;      // Combinational: its level (0 reads no combinational output)
+    bool inLoop = false; // Combinational: part of a cycle, left to the event scheduler
+};
+
+struct ModelPlan {
+    std::vector<ProcessPlan> processes;        // one per Design::processes entry
+    std::vector<std::vector<uint32_t>> levels; // combinational processes, level by level
+    std::vector<std::vector<uint32_t>> loops;  // combinational cycles (process indices)
+};
+
+// accesses.cpp: what each process reads and writes (ProcessPlan::reads/writes).
+void collectAccesses(const ir::Design& d, ModelPlan& plan);
+// classify.cpp: ProcessPlan::cls, reason and clocks.
+void classifyProcesses(const ir::Design& d, ModelPlan& plan);
+// levelize.cpp: the dataflow graph of the combinational processes, its cycles and levels.
+void levelize(const ir::Design& d, ModelPlan& plan);
+
+// The passes in order.
+ModelPlan buildPlan(const ir::Design& d);
+
+// print_plan.cpp: the plan as text (--dump-plan).
+void printPlan(const ir::Design& d, const ModelPlan& plan, std::ostream& out,
+               const frontend::SourceManager* sm = nullptr);
+
+} // namespace metalfpga::plan

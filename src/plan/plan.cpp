@@ -1,0 +1,26 @@
+#include "plan/model_plan.h"
+
+namespace metalfpga::plan {
+
+const char* processClassName(ProcessClass c) {
+    switch (c) {
+    case ProcessClass::Combinational:
+        return "combinational";
+    case ProcessClass::Clocked:
+        return "clocked";
+    case ProcessClass::Behavioural:
+        return "behavioural";
+    }
+    return "?";
+}
+
+ModelPlan buildPlan(const ir::Design& d) {
+    ModelPlan plan;
+    plan.processes.resize(d.processes.size());
+    collectAccesses(d, plan);
+    classifyProcesses(d, plan);
+    levelize(d, plan);
+    return plan;
+}
+
+} // namespace metalfpga::plan

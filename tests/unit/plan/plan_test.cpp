@@ -1,0 +1,147 @@
+// The planning stage's passes, checked on the plan they build (not on printed text).
+
+#include "../elab/elab_test_util.h"
+#include "plan/model_plan.h"
+
+#include <gtest/gtest.h>
+
+#include <sstream>
+
+namespace metalfpga::plan::test {
+namespace {
+
+using elab::test::elaborateText;
+
+struct Planned {
+    std::unique_ptr<elab::test::Elaborated> e;
+    ModelPlan plan;
+    const ir::Design& d() const { return *e->design; }
+    // The plan of the first process of this kind whose location's line is `line`.
+    const ProcessPlan& at(int line) const {
+        for (size_t i = 0; i < d().processes.size(); ++i)
+            if (e->sm.displayLineCol(d().processes[i].loc).line == uint32_t(line))
+                return plan.processes[i];
+        ADD_FAILURE() << "no process on line " << line;
+        static ProcessPlan none;
+        return none;
+    }
+    uint32_t index(int line) const {
+        for (size_t i = 0; i < d().processes.size(); ++i)
+            if (e->sm.displayLineCol(d().processes[i].loc).line == uint32_t(line)) return i;
+        ADD_FAILURE() << "no process on line " << line;
+        return ~0u;
+    }
+};
+
+Planned planOf(const std::string& text) {
+    Planned p;
+    p.e = elaborateText(text);
+    EXPECT_TRUE(p.e->design) << p.e->errors;
+    if (p.e->design) p.plan = buildPlan(*p.e->design);
+    return p;
+}
+
+TEST(PlanClassify, ProcessesAreCombinationalClockedOrBehavioural) {
+    // Lines count from the first line of the text (the empty one).
+    auto p = planOf(R"(
+module top(input clk, input [3:0] a, b, output [3:0] y);
+  wire [3:0] s = a + b;
+  assign #1 y = s;
+  reg [3:0] q, c, l;
+  always @(posedge clk) q <= s;
+  always @* c = a & b;
+  always @(a) l = a | b;
+  always @(posedge clk or a) l = 0;
+  always @* begin #1 c = a; end
+  initial q = 0;
+  always @* $display("%d", a);
+endmodule
+)");
+    EXPECT_EQ(p.at(3).cls, ProcessClass::Combinational);
+    EXPECT_EQ(p.at(4).cls, ProcessClass::Behavioural);
+    EXPECT_EQ(p.at(4).reason, "a delay");
+    EXPECT_EQ(p.at(6).cls, ProcessClass::Clocked);
+    ASSERT_EQ(p.at(6).clocks.size(), 1u);
+    EXPECT_EQ(p.at(6).clocks[0].first, ir::Edge::Posedge);
+    EXPECT_EQ(p.d().signals[p.at(6).clocks[0].second].path, "top.clk");
+    EXPECT_EQ(p.at(7).cls, ProcessClass::Combinational);
+    EXPECT_EQ(p.at(8).cls, ProcessClass::Behavioural);
+    EXPECT_EQ(p.at(8).reason, "an incomplete sensitivity list (it reads top.b)");
+    EXPECT_EQ(p.at(9).reason, "an event control mixing edges and levels");
+    EXPECT_EQ(p.at(10).reason, "a timing control inside");
+    EXPECT_EQ(p.at(11).reason, "an initial block");
+    EXPECT_EQ(p.at(12).reason, "system task $display in a combinational block");
+}
+
+TEST(PlanAccesses, ReadsAndWritesAreWholeSignals) {
+    auto p = planOf(R"(
+module top;
+  reg [7:0] m [0:3];
+  reg [1:0] i;
+  reg [7:0] v, w;
+  always @* begin w[i] = m[i][0]; v = w; end
+endmodule
+)");
+    auto names = [&](const std::vector<SignalId>& v) {
+        std::vector<std::string> r;
+        for (SignalId s : v) r.push_back(p.d().signals[s].path);
+        return r;
+    };
+    EXPECT_EQ(names(p.at(6).reads), (std::vector<std::string>{"top.m", "top.i", "top.w"}));
+    EXPECT_EQ(names(p.at(6).writes), (std::vector<std::string>{"top.v", "top.w"}));
+}
+
+TEST(PlanLevelize, LevelsFollowTheDataflowAndLoopsAreFound) {
+    auto p = planOf(R"(
+module top(input [3:0] a);
+  wire [3:0] x = a + 1;
+  wire [3:0] y = x ^ a;
+  reg [3:0] z;
+  always @* z = y & x;
+  wire [3:0] p, q;
+  assign p = q | a;
+  assign q = p & a;
+  wire [3:0] r = q + 1;
+endmodule
+)");
+    EXPECT_EQ(p.at(3).level, 0);
+    EXPECT_EQ(p.at(4).level, 1);
+    EXPECT_EQ(p.at(6).level, 2);
+    EXPECT_TRUE(p.at(8).inLoop);
+    EXPECT_TRUE(p.at(9).inLoop);
+    ASSERT_EQ(p.plan.loops.size(), 1u);
+    EXPECT_EQ(p.plan.loops[0], (std::vector<uint32_t>{p.index(8), p.index(9)}));
+    EXPECT_FALSE(p.at(10).inLoop);
+    EXPECT_EQ(p.at(10).level, 0); // after a loop: the events settle its input
+    EXPECT_EQ(p.plan.levels.size(), 3u);
+}
+
+TEST(PlanLevelize, AContinuousDriverReadingItsOwnTargetIsALoop) {
+    auto p = planOf(R"(
+module top(input d, input g);
+  wire q;
+  assign (pull0, pull1) q = q;
+  bufif1 b(q, d, g);
+endmodule
+)");
+    EXPECT_TRUE(p.at(4).inLoop);
+    EXPECT_FALSE(p.at(5).inLoop);
+}
+
+TEST(PlanPrint, SaysWhyAProcessStaysBehavioural) {
+    auto p = planOf(R"(
+module top;
+  reg clk = 0;
+  always #5 clk = ~clk;
+endmodule
+)");
+    std::ostringstream out;
+    printPlan(p.d(), p.plan, out, &p.e->sm);
+    EXPECT_NE(out.str().find("behavioural: does not begin with an event control"),
+              std::string::npos)
+        << out.str();
+    EXPECT_NE(out.str().find("plan: 2 processes: 0 combinational"), std::string::npos) << out.str();
+}
+
+} // namespace
+} // namespace metalfpga::plan::test
