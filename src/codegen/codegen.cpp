@@ -1,12 +1,14 @@
 #include "codegen/codegen.h"
 
 #include "codegen/generator.h"
+#include "plan/model_plan.h"
 
 namespace metalfpga::codegen {
 
 std::optional<Model> generate(const ir::Design& design, const frontend::SourceManager& sm,
                               frontend::Diagnostics& diags, const Options& options) {
-    detail::Generator g(design, sm, diags, options);
+    const plan::ModelPlan modelPlan = plan::buildPlan(design);
+    detail::Generator g(design, modelPlan, sm, diags, options);
     return g.run();
 }
 

@@ -6,6 +6,7 @@
 #include "codegen/codegen.h"
 #include "codegen/host_call_table.h"
 #include "metalfpga/rt/format.h"
+#include "plan/model_plan.h"
 
 #include <fmt/format.h>
 
@@ -109,15 +110,16 @@ bool isSwitchGate(const std::string& g);
 
 class Generator {
   public:
-    Generator(const Design& d, const frontend::SourceManager& sm, frontend::Diagnostics& diags,
-              const Options& o)
-        : d_(d), sm_(sm), diags_(diags), opt_(o), fourState_(!o.twoState) {}
+    Generator(const Design& d, const plan::ModelPlan& plan, const frontend::SourceManager& sm,
+              frontend::Diagnostics& diags, const Options& o)
+        : d_(d), plan_(plan), sm_(sm), diags_(diags), opt_(o), fourState_(!o.twoState) {}
 
     std::optional<Model> run();
     std::string startProcesses() const; // model_source.cpp: time-0 activation
 
   private:
     const Design& d_;
+    const plan::ModelPlan& plan_; // what the planning stage decided (src/plan/)
     const frontend::SourceManager& sm_;
     frontend::Diagnostics& diags_;
     const Options& opt_;
@@ -216,7 +218,6 @@ class Generator {
         return fmt::format("{}:{}", sm_.displayName(loc), sm_.displayLineCol(loc).line);
     }
 
-    void mergeVariablePorts(); // analysis.cpp
     SignalId rep(SignalId s) const {
         while (rep_[s] != s) s = rep_[s];
         return s;

@@ -1,5 +1,5 @@
 #include "codegen/generator.h"
-#include "codegen/start_order.h"
+#include "plan/start_order.h"
 
 namespace metalfpga::codegen::detail {
 
@@ -29,7 +29,7 @@ std::pair<uint32_t, uint32_t> Generator::nbaQueueSize() const {
 // Time 0: every process is activated, in the order of start_order.h. Runs of consecutive ids
 // are written as loops, so a large design's init stays short.
 std::string Generator::startProcesses() const {
-    std::vector<uint32_t> order = startOrder(d_, procs_, isCa_, !opt_.twoState);
+    std::vector<uint32_t> order = plan::startOrder(d_, procs_, isCa_, !opt_.twoState);
     std::string o;
     for (size_t i = 0; i < order.size();) {
         size_t j = i + 1;

@@ -328,7 +328,8 @@ void Generator::stmt(const Stmt& st, int ind) {
         line(ind, fmt::format("if (!{}.is_true()) {{", expr(*st.cond)));
         std::vector<WaitItem> items{WaitItem{Edge::Any, st.cond.get(), st.cond->type}};
         uint32_t id = waitSite(items, ind + 1);
-        line(ind + 1, fmt::format("{} s.pc[{}] = {}; return 0;", waitOn(curProc_, id), curProc_, k));
+        line(ind + 1,
+             fmt::format("{} s.pc[{}] = {}; return 0;", waitOn(curProc_, id), curProc_, k));
         line(ind, "}");
         if (st.body) stmt(*st.body, ind);
         return;

@@ -18,6 +18,7 @@ ModelPlan buildPlan(const ir::Design& d) {
     ModelPlan plan;
     plan.processes.resize(d.processes.size());
     collectAccesses(d, plan);
+    planAliases(d, plan);
     classifyProcesses(d, plan);
     levelize(d, plan);
     return plan;

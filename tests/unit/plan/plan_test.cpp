@@ -128,6 +128,59 @@ endmodule
     EXPECT_FALSE(p.at(5).inLoop);
 }
 
+TEST(PlanAliases, PlainLinksAreOneSignal) {
+    auto p = planOf(R"(
+module dut(input clk, input [1:0] sel, output reg q = 1'b0, output [3:0] w);
+  wire sc = clk;
+  assign w = {sel, sel};
+endmodule
+module tb;
+  reg clk;
+  reg [1:0] sel;
+  wire q;
+  wire [3:0] w;
+  wire a, b, c;
+  assign a = clk;
+  assign #1 b = clk;
+  assign (weak0, weak1) c = clk;
+  wire f = q;
+  dut d(clk, sel, q, w);
+  initial force f = 1'b1;
+endmodule
+)");
+    auto rep = [&](const char* path) {
+        return p.d().signals[p.plan.rep[p.d().findSignal(path)]].path;
+    };
+    EXPECT_EQ(rep("tb.d.clk"), "tb.clk"); // input port from a reg
+    EXPECT_EQ(rep("tb.d.sc"), "tb.clk");  // wire sc = clk (a net from a net)
+    EXPECT_EQ(rep("tb.q"), "tb.d.q");     // output reg to a wire
+    EXPECT_EQ(rep("tb.d.sel"), "tb.sel"); // whole vectors too
+    EXPECT_EQ(rep("tb.w"), "tb.d.w");     // collapsed port of two nets
+    EXPECT_EQ(rep("tb.a"), "tb.clk");     // assign a = clk;
+    EXPECT_EQ(rep("tb.b"), "tb.b");       // a delay: a process
+    EXPECT_EQ(rep("tb.c"), "tb.c");       // a strength: a process
+    EXPECT_EQ(rep("tb.f"), "tb.f");       // forced: kept apart
+}
+
+TEST(PlanAliases, ANetWithAnotherDriverIsNotALink) {
+    auto p = planOf(R"(
+module top;
+  reg r, s;
+  wire n = r;
+  assign n = s;
+  wire [1:0] v;
+  wire m = r;
+  tran t(m, v[0]);
+endmodule
+)");
+    auto self = [&](const char* path) {
+        SignalId id = p.d().findSignal(path);
+        return p.plan.rep[id] == id;
+    };
+    EXPECT_TRUE(self("top.n")); // two continuous drivers
+    EXPECT_TRUE(self("top.m")); // a bidirectional switch touches it
+}
+
 TEST(PlanPrint, SaysWhyAProcessStaysBehavioural) {
     auto p = planOf(R"(
 module top;

@@ -19,7 +19,7 @@
 #include <cstdint>
 #include <vector>
 
-namespace metalfpga::codegen {
+namespace metalfpga::plan {
 
 // An always block whose body begins with `@(...)` of any-edge items only, or `@*`.
 bool waitsBeforeStart(const ir::Process& p);
@@ -33,4 +33,4 @@ std::vector<uint32_t> scopeStartRank(const ir::Design& d);
 std::vector<uint32_t> startOrder(const ir::Design& d, const std::vector<const ir::Process*>& procs,
                                  const std::vector<bool>& isCa, bool pushFirst);
 
-} // namespace metalfpga::codegen
+} // namespace metalfpga::plan

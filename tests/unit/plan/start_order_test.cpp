@@ -1,11 +1,11 @@
 // The time-0 start order (codegen/start_order.h) as data: which process starts when.
 
 #include "../elab/elab_test_util.h"
-#include "codegen/start_order.h"
+#include "plan/start_order.h"
 
 #include <gtest/gtest.h>
 
-namespace metalfpga::codegen::test {
+namespace metalfpga::plan::test {
 namespace {
 
 using elab::test::elaborateText;
@@ -140,4 +140,4 @@ module top; leaf a(); leaf b(); endmodule
 }
 
 } // namespace
-} // namespace metalfpga::codegen::test
+} // namespace metalfpga::plan::test

@@ -1,9 +1,9 @@
-#include "codegen/start_order.h"
+#include "plan/start_order.h"
 
 #include <algorithm>
 #include <tuple>
 
-namespace metalfpga::codegen {
+namespace metalfpga::plan {
 
 using namespace ir;
 
@@ -86,4 +86,4 @@ std::vector<uint32_t> startOrder(const Design& d, const std::vector<const Proces
     return out;
 }
 
-} // namespace metalfpga::codegen
+} // namespace metalfpga::plan
