@@ -7,17 +7,6 @@ using namespace ir;
 // ---------------------------------------------------------------------------------------------
 // fork/join and disable
 
-void Generator::findDisables(const Stmt* st) {
-    if (!st) return;
-    if (st->kind == StmtKind::Disable) disabled_.insert(st->scope);
-    for (const auto& x : st->stmts) findDisables(x.get());
-    findDisables(st->body.get());
-    findDisables(st->elseBody.get());
-    findDisables(st->init.get());
-    findDisables(st->step.get());
-    for (const auto& it : st->items) findDisables(it.body.get());
-}
-
 size_t Generator::openScope(ScopeId sc) {
     if (!disabled_.count(sc)) return kNone;
     ScopeInst si;

@@ -379,11 +379,10 @@ class Generator {
         uint32_t lo = 0, hi = 0, after = 0;
         std::vector<uint32_t> kill;
     };
-    std::set<ScopeId> disabled_; // scopes some disable names
+    std::set<ScopeId> disabled_; // scopes some disable names (the plan's disabledScopes)
     std::vector<ScopeInst> scopeInsts_;
     std::vector<size_t> openInsts_;
     std::set<ScopeId> outsideDisables_; // scopes disabled from outside: disable_scope_<id>
-    void findDisables(const Stmt* st);
 
     // force/release and assign/deassign of whole signals: each force or assign statement is a
     // site that, while it is the signal's active force (or assign), writes its value through

@@ -111,8 +111,7 @@ std::optional<Model> Generator::run() {
     if (failed_) return std::nullopt;
     if (!checkDrivers()) return std::nullopt;
 
-    for (const Process* p : procs_) findDisables(p->body.get());
-    for (const Routine& r : d_.routines) findDisables(r.body.get());
+    disabled_ = plan_.disabledScopes;
     std::vector<std::string> procCode, fnCode;
     for (uint32_t i = 0; i < procs_.size(); ++i) {
         if (isCa_[i]) {

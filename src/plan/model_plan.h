@@ -1,7 +1,8 @@
 #pragma once
 // The model plan: what the planning stage decides about a design before any code is written
 // (docs/architecture.md, "Planning stage"). Passes over the design IR fill it in, one pass per
-// file; `--dump-plan` prints it. Code generation reads the signal aliases (`rep`) and, through
+// file; `--dump-plan` prints it. Code generation reads the signal aliases (`rep`), the disabled
+// scopes and, through
 // start_order.h, the time-0 start order; the static schedule that will read the classes and
 // levels (clocked blocks run on their edge, combinational logic in level order, the
 // behavioural rest on the event scheduler) is the next step.
@@ -10,6 +11,7 @@
 
 #include <cstdint>
 #include <iosfwd>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -41,6 +43,7 @@ struct ProcessPlan {
 struct ModelPlan {
     std::vector<ProcessPlan> processes;        // one per Design::processes entry
     std::vector<SignalId> rep;                 // each signal's representative (aliases.cpp)
+    std::set<ir::ScopeId> disabledScopes;      // scopes some `disable` names (disables.cpp)
     std::vector<std::vector<uint32_t>> levels; // combinational processes, level by level
     std::vector<std::vector<uint32_t>> loops;  // combinational cycles (process indices)
 };
@@ -51,6 +54,8 @@ void collectAccesses(const ir::Design& d, ModelPlan& plan);
 void classifyProcesses(const ir::Design& d, ModelPlan& plan);
 // aliases.cpp: which signals are one signal in the model (ModelPlan::rep); needs the writes.
 void planAliases(const ir::Design& d, ModelPlan& plan);
+// disables.cpp: ModelPlan::disabledScopes.
+void findDisabledScopes(const ir::Design& d, ModelPlan& plan);
 // levelize.cpp: the dataflow graph of the combinational processes, its cycles and levels.
 void levelize(const ir::Design& d, ModelPlan& plan);
 

@@ -19,6 +19,7 @@ ModelPlan buildPlan(const ir::Design& d) {
     plan.processes.resize(d.processes.size());
     collectAccesses(d, plan);
     planAliases(d, plan);
+    findDisabledScopes(d, plan);
     classifyProcesses(d, plan);
     levelize(d, plan);
     return plan;

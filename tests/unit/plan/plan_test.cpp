@@ -5,6 +5,7 @@
 
 #include <gtest/gtest.h>
 
+#include <set>
 #include <sstream>
 
 namespace metalfpga::plan::test {
@@ -179,6 +180,21 @@ endmodule
     };
     EXPECT_TRUE(self("top.n")); // two continuous drivers
     EXPECT_TRUE(self("top.m")); // a bidirectional switch touches it
+}
+
+TEST(PlanDisables, ScopesNamedByADisableAnywhere) {
+    auto p = planOf(R"(
+module top;
+  task t; begin : inner #1; end endtask
+  initial begin : a #5; end
+  initial begin : b #5; end
+  initial begin #1 disable a; end
+  task k; disable top.t.inner; endtask
+endmodule
+)");
+    std::set<std::string> got;
+    for (ir::ScopeId s : p.plan.disabledScopes) got.insert(p.d().scopes[s].path);
+    EXPECT_EQ(got, (std::set<std::string>{"top.a", "top.t.inner"}));
 }
 
 TEST(PlanPrint, SaysWhyAProcessStaysBehavioural) {

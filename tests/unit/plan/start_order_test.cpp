@@ -1,4 +1,4 @@
-// The time-0 start order (codegen/start_order.h) as data: which process starts when.
+// The time-0 start order (plan/start_order.h) as data: which process starts when.
 
 #include "../elab/elab_test_util.h"
 #include "plan/start_order.h"
