@@ -10,6 +10,17 @@ foreach(src ${sim_golden})
     set_tests_properties(sim.${name} PROPERTIES LABELS sim TIMEOUT 300)
 endforeach()
 
+# Static evaluation of combinational continuous logic (--sched static) must print what the
+# event scheduler prints, on every golden test.
+foreach(src ${sim_golden})
+    get_filename_component(name ${src} NAME_WE)
+    add_test(NAME sched.${name}
+             COMMAND ${Python3_EXECUTABLE} ${CMAKE_CURRENT_SOURCE_DIR}/verilog/run_sim_golden.py
+                     --bin $<TARGET_FILE:metalfpga_cli> --cache ${CMAKE_BINARY_DIR}/sim-cache
+                     --flags=--sched=static ${src})
+    set_tests_properties(sched.${name} PROPERTIES LABELS sim TIMEOUT 300)
+endforeach()
+
 # 2-state mode (--2state): golden tests whose designs never hold X or Z must print the same
 # output as in 4-state mode (tests/verilog/sim/two_state.v tests what differs).
 foreach(name clocked_pipeline counter_tb concat_repl div_mod_signs display_exprs fork_join

@@ -57,6 +57,7 @@ struct CliOptions {
     uint64_t maxProcSteps = 0;
     uint32_t nbaQueue = 0;
     int twoState = -1; // --2state / --no-2state (-1: not given: env METALFPGA_2STATE)
+    std::string sched; // --sched static|event ("": not given: env METALFPGA_SCHED, else event)
     uint32_t dispatchTimeoutMs = 0;
     uint32_t frameDepth = 64;
     uint32_t count = 1;
@@ -89,6 +90,13 @@ bool twoStateMode(const CliOptions& o) {
     std::string s(v);
     for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     return s == "1" || s == "on" || s == "yes" || s == "true";
+}
+
+// --sched, else METALFPGA_SCHED; "static" evaluates combinational continuous logic by level.
+bool staticSchedule(const CliOptions& o) {
+    if (!o.sched.empty()) return o.sched == "static";
+    const char* v = std::getenv("METALFPGA_SCHED");
+    return v && std::string(v) == "static";
 }
 
 // The pipeline-archive options: the environment's, then the command line's on top.
@@ -164,6 +172,7 @@ int simulateDesign(const ir::Design& design, const frontend::SourceManager& sm,
     co.nbaQueue = o.nbaQueue;
     co.frameDepth = o.frameDepth;
     co.twoState = twoStateMode(o);
+    co.staticComb = staticSchedule(o);
     auto model = codegen::generate(design, sm, diags, co);
     if (!model) return -1;
     codegenTimer.stop();
@@ -282,6 +291,11 @@ int run(int argc, char** argv) {
         "METALFPGA_2STATE=1)");
     app.add_flag_callback(
         "--no-2state", [&o] { o.twoState = 0; }, "Simulate with 4-state values (default)");
+    app.add_option("--sched", o.sched,
+                   "Scheduling of combinational continuous logic: event (default: every "
+                   "assignment and gate is an event-driven process) or static (evaluated in "
+                   "level order before each process runs; env METALFPGA_SCHED)")
+        ->check(CLI::IsMember({"static", "event"}));
     app.add_option("--frame-depth", o.frameDepth,
                    "Frames per automatic function (its greatest recursion depth)")
         ->check(CLI::Range(1u, 1u << 20));

@@ -118,6 +118,10 @@ struct Options {
     // 2-state simulation (--2state): values are Bits, X and Z read as 0 (as Verilator does).
     // Strength nets and nets with several drivers resolve 4-state internally.
     bool twoState = false;
+    // --sched static: continuous assignments, gates and port connections that the plan finds
+    // combinational and outside loops are evaluated in level order before each process runs,
+    // instead of being queued as processes (docs/architecture.md, "Static evaluation").
+    bool staticComb = false;
 };
 
 // Generates the model. Unsupported constructs are reported to `diags` ("the simulator does

@@ -116,6 +116,12 @@ class Generator {
 
     std::optional<Model> run();
     std::string startProcesses() const; // model_source.cpp: time-0 activation
+    // static_comb.cpp (--sched static): which continuous processes settle by level.
+    void planStaticComb();
+    std::string staticMembers() const;
+    std::string staticTriggers() const;
+    std::string staticSettle() const;
+    std::string staticInit() const;
 
   private:
     const Design& d_;
@@ -133,8 +139,10 @@ class Generator {
     // share one list of waiting processes, woken most recent waiter first, as Icarus Verilog
     // wakes the threads of one event (docs/implementation-defined.md, "Wake order").
     std::map<std::vector<std::pair<int, SignalId>>, uint32_t> groupIds_;
-    std::vector<uint32_t> groupFirstSite_; // per group: the site whose items it evaluates
-    std::vector<uint32_t> siteGroup_;      // per site: its group, or kNone
+    std::vector<uint32_t> groupFirstSite_;     // per group: the site whose items it evaluates
+    std::vector<uint32_t> siteGroup_;          // per site: its group, or kNone
+    std::map<uint32_t, uint32_t> staticLevel_; // --sched static: model process -> its level
+    std::vector<uint32_t> staticCount_;        // --sched static: processes per level
     std::vector<NbaLeaf> leaves_;
     // Leaves that apply the same way (target, element/part, value type) share one id, so
     // apply_nba has one case per distinct update rather than one per source site: its size

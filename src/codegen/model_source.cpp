@@ -110,6 +110,7 @@ std::optional<Model> Generator::run() {
     }
     if (failed_) return std::nullopt;
     if (!checkDrivers()) return std::nullopt;
+    planStaticComb();
 
     disabled_ = plan_.disabledScopes;
     std::vector<std::string> procCode, fnCode;
@@ -189,6 +190,7 @@ std::optional<Model> Generator::run() {
     L("    u32 mon_valid;");
     L(fmt::format("    word mon_last[{}];", payload));
     o += frameMembers();
+    o += staticMembers();
     for (SignalId i = 0; i < d_.signals.size(); ++i) {
         if (rep(i) != i || d_.signals[i].automatic) continue;
         const Signal& sg = d_.signals[i];
@@ -280,6 +282,7 @@ std::optional<Model> Generator::run() {
     L("    if (s.wlink[p]) wait_unlink(s, p);");
     L("    s.wnext[p] = s.gh[g]; s.gh[g] = p; s.wlink[p] = g + 1;");
     L("}");
+    o += staticTriggers();
     L("MF_HD inline void trigger_ca(State& s, u32 p) {");
     L("    if (s.ca_idle[p]) { s.ca_idle[p] = 0; activate(s.sched, p); }");
     L("}");
@@ -536,7 +539,11 @@ std::optional<Model> Generator::run() {
         for (auto& [at, line] : wakes) L(line);
         for (uint32_t p : sigCas_[i]) {
             if (udpSample_.count(p)) L(fmt::format("    udp_sample_{}(s);", p));
-            L(fmt::format("    trigger_ca(s, {});", p));
+            auto sl = staticLevel_.find(p);
+            if (sl != staticLevel_.end())
+                L(fmt::format("    trigger_level_{}(s, {});", sl->second, p));
+            else
+                L(fmt::format("    trigger_ca(s, {});", p));
         }
         for (uint32_t ps : sigPca_[i]) L(fmt::format("    pca_site_{}(s);", ps));
         L("}");
@@ -688,6 +695,7 @@ std::optional<Model> Generator::run() {
     L("        default: break;");
     L("        }");
     L("    }");
+    o += staticSettle();
     L("    MF_HD static u32 end_of_slot(State& s) {");
     L("        u32 msite = s.sched.monitor_site;");
     L("        if (msite != ~0u && s.sched.monitor_on) {");
@@ -718,6 +726,7 @@ std::optional<Model> Generator::run() {
     L("MF_HD inline void init(State& s, u64 slot_limit) {");
     L("    sched_init(s.sched, slot_limit);");
     L("    s.mon_valid = 0;");
+    o += staticInit();
     o += frameInit();
     o += dumpInit();
     if (initChunks > 1)

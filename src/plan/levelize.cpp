@@ -16,15 +16,17 @@ void levelize(const Design& d, ModelPlan& plan) {
     std::vector<uint32_t> comb;
     for (uint32_t i = 0; i < plan.processes.size(); ++i)
         if (plan.processes[i].cls == ProcessClass::Combinational) comb.push_back(i);
+    // Signals are compared through the aliases: a net merged into a variable is that variable.
+    auto rep = [&](SignalId s) { return s < plan.rep.size() ? plan.rep[s] : s; };
     std::map<SignalId, std::vector<uint32_t>> writers;
     for (uint32_t i : comb)
-        for (SignalId s : plan.processes[i].writes) writers[s].push_back(i);
+        for (SignalId s : plan.processes[i].writes) writers[rep(s)].push_back(i);
     // succ[i]: the combinational processes that read what i writes.
     std::map<uint32_t, std::vector<uint32_t>> succ;
     std::vector<bool> selfLoop(plan.processes.size(), false);
     for (uint32_t j : comb)
         for (SignalId s : plan.processes[j].reads) {
-            auto w = writers.find(s);
+            auto w = writers.find(rep(s));
             if (w == writers.end()) continue;
             for (uint32_t i : w->second) {
                 if (i == j) {

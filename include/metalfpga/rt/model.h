@@ -807,6 +807,10 @@ MF_HD inline u32 step(typename M::State& st, u64 budget) {
     auto& s = st.sched;
     if (s.status) return s.status;
     while (budget > 0) {
+        // Static evaluation (--sched static): combinational logic whose inputs changed is
+        // evaluated in level order before the next process runs (M::settle).
+        if constexpr (M::kStaticLevels > 0)
+            if (st.comb_dirty) M::settle(st);
         // A process that suspended on a full ring or a host call resumes first; then the
         // active region.
         u32 p;
