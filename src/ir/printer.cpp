@@ -138,14 +138,7 @@ class Printer {
 
     static std::string stringOf(const rt::Value& v) { return rt::fmt::value_text(v); }
 
-    std::string where(SourceLoc loc) const {
-        if (!sm_ || !loc.valid()) return "";
-        auto lc = sm_->displayLineCol(loc);
-        std::string name = sm_->displayName(loc);
-        auto slash = name.rfind('/');
-        if (slash != std::string::npos) name = name.substr(slash + 1);
-        return fmt::format(" @{}:{}", name, lc.line);
-    }
+    std::string where(SourceLoc loc) const { return whereText(sm_, loc); }
 
     std::string argList(const std::vector<ExprPtr>& v) {
         std::string s;
@@ -400,6 +393,15 @@ std::string exprString(const Design& d, const Expr& e) {
 
 void printDesign(const Design& d, std::ostream& out, const frontend::SourceManager* sm) {
     Printer(d, out, sm).design();
+}
+
+std::string whereText(const frontend::SourceManager* sm, SourceLoc loc) {
+    if (!sm || !loc.valid()) return "";
+    auto lc = sm->displayLineCol(loc);
+    std::string name = sm->displayName(loc);
+    auto slash = name.rfind('/');
+    if (slash != std::string::npos) name = name.substr(slash + 1);
+    return fmt::format(" @{}:{}", name, lc.line);
 }
 
 } // namespace metalfpga::ir

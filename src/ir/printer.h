@@ -20,5 +20,7 @@ namespace metalfpga::ir {
 void printDesign(const Design& d, std::ostream& out, const frontend::SourceManager* sm = nullptr);
 std::string exprString(const Design& d, const Expr& e);
 std::string constString(const rt::Value& v);
+// " @file:line" (the file's last path component), or "" without a SourceManager.
+std::string whereText(const frontend::SourceManager* sm, SourceLoc loc);
 
 } // namespace metalfpga::ir

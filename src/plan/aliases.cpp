@@ -11,6 +11,7 @@
 // So a process inside an instance waiting on its clock port waits on the testbench's clock
 // itself (the same wait group), and no copy process runs between the two.
 #include "plan/model_plan.h"
+#include "plan/walk.h"
 
 #include <map>
 #include <set>
@@ -32,10 +33,6 @@ uint32_t storedWidth(const Signal& s) {
 bool isTran(const std::string& g) {
     return g == "tran" || g == "tranif0" || g == "tranif1" || g == "rtran" || g == "rtranif0" ||
            g == "rtranif1";
-}
-const Expr* baseOf(const Expr* e) {
-    while (e && e->kind == ExprKind::Select) e = e->operands[0].get();
-    return e;
 }
 
 struct Aliases {
@@ -77,10 +74,10 @@ struct Aliases {
                 (p.kind == ProcessKind::PortConnection && p.portDir == PortDir::Inout);
             if (bidirectional) {
                 for (const auto& t : p.terminals)
-                    if (const Expr* b = baseOf(t.get()); b && b->kind == ExprKind::Signal)
+                    if (const Expr* b = selectBase(t.get()); b && b->kind == ExprKind::Signal)
                         drivers[b->signal] += 2;
                 for (const Expr* t : {p.lhs.get(), p.rhs.get()})
-                    if (const Expr* b = baseOf(t); b && b->kind == ExprKind::Signal)
+                    if (const Expr* b = selectBase(t); b && b->kind == ExprKind::Signal)
                         drivers[b->signal] += 2;
                 continue;
             }
@@ -88,24 +85,11 @@ struct Aliases {
         }
         // Targets of force/assign anywhere (procedural writes of initial/always blocks).
         std::set<SignalId> forced;
-        std::vector<const Stmt*> todo;
-        for (const Process& p : d.processes)
-            if (p.body) todo.push_back(p.body.get());
-        for (const Routine& r : d.routines)
-            if (r.body) todo.push_back(r.body.get());
-        while (!todo.empty()) {
-            const Stmt* st = todo.back();
-            todo.pop_back();
-            if (st->kind == StmtKind::ProcContinuous && st->lhs)
-                if (const Expr* b = baseOf(st->lhs.get()); b && b->kind == ExprKind::Signal)
+        forEachStatement(d, [&](const Stmt& st) {
+            if (st.kind == StmtKind::ProcContinuous && st.lhs)
+                if (const Expr* b = selectBase(st.lhs.get()); b && b->kind == ExprKind::Signal)
                     forced.insert(b->signal);
-            for (const auto& c : st->stmts) todo.push_back(c.get());
-            for (const Stmt* c :
-                 {st->body.get(), st->elseBody.get(), st->init.get(), st->step.get()})
-                if (c) todo.push_back(c);
-            for (const CaseItem& ci : st->items)
-                if (ci.body) todo.push_back(ci.body.get());
-        }
+        });
         auto plain = [](const Signal& g) {
             return g.isNet() && (g.netType == NetType::Wire || g.netType == NetType::Tri);
         };

@@ -7,6 +7,7 @@
 //                  of whole signals, with no timing, force/assign or named event trigger inside;
 //   behavioural:   everything else, with the reason (the first construct found).
 #include "plan/model_plan.h"
+#include "plan/walk.h"
 
 #include <algorithm>
 #include <optional>
@@ -95,11 +96,6 @@ struct BodyCheck {
     }
 };
 
-const Expr* baseOf(const Expr* e) {
-    while (e && e->kind == ExprKind::Select) e = e->operands[0].get();
-    return e;
-}
-
 void classifyAlways(const Design& d, const Process& p, ProcessPlan& pp) {
     auto behavioural = [&](std::string why) {
         pp.cls = ProcessClass::Behavioural;
@@ -133,7 +129,7 @@ void classifyAlways(const Design& d, const Process& p, ProcessPlan& pp) {
     // Combinational: the items must cover every signal read that the block did not write.
     std::set<SignalId> sens;
     for (const EventItem& ev : t.events)
-        if (const Expr* b = baseOf(ev.expr.get());
+        if (const Expr* b = selectBase(ev.expr.get());
             b && (b->kind == ExprKind::Signal || b->kind == ExprKind::ArrayElement))
             sens.insert(b->signal);
     for (SignalId r : pp.reads)

@@ -2,7 +2,8 @@
 // from a process that writes a signal to each combinational process that reads it), finds its
 // cycles (strongly connected groups, and continuous drivers that read their own target) and
 // gives every process outside them a level: one more than the highest level of the processes
-// it reads from, 0 when it reads none. The cycles stay on the event scheduler.
+// it reads from, 0 when it reads none. The cycles stay on the event scheduler. Signals are
+// compared through the aliases; links merged into one signal are left out (level -1).
 #include "plan/model_plan.h"
 
 #include <algorithm>
@@ -13,11 +14,20 @@ namespace metalfpga::plan {
 using namespace ir;
 
 void levelize(const Design& d, ModelPlan& plan) {
-    std::vector<uint32_t> comb;
-    for (uint32_t i = 0; i < plan.processes.size(); ++i)
-        if (plan.processes[i].cls == ProcessClass::Combinational) comb.push_back(i);
     // Signals are compared through the aliases: a net merged into a variable is that variable.
     auto rep = [&](SignalId s) { return s < plan.rep.size() ? plan.rep[s] : s; };
+    // A port connection or assignment whose two sides were merged (aliases.cpp) is no process
+    // in the model: it joins no level.
+    auto link = [&](const Process& p) {
+        return (p.kind == ProcessKind::ContinuousAssign || p.kind == ProcessKind::PortConnection) &&
+               p.lhs && p.rhs && p.lhs->kind == ExprKind::Signal &&
+               p.rhs->kind == ExprKind::Signal && p.lhs->signal != p.rhs->signal &&
+               rep(p.lhs->signal) == rep(p.rhs->signal);
+    };
+    std::vector<uint32_t> comb;
+    for (uint32_t i = 0; i < plan.processes.size(); ++i)
+        if (plan.processes[i].cls == ProcessClass::Combinational && !link(d.processes[i]))
+            comb.push_back(i);
     std::map<SignalId, std::vector<uint32_t>> writers;
     for (uint32_t i : comb)
         for (SignalId s : plan.processes[i].writes) writers[rep(s)].push_back(i);
@@ -31,8 +41,11 @@ void levelize(const Design& d, ModelPlan& plan) {
             for (uint32_t i : w->second) {
                 if (i == j) {
                     // An always block reads what it wrote before; a continuous driver that
-                    // reads its own target is a loop.
-                    if (d.processes[j].kind != ProcessKind::Always) selfLoop[j] = true;
+                    // reads its own target is a loop (a link merged into one signal is not).
+                    const auto& own = plan.processes[j].writes;
+                    if (d.processes[j].kind != ProcessKind::Always &&
+                        std::binary_search(own.begin(), own.end(), s))
+                        selfLoop[j] = true;
                     continue;
                 }
                 succ[i].push_back(j);

@@ -1,6 +1,6 @@
 // The plan as text (--dump-plan): a summary, one line per process with its class (and why it
 // stays behavioural), the combinational levels and the cycles.
-#include "frontend/source_manager.h"
+#include "ir/printer.h"
 #include "plan/model_plan.h"
 
 #include <fmt/format.h>
@@ -12,15 +12,6 @@ namespace metalfpga::plan {
 using namespace ir;
 
 namespace {
-
-std::string where(const frontend::SourceManager* sm, SourceLoc loc) {
-    if (!sm || !loc.valid()) return "";
-    auto lc = sm->displayLineCol(loc);
-    std::string name = sm->displayName(loc);
-    auto slash = name.rfind('/');
-    if (slash != std::string::npos) name = name.substr(slash + 1);
-    return fmt::format(" @{}:{}", name, lc.line);
-}
 
 std::string what(const Design& d, const Process& p) {
     std::string scope = p.scope < d.scopes.size() ? d.scopes[p.scope].path : "?";
@@ -77,7 +68,7 @@ void printPlan(const Design& d, const ModelPlan& plan, std::ostream& out,
                                    d.signals[pp.clocks[k].second].path);
         }
         if (pp.cls == ProcessClass::Behavioural) cls += ": " + pp.reason;
-        out << fmt::format("process {} {}{}: {}\n", i, what(d, p), where(sm, p.loc), cls);
+        out << fmt::format("process {} {}{}: {}\n", i, what(d, p), ir::whereText(sm, p.loc), cls);
     }
     for (size_t l = 0; l < plan.levels.size(); ++l)
         out << fmt::format("level {}:{}\n", l, list(plan.levels[l]));

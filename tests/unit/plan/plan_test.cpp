@@ -129,6 +129,18 @@ endmodule
     EXPECT_FALSE(p.at(5).inLoop);
 }
 
+TEST(PlanLevelize, ALinkMergedIntoOneSignalIsNotALoop) {
+    auto p = planOf(R"(
+module dut(input clk); endmodule
+module top;
+  reg clk;
+  dut d(clk);
+endmodule
+)");
+    for (const ProcessPlan& pp : p.plan.processes) EXPECT_FALSE(pp.inLoop);
+    EXPECT_TRUE(p.plan.loops.empty());
+}
+
 TEST(PlanAliases, PlainLinksAreOneSignal) {
     auto p = planOf(R"(
 module dut(input clk, input [1:0] sel, output reg q = 1'b0, output [3:0] w);

@@ -1,0 +1,16 @@
+#pragma once
+// Small walks over the design IR shared by the plan's passes.
+
+#include "ir/design.h"
+
+#include <functional>
+
+namespace metalfpga::plan {
+
+// Calls `f` on every statement of every process body and routine body, nested ones included.
+void forEachStatement(const ir::Design& d, const std::function<void(const ir::Stmt&)>& f);
+
+// The object a target or select reads or writes: `e` without its bit and part selects.
+const ir::Expr* selectBase(const ir::Expr* e);
+
+} // namespace metalfpga::plan
