@@ -7,7 +7,9 @@ namespace metalfpga::codegen {
 
 std::optional<Model> generate(const ir::Design& design, const frontend::SourceManager& sm,
                               frontend::Diagnostics& diags, const Options& options) {
-    const plan::ModelPlan modelPlan = plan::buildPlan(design);
+    plan::PlanOptions po;
+    po.twoState = options.twoState;
+    const plan::ModelPlan modelPlan = plan::buildPlan(design, po);
     detail::Generator g(design, modelPlan, sm, diags, options);
     return g.run();
 }

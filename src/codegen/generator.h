@@ -360,7 +360,6 @@ class Generator {
     // targets() with concatenations taken apart: the signals and selects a process drives.
     std::vector<const Expr*> targetLeaves(const Process& p) const;
     std::vector<const Expr*> sources(const Process& p) const;
-    static bool gateSupported(const std::string& g);
     std::vector<std::pair<ScopeId, std::string>> disableTargets_;
     std::set<std::string> usedLabels_; // labels some disable jumps to
     uint32_t nextLabel_ = 0;

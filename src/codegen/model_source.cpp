@@ -53,61 +53,13 @@ std::string Generator::startProcesses() const {
 
 std::optional<Model> Generator::run() {
     setupAliases();
-    // Processes: continuous assignments and ports first, then initial/always, as Icarus does.
-    for (int pass = 0; pass < 2; ++pass) {
-        for (const Process& p : d_.processes) {
-            bool ca =
-                p.kind == ProcessKind::ContinuousAssign || p.kind == ProcessKind::PortConnection;
-            if ((p.kind == ProcessKind::Gate && gateSupported(p.gate) && p.terminals.size() >= 2) ||
-                (p.kind == ProcessKind::UdpInstance && !p.terminals.empty() && p.terminals[0])) {
-                if (pass != 0) continue;
-                procs_.push_back(&p);
-                isCa_.push_back(true);
-                continue;
-            }
-            if (p.kind == ProcessKind::Gate && (p.gate == "pullup" || p.gate == "pulldown")) {
-                if (pass != 0) continue;
-                for (const auto& t : p.terminals) {
-                    SignalId pn;
-                    uint32_t plo, pw;
-                    if (t && t->kind != ExprKind::Signal && netRange(t.get(), pn, plo, pw))
-                        continue; // a part of a net: a constant driver of its bits (strengths.cpp)
-                    if (!t || t->kind != ExprKind::Signal || !d_.signals[rep(t->signal)].isNet()) {
-                        unsupported(p.loc, "pullup/pulldown of a part of a net");
-                        continue;
-                    }
-                    pulls_[rep(t->signal)] = p.gate == "pullup" ? 1 : 0;
-                }
-                continue;
-            }
-            if (p.kind == ProcessKind::Gate || p.kind == ProcessKind::UdpInstance) {
-                if (pass == 0)
-                    unsupported(p.loc, p.kind == ProcessKind::Gate
-                                           ? "gate primitives ('" + p.gate + "')"
-                                           : "UDP instances");
-                continue;
-            }
-            if (ca != (pass == 0)) continue;
-            if (p.varInit && opt_.twoState) continue; // the values are stored before time 0
-            if (p.kind == ProcessKind::ContinuousAssign && p.lhs && p.rhs &&
-                p.lhs->kind == ExprKind::Signal && p.rhs->kind == ExprKind::Signal &&
-                p.lhs->signal != p.rhs->signal && rep(p.lhs->signal) == rep(p.rhs->signal))
-                continue; // a copy whose two sides were merged (mergeVariablePorts)
-            if (p.kind == ProcessKind::PortConnection) {
-                if (p.lhs && p.rhs && p.lhs->kind == ExprKind::Signal &&
-                    p.rhs->kind == ExprKind::Signal && rep(p.lhs->signal) == rep(p.rhs->signal))
-                    continue;
-                if (p.portDir == PortDir::Inout && !inoutPort(p)) {
-                    unsupported(p.loc, "inout ports that are not whole nets or constant selects "
-                                       "of nets");
-                    continue;
-                }
-                if (!p.lhs || !p.rhs) continue; // unconnected
-            }
-            procs_.push_back(&p);
-            isCa_.push_back(ca);
-        }
+    // The model's processes, as the plan chose them (plan/processes.cpp).
+    for (size_t k = 0; k < plan_.model.size(); ++k) {
+        procs_.push_back(&d_.processes[plan_.model[k]]);
+        isCa_.push_back(plan_.continuous[k]);
     }
+    pulls_ = plan_.pulls;
+    for (const plan::Unsupported& u : plan_.unsupported) unsupported(u.loc, u.what);
     if (failed_) return std::nullopt;
     if (!checkDrivers()) return std::nullopt;
     planStaticComb();

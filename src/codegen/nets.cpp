@@ -7,16 +7,6 @@ namespace metalfpga::codegen::detail {
 
 using namespace ir;
 
-bool Generator::gateSupported(const std::string& g) {
-    static const char* const kGates[] = {
-        "and",    "nand",   "or",     "nor",    "xor",     "xnor",    "buf",      "not",
-        "bufif0", "bufif1", "notif0", "notif1", "nmos",    "pmos",    "rnmos",    "rpmos",
-        "cmos",   "rcmos",  "tran",   "rtran",  "tranif0", "tranif1", "rtranif0", "rtranif1"};
-    for (const char* k : kGates)
-        if (g == k) return true;
-    return false;
-}
-
 // Outputs first: and-family gates have one output; buf/not have one input (the last terminal).
 std::vector<const Expr*> Generator::targets(const Process& p) const {
     std::vector<const Expr*> r;

@@ -3,6 +3,7 @@
 // bidirectional switch groups. The value rules are in rt/strength.h.
 #include "codegen/generator.h"
 #include "metalfpga/rt/strength.h"
+#include "plan/nets.h"
 
 namespace metalfpga::codegen::detail {
 
@@ -42,31 +43,7 @@ bool isSwitchGate(const std::string& g) {
 }
 
 bool Generator::netRange(const Expr* e, SignalId& net, uint32_t& lo, uint32_t& w) const {
-    if (!e) return false;
-    if (e->kind == ExprKind::Signal) {
-        SignalId s = rep(e->signal);
-        if (!d_.signals[s].isNet() || d_.signals[s].isArray()) return false;
-        net = s;
-        lo = 0;
-        w = storageType(s).width;
-        return true;
-    }
-    if (e->kind != ExprKind::Select || !netRange(e->operands[0].get(), net, lo, w)) return false;
-    int64_t a = 0, b = 0;
-    if (e->select == SelectKind::Bit && e->operands[1]->kind == ExprKind::Const &&
-        !e->operands[1]->value.has_xz()) {
-        a = b = e->declared.offsetOf(static_cast<int64_t>(e->operands[1]->value.aval()[0]));
-    } else if (e->select == SelectKind::Part) {
-        a = e->declared.offsetOf(e->msb);
-        b = e->declared.offsetOf(e->lsb);
-        if (a > b) std::swap(a, b);
-    } else {
-        return false;
-    }
-    if (a < 0 || b >= static_cast<int64_t>(w)) return false;
-    lo += static_cast<uint32_t>(a);
-    w = static_cast<uint32_t>(b - a + 1);
-    return true;
+    return plan::netRange(d_, rep_, e, net, lo, w);
 }
 
 bool Generator::netBit(const Expr* e, SignalId& net, uint32_t& bit) const {
@@ -75,13 +52,7 @@ bool Generator::netBit(const Expr* e, SignalId& net, uint32_t& bit) const {
 }
 
 bool Generator::inoutPort(const Process& p) const {
-    if (p.kind != ProcessKind::PortConnection || p.portDir != PortDir::Inout) return false;
-    if (p.collapsed && p.lhs && p.rhs && p.lhs->kind == ExprKind::Signal &&
-        p.rhs->kind == ExprKind::Signal && rep(p.lhs->signal) == rep(p.rhs->signal))
-        return false; // merged into one net
-    SignalId a, b;
-    uint32_t alo, aw, blo, bw;
-    return netRange(p.lhs.get(), a, alo, aw) && netRange(p.rhs.get(), b, blo, bw) && aw == bw;
+    return plan::inoutPort(d_, rep_, p);
 }
 
 bool Generator::byteSlot(SignalId net, size_t k) const {

@@ -1,8 +1,8 @@
 #pragma once
 // The model plan: what the planning stage decides about a design before any code is written
 // (docs/architecture.md, "Planning stage"). Passes over the design IR fill it in, one pass per
-// file; `--dump-plan` prints it. Code generation reads the signal aliases (`rep`), the disabled
-// scopes and, through
+// file; `--dump-plan` prints it. Code generation reads the model's processes, the signal aliases
+// (`rep`), the disabled scopes and, through
 // start_order.h, the time-0 start order; the static schedule that will read the classes and
 // levels (clocked blocks run on their edge, combinational logic in level order, the
 // behavioural rest on the event scheduler) is the next step.
@@ -11,6 +11,7 @@
 
 #include <cstdint>
 #include <iosfwd>
+#include <map>
 #include <set>
 #include <string>
 #include <vector>
@@ -40,8 +41,24 @@ struct ProcessPlan {
     bool inLoop = false; // Combinational: part of a cycle, left to the event scheduler
 };
 
+// A construct the model cannot simulate, for code generation to report.
+struct Unsupported {
+    ir::SourceLoc loc;
+    std::string what;
+};
+
+struct PlanOptions {
+    bool twoState = false; // a 2-state model (--2state)
+};
+
 struct ModelPlan {
-    std::vector<ProcessPlan> processes;        // one per Design::processes entry
+    std::vector<ProcessPlan> processes; // one per Design::processes entry
+    // processes.cpp: the model's processes (Design::processes indices) in model order, and
+    // which of them are continuous (assignments, port connections, gates, UDPs).
+    std::vector<uint32_t> model;
+    std::vector<bool> continuous;
+    std::map<SignalId, int> pulls; // pullup (1) / pulldown (0) of whole nets
+    std::vector<Unsupported> unsupported;
     std::vector<SignalId> rep;                 // each signal's representative (aliases.cpp)
     std::set<ir::ScopeId> disabledScopes;      // scopes some `disable` names (disables.cpp)
     std::vector<std::vector<uint32_t>> levels; // combinational processes, level by level
@@ -54,13 +71,15 @@ void collectAccesses(const ir::Design& d, ModelPlan& plan);
 void classifyProcesses(const ir::Design& d, ModelPlan& plan);
 // aliases.cpp: which signals are one signal in the model (ModelPlan::rep); needs the writes.
 void planAliases(const ir::Design& d, ModelPlan& plan);
+// processes.cpp: ModelPlan::model, continuous, pulls and unsupported; needs the aliases.
+void selectProcesses(const ir::Design& d, ModelPlan& plan, const PlanOptions& options);
 // disables.cpp: ModelPlan::disabledScopes.
 void findDisabledScopes(const ir::Design& d, ModelPlan& plan);
 // levelize.cpp: the dataflow graph of the combinational processes, its cycles and levels.
 void levelize(const ir::Design& d, ModelPlan& plan);
 
 // The passes in order.
-ModelPlan buildPlan(const ir::Design& d);
+ModelPlan buildPlan(const ir::Design& d, const PlanOptions& options = {});
 
 // print_plan.cpp: the plan as text (--dump-plan).
 void printPlan(const ir::Design& d, const ModelPlan& plan, std::ostream& out,

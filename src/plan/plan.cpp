@@ -14,11 +14,12 @@ const char* processClassName(ProcessClass c) {
     return "?";
 }
 
-ModelPlan buildPlan(const ir::Design& d) {
+ModelPlan buildPlan(const ir::Design& d, const PlanOptions& options) {
     ModelPlan plan;
     plan.processes.resize(d.processes.size());
     collectAccesses(d, plan);
     planAliases(d, plan);
+    selectProcesses(d, plan, options);
     findDisabledScopes(d, plan);
     classifyProcesses(d, plan);
     levelize(d, plan);

@@ -209,6 +209,44 @@ endmodule
     EXPECT_EQ(got, (std::set<std::string>{"top.a", "top.t.inner"}));
 }
 
+TEST(PlanProcesses, ContinuousFirstMergedLinksLeftOutPullsAndUnsupportedListed) {
+    const char* src = R"(
+module top;
+  reg r = 1'b0;
+  wire a = r;
+  wire [1:0] b;
+  assign b = {r, r};
+  initial $display("x");
+  wire p;
+  pullup (p);
+  wire [3:0] q;
+  pullup (q[1]);
+endmodule
+)";
+    auto p = planOf(src);
+    // Model order: the continuous {r, r} first (`wire a = r` is a link, merged), then the
+    // variable initialiser and the initial block.
+    std::vector<std::string> kinds;
+    for (size_t k = 0; k < p.plan.model.size(); ++k) {
+        const ir::Process& pr = p.d().processes[p.plan.model[k]];
+        kinds.push_back(std::string(p.plan.continuous[k] ? "ca " : "") +
+                        (pr.varInit ? "varinit" : ir::processKindName(pr.kind)));
+    }
+    EXPECT_EQ(kinds, (std::vector<std::string>{"ca assign", "varinit", "initial"}));
+    ASSERT_EQ(p.plan.pulls.size(), 1u);
+    EXPECT_EQ(p.d().signals[p.plan.pulls.begin()->first].path, "top.p");
+    EXPECT_EQ(p.plan.pulls.begin()->second, 1);
+    EXPECT_TRUE(p.plan.unsupported.empty()); // q[1]: a constant driver of its bit
+    // 2-state models store variable initialisers before time 0: no process for them.
+    auto e = elaborateText(src);
+    ASSERT_TRUE(e->design);
+    PlanOptions two;
+    two.twoState = true;
+    ModelPlan p2 = buildPlan(*e->design, two);
+    for (uint32_t i : p2.model) EXPECT_FALSE(e->design->processes[i].varInit);
+    EXPECT_EQ(p2.model.size(), 2u);
+}
+
 TEST(PlanPrint, SaysWhyAProcessStaysBehavioural) {
     auto p = planOf(R"(
 module top;
