@@ -1,11 +1,11 @@
 #pragma once
 // The model plan: what the planning stage decides about a design before any code is written
 // (docs/architecture.md, "Planning stage"). Passes over the design IR fill it in, one pass per
-// file; `--dump-plan` prints it. Code generation reads the model's processes, the signal aliases
-// (`rep`), the disabled scopes and, through
-// start_order.h, the time-0 start order; the static schedule that will read the classes and
-// levels (clocked blocks run on their edge, combinational logic in level order, the
-// behavioural rest on the event scheduler) is the next step.
+// file; `--dump-plan` prints it. Code generation reads the model's processes, the signal
+// aliases (`rep`), the disabled scopes and, through start_order.h, the time-0 start order. The
+// static schedule that will read the classes and levels (clocked blocks run on their edge,
+// combinational logic in level order, the behavioural rest on the event scheduler) is the next
+// step; `--sched static` (codegen/static_comb.cpp) is its first, experimental part.
 
 #include "ir/design.h"
 
