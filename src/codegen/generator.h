@@ -7,6 +7,7 @@
 #include "codegen/host_call_table.h"
 #include "metalfpga/rt/format.h"
 #include "plan/model_plan.h"
+#include "plan/nets.h"
 
 #include <fmt/format.h>
 
@@ -106,7 +107,6 @@ struct Unsupported {
 };
 
 // tran, rtran, tranif0/1, rtranif0/1: bidirectional switches (strengths.cpp).
-bool isSwitchGate(const std::string& g);
 
 class Generator {
   public:

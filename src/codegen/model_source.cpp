@@ -287,27 +287,32 @@ std::optional<Model> Generator::run() {
         L("}");
     }
     L("");
+    // Each item of a wait site against its snapshot (`s.<snap>_<i>`): sets `hit` on a change
+    // (any edge) or the edge waited for, then takes the new value.
+    auto itemChecks = [&](const WaitSite& ws, const std::string& snap) {
+        for (size_t i = 0; i < ws.items.size(); ++i) {
+            const WaitItem& it = ws.items[i];
+            L("    {");
+            curScope_ = kNone;
+            L(fmt::format("        auto v = {};", expr(*it.expr)));
+            if (it.edge == Edge::Any)
+                L(fmt::format("        if (!k::case_eq(v.cref(), s.{}_{}.cref())) hit = true;",
+                              snap, i));
+            else
+                L(fmt::format("        if (edge_matches({}, s.{}_{}.bit_code(0), v.bit_code(0))) "
+                              "hit = true;",
+                              it.edge == Edge::Posedge ? "kPosedge" : "kNegedge", snap, i));
+            L(fmt::format("        s.{}_{} = v;", snap, i));
+            L("    }");
+        }
+    };
     // A group's items are evaluated once per change; when it fires, its whole list wakes,
     // the process that waited last first.
     for (uint32_t g = 0; g < groupFirstSite_.size(); ++g) {
         const WaitSite& ws = sites_[groupFirstSite_[g]];
         L(fmt::format("MF_HD MF_OUTLINE void wake_group_{}(State& s) {{", g));
         L("    bool hit = false;");
-        for (size_t i = 0; i < ws.items.size(); ++i) {
-            const WaitItem& it = ws.items[i];
-            curScope_ = kNone;
-            L("    {");
-            L(fmt::format("        auto v = {};", expr(*it.expr)));
-            if (it.edge == Edge::Any)
-                L(fmt::format("        if (!k::case_eq(v.cref(), s.gw{}_{}.cref())) hit = true;", g,
-                              i));
-            else
-                L(fmt::format("        if (edge_matches({}, s.gw{}_{}.bit_code(0), v.bit_code(0))) "
-                              "hit = true;",
-                              it.edge == Edge::Posedge ? "kPosedge" : "kNegedge", g, i));
-            L(fmt::format("        s.gw{}_{} = v;", g, i));
-            L("    }");
-        }
+        itemChecks(ws, "gw" + std::to_string(g));
         L("    if (!hit) return;");
         L(fmt::format("    u32 p = s.gh[{0}]; s.gh[{0}] = kDone;", g));
         L("    while (p != kDone) {");
@@ -324,22 +329,7 @@ std::optional<Model> Generator::run() {
         L("    bool hit = false;");
         for (const FrameRef& f : ws.frames) // the items read the frames of their activation
             L(fmt::format("    u32 fsave{0} = s.fcur{0}; s.fcur{0} = {1};", f.first, f.second));
-        for (size_t i = 0; i < ws.items.size(); ++i) {
-            const WaitItem& it = ws.items[i];
-            L("    {");
-            curScope_ = kNone;
-            L(fmt::format("        auto v = {};", expr(*it.expr)));
-            if (it.edge == Edge::Any)
-                L(fmt::format("        if (!k::case_eq(v.cref(), s.w{}_{}.cref())) hit = true;", id,
-                              i));
-            else
-                L(fmt::format(
-                    "        if (edge_matches({}, s.w{}_{}.bit_code(0), v.bit_code(0))) hit = "
-                    "true;",
-                    it.edge == Edge::Posedge ? "kPosedge" : "kNegedge", id, i));
-            L(fmt::format("        s.w{}_{} = v;", id, i));
-            L("    }");
-        }
+        itemChecks(ws, "w" + std::to_string(id));
         for (const FrameRef& f : ws.frames) L(fmt::format("    s.fcur{0} = fsave{0};", f.first));
         L(fmt::format("    if (hit) {{ s.wait[{0}] = ~0u; activate(s.sched, {0}); }}", ws.proc));
         L("}");

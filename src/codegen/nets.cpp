@@ -16,8 +16,8 @@ std::vector<const Expr*> Generator::targets(const Process& p) const {
         return r;
     }
     if (p.kind == ProcessKind::Gate) {
-        if (isSwitchGate(p.gate)) return r; // bidirectional: resolved by its switch group
-        size_t nout = (p.gate == "buf" || p.gate == "not") ? p.terminals.size() - 1 : 1;
+        if (plan::isTranGate(p.gate)) return r; // bidirectional: resolved by its switch group
+        size_t nout = plan::outputTerminals(p);
         for (size_t i = 0; i < nout && i < p.terminals.size(); ++i)
             if (p.terminals[i]) r.push_back(p.terminals[i].get());
         return r;
@@ -46,8 +46,8 @@ std::vector<const Expr*> Generator::sources(const Process& p) const {
         return r;
     }
     if (p.kind == ProcessKind::Gate) {
-        size_t nout = (p.gate == "buf" || p.gate == "not") ? p.terminals.size() - 1 : 1;
-        if (isSwitchGate(p.gate)) nout = 2; // the control of tranif*, nothing for tran
+        size_t nout = plan::outputTerminals(p);
+        if (plan::isTranGate(p.gate)) nout = 2; // the control of tranif*, nothing for tran
         for (size_t i = nout; i < p.terminals.size(); ++i)
             if (p.terminals[i]) r.push_back(p.terminals[i].get());
         return r;
@@ -58,7 +58,7 @@ std::vector<const Expr*> Generator::sources(const Process& p) const {
 
 void Generator::gateBody(const Process& p, int ind, bool valueOnly) {
     Type bit = Type::integral(1, false);
-    if (p.kind == ProcessKind::Gate && isSwitchGate(p.gate)) {
+    if (p.kind == ProcessKind::Gate && plan::isTranGate(p.gate)) {
         if (!valueOnly)
             for (uint32_t g : swGroupOf_[curProc_]) line(ind, fmt::format("group_{}(s);", g));
         return;

@@ -102,7 +102,7 @@ std::string Generator::genProcess(uint32_t id) {
         line(0, fmt::format("MF_HD u32 proc_{}(State& s) {{", id));
         line(1, fmt::format("s.ca_idle[{}] = 1;", id));
         line(1, "{");
-        bool sw = p.kind == ProcessKind::Gate && isSwitchGate(p.gate);
+        bool sw = p.kind == ProcessKind::Gate && plan::isTranGate(p.gate);
         if (sw) { // a delayed tranif: its control reaches the switch group after the delay
             line(2, fmt::format("s.pend{} = {};", id,
                                 p.terminals.size() > 2 && p.terminals[2]

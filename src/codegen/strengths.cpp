@@ -12,10 +12,6 @@ namespace sv = rt::model;
 
 namespace {
 
-bool isMos(const std::string& g) {
-    return g == "nmos" || g == "pmos" || g == "rnmos" || g == "rpmos" || g == "cmos" ||
-           g == "rcmos";
-}
 bool isTri(const std::string& g) {
     return g == "bufif0" || g == "bufif1" || g == "notif0" || g == "notif1";
 }
@@ -37,11 +33,6 @@ void targetNets(const Expr* e, std::vector<SignalId>& out) {
 
 } // namespace
 
-bool isSwitchGate(const std::string& g) {
-    return g == "tran" || g == "rtran" || g == "tranif0" || g == "tranif1" || g == "rtranif0" ||
-           g == "rtranif1";
-}
-
 bool Generator::netRange(const Expr* e, SignalId& net, uint32_t& lo, uint32_t& w) const {
     return plan::netRange(d_, rep_, e, net, lo, w);
 }
@@ -62,7 +53,7 @@ bool Generator::byteSlot(SignalId net, size_t k) const {
 }
 
 bool Generator::byteGate(const Process& p) const {
-    if (p.kind != ProcessKind::Gate || isSwitchGate(p.gate)) return false;
+    if (p.kind != ProcessKind::Gate || plan::isTranGate(p.gate)) return false;
     for (const Expr* t : targets(p)) {
         SignalId n;
         uint32_t b;
@@ -128,9 +119,9 @@ bool Generator::planStrengths(const std::map<SignalId, std::vector<uint32_t>>& d
     for (uint32_t i = 0; i < procs_.size(); ++i) {
         if (!isCa_[i]) continue;
         const Process& p = *procs_[i];
-        if (p.kind == ProcessKind::Gate && isSwitchGate(p.gate)) continue;
+        if (p.kind == ProcessKind::Gate && plan::isTranGate(p.gate)) continue;
         bool weak = p.strength.specified && (p.strength.s0 != 6 || p.strength.s1 != 6);
-        bool gateOut = p.kind == ProcessKind::Gate && (isMos(p.gate) || isTri(p.gate));
+        bool gateOut = p.kind == ProcessKind::Gate && (plan::isMosGate(p.gate) || isTri(p.gate));
         if (!weak && !gateOut) continue;
         std::vector<SignalId> nets;
         for (const Expr* t : targets(p)) targetNets(t, nets);
@@ -158,7 +149,7 @@ bool Generator::planStrengths(const std::map<SignalId, std::vector<uint32_t>>& d
     std::vector<std::pair<uint32_t, std::pair<uint32_t, uint32_t>>> edges; // proc, (a, b)
     for (uint32_t i = 0; i < procs_.size(); ++i) {
         const Process& p = *procs_[i];
-        if (!isCa_[i] || p.kind != ProcessKind::Gate || !isSwitchGate(p.gate)) continue;
+        if (!isCa_[i] || p.kind != ProcessKind::Gate || !plan::isTranGate(p.gate)) continue;
         if (!p.delay.empty() && (p.gate == "tran" || p.gate == "rtran")) {
             unsupported(p.delay.loc, "delays on tran/rtran");
             ok = false;
@@ -267,7 +258,7 @@ std::string Generator::gateByte(const Process& p) {
         return i < in.size() ? fmt::format("({}).bit_code(0)", exprAs(*in[i], bit))
                              : std::string("BZ");
     };
-    if (isMos(g)) {
+    if (plan::isMosGate(g)) {
         std::string data = in.empty() ? "kSvHiZ" : svRead(*in[0]);
         const char* r = resistive(g) ? "true" : "false";
         if (g == "cmos" || g == "rcmos")

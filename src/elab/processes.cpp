@@ -172,26 +172,10 @@ void Elaborator::elaborateDeferred(const Deferred& d) {
         for (const ast::Declarator& decl : item.as<ast::VarDecl>().decls)
             if (decl.init) elaborateVarInit(decl, s);
         break;
-    case ast::ItemKind::PortDecl: {
-        // output reg q = 1 (ANSI or in the body): a variable initialiser of the port.
-        const auto& pd = item.as<ast::PortDecl>();
-        for (const ast::Declarator& decl : pd.decls) {
-            if (!decl.init) continue;
-            auto sym = lookupLocal(s, decl.name.text);
-            if (!sym || sym->kind != Symbol::Kind::Signal) continue;
-            const ir::Signal& g = design_->signals[sym->id];
-            if (g.port != ir::PortDir::Output || g.isNet()) {
-                diags_.error(decl.name.loc,
-                             "only an 'output reg', 'output integer' or 'output time' port may "
-                             "have an initial value ('{}' is {} {})",
-                             g.name, g.port == ir::PortDir::Output ? "an output" : "an",
-                             g.isNet() ? "net" : ir::portDirName(g.port));
-                continue;
-            }
-            elaborateVarInit(decl, s);
-        }
+    case ast::ItemKind::PortDecl: // output reg q = 1 (the parser allows no other port)
+        for (const ast::Declarator& decl : item.as<ast::PortDecl>().decls)
+            if (decl.init) elaborateVarInit(decl, s);
         break;
-    }
     case ast::ItemKind::Procedural: {
         const auto& pb = item.as<ast::ProceduralBlock>();
         ir::Process p;

@@ -116,6 +116,7 @@ class Parser {
     // One ANSI port declaration (module, task/function or UDP header): a direction and the names
     // after it; a comma followed by a bare identifier continues the same declaration.
     ast::ItemPtr parseAnsiPortDecl();
+    void checkPortInitialiser(const Token& direction, TokenKind type, SourceLoc at);
     ast::ItemPtr parseNetDecl();
     ast::ItemPtr parseVarDecl();
     ast::ItemPtr parseParamDecl(bool inPortList);

@@ -139,8 +139,23 @@ ItemPtr Parser::parsePortDecl(Attributes attrs) {
     d->range = parseOptionalRange();
     d->packedExtra = parseDimensions();
     parseDeclarators(d->decls, true, true, "a port name");
+    for (const Declarator& decl : d->decls)
+        if (decl.init) checkPortInitialiser(kw, d->type, decl.init->loc);
     expect(TokenKind::Semicolon, "after port declaration");
     return d;
+}
+
+// Only `output reg|integer|time` ports take an initial value (list_of_variable_port_identifiers,
+// A.2.3), in the header (ANSI) and in the body alike; input and inout ports are nets.
+void Parser::checkPortInitialiser(const Token& direction, TokenKind type, SourceLoc at) {
+    bool variable = type == TokenKind::KwReg || type == TokenKind::KwInteger ||
+                    type == TokenKind::KwTime || type == TokenKind::KwReal ||
+                    type == TokenKind::KwRealtime;
+    if (direction.kind == TokenKind::KwOutput && variable) return;
+    error(at, direction.kind == TokenKind::KwOutput
+                  ? "only an 'output reg', 'output integer' or 'output time' port may have an "
+                    "initial value"
+                  : fmt::format("an {} port may not have a default value", direction.text));
 }
 
 // One ANSI port declaration: dir [type] [signed] [range] name [= init] {, name [= init]}.
@@ -163,17 +178,7 @@ ItemPtr Parser::parseAnsiPortDecl() {
         decl.name = expectIdentifier("a port name");
         decl.dims = parseDimensions();
         if (at(TokenKind::Assign)) {
-            // Only `output reg|integer|time` ports take an initial value
-            // (list_of_variable_port_identifiers, A.2.3); input and inout ports are nets.
-            bool variable = d->type == TokenKind::KwReg || d->type == TokenKind::KwInteger ||
-                            d->type == TokenKind::KwTime || d->type == TokenKind::KwReal ||
-                            d->type == TokenKind::KwRealtime;
-            if (kw.kind != TokenKind::KwOutput || !variable)
-                error(peek().loc,
-                      kw.kind == TokenKind::KwOutput
-                          ? "only an 'output reg', 'output integer' or 'output time' "
-                            "port may have an initial value"
-                          : fmt::format("an {} port may not have a default value", kw.text));
+            checkPortInitialiser(kw, d->type, peek().loc);
             consume();
             decl.init = parseExpr();
         }

@@ -3,6 +3,7 @@
 // reads outside itself); targets write their base signal and read their indices; a task call
 // reads and writes what the task's body does.
 #include "plan/model_plan.h"
+#include "plan/nets.h"
 
 #include <algorithm>
 #include <set>
@@ -129,11 +130,7 @@ void collectAccesses(const Design& d, ModelPlan& plan) {
         Accesses a{d, {}, {}, {}};
         a.stmt(p.body.get());
         if (p.kind == ProcessKind::Gate || p.kind == ProcessKind::UdpInstance) {
-            // Outputs first: one for UDPs and most gates, all but the last for buf/not.
-            size_t nout = p.kind == ProcessKind::UdpInstance ? 1
-                          : (p.gate == "buf" || p.gate == "not")
-                              ? (p.terminals.empty() ? 0 : p.terminals.size() - 1)
-                              : 1;
+            size_t nout = outputTerminals(p); // outputs first
             for (size_t t = 0; t < p.terminals.size(); ++t)
                 if (t < nout)
                     a.target(p.terminals[t].get());

@@ -11,6 +11,7 @@
 // So a process inside an instance waiting on its clock port waits on the testbench's clock
 // itself (the same wait group), and no copy process runs between the two.
 #include "plan/model_plan.h"
+#include "plan/nets.h"
 #include "plan/walk.h"
 
 #include <map>
@@ -28,11 +29,6 @@ bool isReal(const Signal& s) {
 // The width a signal is stored with (a named event is a 32-bit counter).
 uint32_t storedWidth(const Signal& s) {
     return s.kind == SignalKind::Event ? 32 : s.type.width;
-}
-// The bidirectional switches (MOS switches drive their first terminal, as gates do).
-bool isTran(const std::string& g) {
-    return g == "tran" || g == "tranif0" || g == "tranif1" || g == "rtran" || g == "rtranif0" ||
-           g == "rtranif1";
 }
 
 struct Aliases {
@@ -70,7 +66,7 @@ struct Aliases {
             const Process& p = d.processes[i];
             if (p.kind == ProcessKind::Initial || p.kind == ProcessKind::Always) continue;
             bool bidirectional =
-                (p.kind == ProcessKind::Gate && isTran(p.gate)) ||
+                (p.kind == ProcessKind::Gate && isTranGate(p.gate)) ||
                 (p.kind == ProcessKind::PortConnection && p.portDir == PortDir::Inout);
             if (bidirectional) {
                 for (const auto& t : p.terminals)

@@ -7,6 +7,7 @@
 //                  of whole signals, with no timing, force/assign or named event trigger inside;
 //   behavioural:   everything else, with the reason (the first construct found).
 #include "plan/model_plan.h"
+#include "plan/nets.h"
 #include "plan/walk.h"
 
 #include <algorithm>
@@ -18,12 +19,6 @@ namespace metalfpga::plan {
 using namespace ir;
 
 namespace {
-
-bool isSwitch(const std::string& g) {
-    return g == "tran" || g == "tranif0" || g == "tranif1" || g == "rtran" || g == "rtranif0" ||
-           g == "rtranif1" || g == "nmos" || g == "pmos" || g == "cmos" || g == "rnmos" ||
-           g == "rpmos" || g == "rcmos";
-}
 
 // System functions whose value depends only on their arguments.
 bool pureSystemFunction(const std::string& n) {
@@ -167,7 +162,7 @@ void classifyProcesses(const Design& d, ModelPlan& plan) {
                 behavioural("an inout port (bidirectional)");
             break;
         case ProcessKind::Gate:
-            if (isSwitch(p.gate))
+            if (isTranGate(p.gate) || isMosGate(p.gate))
                 behavioural("a switch primitive (" + p.gate + ")");
             else if (!p.delay.empty())
                 behavioural("a delay");

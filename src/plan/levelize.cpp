@@ -5,6 +5,7 @@
 // it reads from, 0 when it reads none. The cycles stay on the event scheduler. Signals are
 // compared through the aliases; links merged into one signal are left out (level -1).
 #include "plan/model_plan.h"
+#include "plan/nets.h"
 
 #include <algorithm>
 #include <map>
@@ -16,17 +17,10 @@ using namespace ir;
 void levelize(const Design& d, ModelPlan& plan) {
     // Signals are compared through the aliases: a net merged into a variable is that variable.
     auto rep = [&](SignalId s) { return s < plan.rep.size() ? plan.rep[s] : s; };
-    // A port connection or assignment whose two sides were merged (aliases.cpp) is no process
-    // in the model: it joins no level.
-    auto link = [&](const Process& p) {
-        return (p.kind == ProcessKind::ContinuousAssign || p.kind == ProcessKind::PortConnection) &&
-               p.lhs && p.rhs && p.lhs->kind == ExprKind::Signal &&
-               p.rhs->kind == ExprKind::Signal && p.lhs->signal != p.rhs->signal &&
-               rep(p.lhs->signal) == rep(p.rhs->signal);
-    };
     std::vector<uint32_t> comb;
     for (uint32_t i = 0; i < plan.processes.size(); ++i)
-        if (plan.processes[i].cls == ProcessClass::Combinational && !link(d.processes[i]))
+        if (plan.processes[i].cls == ProcessClass::Combinational &&
+            !mergedLink(d.processes[i], plan.rep))
             comb.push_back(i);
     std::map<SignalId, std::vector<uint32_t>> writers;
     for (uint32_t i : comb)

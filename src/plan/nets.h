@@ -10,6 +10,19 @@ namespace metalfpga::plan {
 
 // The gate primitives the model simulates (pullup/pulldown are constant drivers instead).
 bool gateSupported(const std::string& gate);
+// The bidirectional switches (tran, rtran, tranif0/1, rtranif0/1).
+bool isTranGate(const std::string& gate);
+// The MOS switches (nmos, pmos, cmos and their resistive forms): they drive their first
+// terminal, as gates do, passing their input's strength.
+bool isMosGate(const std::string& gate);
+// How many leading terminals of a gate or UDP are outputs: all but the last for buf/not, one
+// for the others (bidirectional switches have none: see isTranGate).
+size_t outputTerminals(const ir::Process& p);
+
+// A continuous assignment or port connection between two whole signals that the aliases made
+// one signal (plan/aliases.cpp): no process in the model. A self-assignment (`assign (pull0,
+// pull1) q = q;`) is not one.
+bool mergedLink(const ir::Process& p, const std::vector<ir::SignalId>& rep);
 
 // `e` as a constant range of a whole net: the net (through the aliases `rep`), its lowest bit
 // and width. False for variables, arrays and run-time selects.

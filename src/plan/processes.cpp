@@ -56,13 +56,8 @@ void selectProcesses(const Design& d, ModelPlan& plan, const PlanOptions& option
             }
             if (ca != (pass == 0)) continue;
             if (p.varInit && options.twoState) continue;
-            bool merged = p.lhs && p.rhs && p.lhs->kind == ExprKind::Signal &&
-                          p.rhs->kind == ExprKind::Signal &&
-                          rep[p.lhs->signal] == rep[p.rhs->signal];
-            if (p.kind == ProcessKind::ContinuousAssign && merged && p.lhs->signal != p.rhs->signal)
-                continue; // a copy whose two sides are one signal (a self-assignment is not)
+            if (mergedLink(p, rep)) continue; // one signal (aliases.cpp): no process
             if (p.kind == ProcessKind::PortConnection) {
-                if (merged) continue;
                 if (p.portDir == PortDir::Inout && !inoutPort(d, rep, p)) {
                     plan.unsupported.push_back(
                         {p.loc, "inout ports that are not whole nets or constant selects of nets"});
