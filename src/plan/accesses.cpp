@@ -68,14 +68,9 @@ struct Accesses {
     }
     void timing(const Timing* t) {
         if (!t) return;
-        for (const Expr* v : [&] {
-                 std::vector<const Expr*> r;
-                 for (const auto& x : t->delay.values) r.push_back(x.get());
-                 for (const auto& ev : t->events) r.push_back(ev.expr.get());
-                 r.push_back(t->repeatCount.get());
-                 return r;
-             }())
-            read(v);
+        for (const auto& x : t->delay.values) read(x.get());
+        for (const auto& ev : t->events) read(ev.expr.get());
+        read(t->repeatCount.get());
     }
     void stmt(const Stmt* s) {
         if (!s) return;
