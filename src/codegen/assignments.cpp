@@ -123,7 +123,13 @@ void Generator::nbaStore(const Expr& lhs, const std::string& v, int ind) {
     switch (lhs.kind) {
     case ExprKind::Signal: {
         SignalId s = rep(lhs.signal);
-        push(leafId({s, false, false, lhs.type}), "0", "0");
+        uint32_t leaf = leafId({s, false, false, lhs.type});
+        if (!nbaDelay_.empty()) leaves_[leaf].delayed = true;
+        if (!nbaDelay_.empty() || !shadowed(leaves_[leaf])) {
+            push(leaf, "0", "0");
+            return;
+        }
+        line(ind, fmt::format("if (!nba_leaf_{}(s, {})) return kError;", leaf, v));
         return;
     }
     case ExprKind::ArrayElement: {

@@ -96,10 +96,17 @@ struct WaitSite {
 // A leaf of a non-blocking assignment target.
 struct NbaLeaf {
     SignalId sig = kNone;
-    bool elem = false; // an array element
-    bool part = false; // a bit/part select at a run-time offset
-    Type type;         // the leaf value's type
+    bool elem = false;    // an array element
+    bool part = false;    // a bit/part select at a run-time offset
+    Type type;            // the leaf value's type
+    bool delayed = false; // some update of it has an intra-assignment delay
 };
+
+// A whole-variable leaf has a shadow in State (nv<leaf>, np[leaf]) that holds its first
+// pending update of the time slot, so that update is queued without packing its value.
+inline bool shadowed(const NbaLeaf& l) {
+    return !l.elem && !l.part && !l.type.isReal;
+}
 
 struct Unsupported {
     SourceLoc loc;
@@ -118,6 +125,11 @@ class Generator {
     std::string startProcesses() const; // model_source.cpp: time-0 activation
     // static_comb.cpp (--sched static): which continuous processes settle by level.
     void planStaticComb();
+    bool orderFree(const NbaLeaf& l) const;
+    std::string nbaLeafPushers() const;
+    std::string commitFree() const;
+    bool staticAlwaysEligible(const Process& p) const;
+    std::string genStaticAlways(uint32_t id);
     std::string staticMembers() const;
     std::string staticTriggers() const;
     std::string staticSettle() const;
@@ -143,6 +155,7 @@ class Generator {
     std::vector<uint32_t> siteGroup_;          // per site: its group, or kNone
     std::map<uint32_t, uint32_t> staticLevel_; // --sched static: model process -> its level
     std::vector<uint32_t> staticCount_;        // --sched static: processes per level
+    std::set<uint32_t> staticAlways_;          // --sched static: always blocks run in level order
     std::vector<NbaLeaf> leaves_;
     // Leaves that apply the same way (target, element/part, value type) share one id, so
     // apply_nba has one case per distinct update rather than one per source site: its size

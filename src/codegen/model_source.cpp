@@ -30,6 +30,10 @@ std::pair<uint32_t, uint32_t> Generator::nbaQueueSize() const {
 // are written as loops, so a large design's init stays short.
 std::string Generator::startProcesses() const {
     std::vector<uint32_t> order = plan::startOrder(d_, procs_, isCa_, !opt_.twoState);
+    if (!opt_.twoState)
+        order.erase(std::remove_if(order.begin(), order.end(),
+                                   [&](uint32_t p) { return staticAlways_.count(p) != 0; }),
+                    order.end());
     std::string o;
     for (size_t i = 0; i < order.size();) {
         size_t j = i + 1;
@@ -73,6 +77,9 @@ std::optional<Model> Generator::run() {
             for (const Expr* e : sources(*procs_[i])) collectReads(e, reads, seen);
             for (const Expr* t : targets(*procs_[i])) collectTargetReads(t, reads, seen);
             for (SignalId r : reads) sigCas_[r].insert(i);
+        } else if (staticAlways_.count(i)) {
+            for (const EventItem& ev : procs_[i]->body->timing->events)
+                sigCas_[rep(ev.expr->signal)].insert(i);
         }
         procCode.push_back(genProcess(i));
     }
@@ -143,6 +150,13 @@ std::optional<Model> Generator::run() {
     L(fmt::format("    word mon_last[{}];", payload));
     o += frameMembers();
     o += staticMembers();
+    L("    u32 nfree; // an order-free NBA shadow holds a pending update (commit_free)");
+    L(fmt::format("    u8 np[{}]; // per NBA leaf: its shadow holds a pending update",
+                  std::max<size_t>(1, leaves_.size())));
+    for (uint32_t l = 0; l < leaves_.size(); ++l)
+        if (shadowed(leaves_[l]))
+            L(fmt::format("    {} nv{}; // shadow of NBA leaf {} (s{})", cppType(leaves_[l].type),
+                          l, l, leaves_[l].sig));
     for (SignalId i = 0; i < d_.signals.size(); ++i) {
         if (rep(i) != i || d_.signals[i].automatic) continue;
         const Signal& sg = d_.signals[i];
@@ -220,6 +234,7 @@ std::optional<Model> Generator::run() {
             }
         }
     }
+    o += nbaLeafPushers();
     L("");
     o += dumpCode();
     // Wait groups: a process that waits joins the front of its group's list (wait_push); a
@@ -595,6 +610,15 @@ std::optional<Model> Generator::run() {
         L("        }");
     };
     const uint32_t leafCount = static_cast<uint32_t>(leaves_.size());
+    auto shadowCase = [&](uint32_t i) {
+        const NbaLeaf& l = leaves_[i];
+        if (!shadowed(l)) return;
+        L(fmt::format("        case {0}: s.np[{0}] = 0; set_s{1}(s, {2}(s.nv{0})); break;", i,
+                      l.sig, cppType(storageType(l.sig))));
+    };
+    const uint32_t shadowChunks =
+        chunks(leafCount, kLeafChunk, "MF_HD void apply_shadow_chunk_{}(State& s, u32 l) {{",
+               "    switch (l) {", "    default: break;\n    }\n}", shadowCase);
     const uint32_t leafChunks = chunks(
         leafCount, kLeafChunk, "MF_HD void apply_nba_chunk_{}(State& s, const NbaEntry& e) {{",
         "    switch (e.leaf) {", "    default: break;\n    }\n}", leafCase);
@@ -625,7 +649,20 @@ std::optional<Model> Generator::run() {
     L("        default: return 0;");
     L("        }");
     L("    }");
+    L("    MF_HD static void apply_shadow(State& s, u32 l) {");
+    if (shadowChunks > 1) {
+        L(fmt::format("        switch (l / {}u) {{", kLeafChunk));
+        for (uint32_t c = 0; c < shadowChunks; ++c)
+            L(fmt::format("        case {0}: apply_shadow_chunk_{0}(s, l); break;", c));
+    } else {
+        L("        switch (l) {");
+        for (uint32_t i = 0; i < leafCount; ++i) shadowCase(i);
+    }
+    L("        default: break;");
+    L("        }");
+    L("    }");
     L("    MF_HD static void apply_nba(State& s, const NbaEntry& e) {");
+    L("        if (e.leaf & kNbaShadow) return apply_shadow(s, e.leaf & ~kNbaShadow);");
     if (leafChunks > 1) {
         L(fmt::format("        switch (e.leaf / {}u) {{", kLeafChunk));
         for (uint32_t c = 0; c < leafChunks; ++c)
@@ -638,6 +675,7 @@ std::optional<Model> Generator::run() {
     L("        }");
     L("    }");
     o += staticSettle();
+    o += commitFree();
     L("    MF_HD static u32 end_of_slot(State& s) {");
     L("        u32 msite = s.sched.monitor_site;");
     L("        if (msite != ~0u && s.sched.monitor_on) {");
@@ -669,6 +707,9 @@ std::optional<Model> Generator::run() {
     L("    sched_init(s.sched, slot_limit);");
     L("    s.mon_valid = 0;");
     o += staticInit();
+    L(fmt::format("    for (u32 l = 0; l < {}; ++l) s.np[l] = 0;",
+                  std::max<size_t>(1, leaves_.size())));
+    L("    s.nfree = 0;");
     o += frameInit();
     o += dumpInit();
     if (initChunks > 1)
@@ -693,6 +734,10 @@ std::optional<Model> Generator::run() {
     o += strengthInit();
     for (SignalId i : assigned_) L(fmt::format("    s.pca_s{} = 0;", i));
     for (uint32_t p : settleProcs_) L(fmt::format("    s.settled{} = 0;", p));
+    // A statically run `always @*` starts idle: a change of an input queues it (4-state); a
+    // 2-state model runs it once at time 0 (settle), as it runs event-driven ones.
+    if (!opt_.twoState)
+        for (uint32_t p : staticAlways_) L(fmt::format("    s.ca_idle[{}] = 1;", p));
     o += startProcesses();
     L("}");
     L("");

@@ -41,6 +41,21 @@ std::string Generator::genFunction(RoutineId rid) {
     return out_;
 }
 
+// An `always` block of the static schedule (static_comb.cpp): its body, run once each time
+// the level queues reach it; it is idle again (can be queued) only once the body has run, so its
+// own writes do not queue it again, as a process that has not yet waited again is not woken.
+std::string Generator::genStaticAlways(uint32_t id) {
+    const Process& p = *procs_[id];
+    line(0, fmt::format("// {} {} (static, level {})", processKindName(p.kind), where(p.loc),
+                        staticLevel_.at(id)));
+    line(0, fmt::format("MF_HD u32 proc_{}(State& s) {{", id));
+    stmt(*p.body->body, 1);
+    line(1, fmt::format("s.ca_idle[{}] = 1;", id));
+    line(1, "return 0;");
+    line(0, "}");
+    return out_;
+}
+
 bool Generator::combinational(const Process& p) const {
     if (p.kind != ProcessKind::Always || !p.body || p.body->kind != StmtKind::Timed) return false;
     const Timing& t = *p.body->timing;
@@ -171,6 +186,7 @@ std::string Generator::genProcess(uint32_t id) {
         line(0, "}");
         return out_;
     }
+    if (staticAlways_.count(id)) return genStaticAlways(id);
     std::string body;
     std::swap(out_, body);
     spans_.clear();

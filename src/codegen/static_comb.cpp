@@ -22,19 +22,57 @@ bool callsAnything(const Expr* e) {
     return false;
 }
 
+// A statement that calls a task or function, or a system task or function (which may suspend
+// on the service ring or a host call: a statically run block has no resume point).
+bool callsAnything(const Stmt* s) {
+    if (!s) return false;
+    if (s->kind == StmtKind::TaskCall || s->kind == StmtKind::SystemTaskCall) return true;
+    for (const Expr* e : {s->lhs.get(), s->rhs.get(), s->cond.get()})
+        if (callsAnything(e)) return true;
+    for (const auto& a : s->args)
+        if (callsAnything(a.get())) return true;
+    for (const auto& c : s->stmts)
+        if (callsAnything(c.get())) return true;
+    for (const Stmt* c : {s->body.get(), s->elseBody.get(), s->init.get(), s->step.get()})
+        if (callsAnything(c)) return true;
+    for (const CaseItem& ci : s->items) {
+        if (callsAnything(ci.body.get())) return true;
+        for (const auto& l : ci.exprs)
+            if (callsAnything(l.get())) return true;
+    }
+    return false;
+}
+
 } // namespace
+
+bool Generator::staticAlwaysEligible(const Process& p) const {
+    if (p.kind != ProcessKind::Always || !p.body || p.body->kind != StmtKind::Timed ||
+        !p.body->timing)
+        return false;
+    // Woken by any change of whole signals only: a run for a change of another part of a
+    // signal would be one the event scheduler does not make.
+    for (const EventItem& ev : p.body->timing->events)
+        if (ev.edge != Edge::Any || ev.expr->kind != ExprKind::Signal ||
+            d_.signals[ev.expr->signal].kind == SignalKind::Event)
+            return false;
+    return !callsAnything(p.body->body.get());
+}
 
 void Generator::planStaticComb() {
     if (!opt_.staticComb) return;
     for (uint32_t i = 0; i < procs_.size(); ++i) {
-        if (!isCa_[i]) continue;
         const Process& p = *procs_[i];
         const plan::ProcessPlan& pp = plan_.processes[size_t(&p - d_.processes.data())];
         if (pp.cls != plan::ProcessClass::Combinational || pp.inLoop || pp.level < 0) continue;
-        bool calls = false;
-        for (const Expr* e : sources(p)) calls = calls || callsAnything(e);
-        for (const Expr* e : targets(p)) calls = calls || callsAnything(e);
-        if (calls) continue;
+        if (isCa_[i]) {
+            bool calls = false;
+            for (const Expr* e : sources(p)) calls = calls || callsAnything(e);
+            for (const Expr* e : targets(p)) calls = calls || callsAnything(e);
+            if (calls) continue;
+        } else {
+            if (!staticAlwaysEligible(p)) continue;
+            staticAlways_.insert(i);
+        }
         uint32_t level = static_cast<uint32_t>(pp.level);
         staticLevel_[i] = level;
         if (staticCount_.size() <= level) staticCount_.resize(level + 1, 0);

@@ -23,6 +23,16 @@
 #define MF_OUTLINE
 #endif
 
+// MF_INLINE marks the value library's small operations (a few word operations each) that the
+// host compiler must inline: models are compiled at -O1 for compile speed, which inlines only
+// functions called once, and a call per 1-bit `&&` cost more than the operation. Device
+// compilers decide for themselves (see MF_OUTLINE).
+#if !MF_DEVICE_COMPILER && defined(__GNUC__)
+#define MF_INLINE inline __attribute__((always_inline))
+#else
+#define MF_INLINE inline
+#endif
+
 // MF_ON_DEVICE is 1 only inside the device compilation pass.
 #if defined(__CUDA_ARCH__)
 #define MF_ON_DEVICE 1

@@ -52,15 +52,15 @@ MF_HD constexpr u32 nwords(u32 w) {
 MF_HD constexpr word top_mask(u32 w) {
     return (w & 63u) ? ((word(1) << (w & 63u)) - 1u) : ~word(0);
 }
-MF_HD inline CRef cref(VRef v) {
+MF_HD MF_INLINE CRef cref(VRef v) {
     return CRef{v.a, v.b, v.w};
 }
-MF_HD inline word ldb(const word* b, u32 i) {
+MF_HD MF_INLINE word ldb(const word* b, u32 i) {
     return b ? b[i] : word(0);
 }
 
 /// Store word i of planes (a,b); a 2-state destination receives 0 for X/Z bits.
-MF_HD inline void st(VRef o, u32 i, word a, word b) {
+MF_HD MF_INLINE void st(VRef o, u32 i, word a, word b) {
     if (o.b) {
         o.a[i] = a;
         o.b[i] = b;
@@ -70,52 +70,52 @@ MF_HD inline void st(VRef o, u32 i, word a, word b) {
 }
 
 /// Clear the bits above the width in the top word.
-MF_HD inline void canon(VRef o) {
+MF_HD MF_INLINE void canon(VRef o) {
     u32 n = nwords(o.w);
     word m = top_mask(o.w);
     o.a[n - 1] &= m;
     if (o.b) o.b[n - 1] &= m;
 }
 
-MF_HD inline Bit bit_not(Bit c) {
+MF_HD MF_INLINE Bit bit_not(Bit c) {
     return c == B0 ? B1 : (c == B1 ? B0 : BX);
 }
-MF_HD inline Bit bit_and(Bit x, Bit y) {
+MF_HD MF_INLINE Bit bit_and(Bit x, Bit y) {
     if (x == B0 || y == B0) return B0;
     return (x == B1 && y == B1) ? B1 : BX;
 }
-MF_HD inline Bit bit_or(Bit x, Bit y) {
+MF_HD MF_INLINE Bit bit_or(Bit x, Bit y) {
     if (x == B1 || y == B1) return B1;
     return (x == B0 && y == B0) ? B0 : BX;
 }
 /// A Bit code as it reads from a 2-state destination.
-MF_HD inline Bit bit_2state(Bit c) {
+MF_HD MF_INLINE Bit bit_2state(Bit c) {
     return c == B1 ? B1 : B0;
 }
 
 // ---------------------------------------------------------------------------------------
 // Filling, copying, queries
 
-MF_HD inline void fill(VRef o, word a, word b) {
+MF_HD MF_INLINE void fill(VRef o, word a, word b) {
     u32 n = nwords(o.w);
     for (u32 i = 0; i < n; ++i) st(o, i, a, b);
     canon(o);
 }
-MF_HD inline void set_zero(VRef o) {
+MF_HD MF_INLINE void set_zero(VRef o) {
     fill(o, 0, 0);
 }
-MF_HD inline void set_x(VRef o) {
+MF_HD MF_INLINE void set_x(VRef o) {
     fill(o, ~word(0), ~word(0));
 }
-MF_HD inline void set_z(VRef o) {
+MF_HD MF_INLINE void set_z(VRef o) {
     fill(o, 0, ~word(0));
 }
-MF_HD inline void set_ones(VRef o) {
+MF_HD MF_INLINE void set_ones(VRef o) {
     fill(o, ~word(0), 0);
 }
 
 /// Set o to the 64-bit value v, zero-extended (or sign-extended from bit 63 if sext).
-MF_HD inline void set_u64(VRef o, u64 v, bool sext = false) {
+MF_HD MF_INLINE void set_u64(VRef o, u64 v, bool sext = false) {
     u32 n = nwords(o.w);
     word f = (sext && (v >> 63)) ? ~word(0) : word(0);
     st(o, 0, v, 0);
@@ -124,18 +124,18 @@ MF_HD inline void set_u64(VRef o, u64 v, bool sext = false) {
 }
 
 /// Set o to a single Bit code in bit 0, the other bits 0.
-MF_HD inline void set_bit_code(VRef o, Bit c) {
+MF_HD MF_INLINE void set_bit_code(VRef o, Bit c) {
     set_zero(o);
     st(o, 0, c & 1u, (c >> 1) & 1u);
 }
 
 /// o = x; same width; o may alias x.
-MF_HD inline void copy(VRef o, CRef x) {
+MF_HD MF_INLINE void copy(VRef o, CRef x) {
     u32 n = nwords(o.w);
     for (u32 i = 0; i < n; ++i) st(o, i, x.a[i], ldb(x.b, i));
 }
 
-MF_HD inline bool has_xz(CRef x) {
+MF_HD MF_INLINE bool has_xz(CRef x) {
     if (!x.b) return false;
     u32 n = nwords(x.w);
     word acc = 0;
@@ -144,13 +144,13 @@ MF_HD inline bool has_xz(CRef x) {
 }
 
 /// True if the value plane is zero (X/Z bits are not looked at).
-MF_HD inline bool is_zero_a(const word* a, u32 n) {
+MF_HD MF_INLINE bool is_zero_a(const word* a, u32 n) {
     word acc = 0;
     for (u32 i = 0; i < n; ++i) acc |= a[i];
     return acc == 0;
 }
 
-MF_HD inline Bit get_bit(CRef x, u32 i) {
+MF_HD MF_INLINE Bit get_bit(CRef x, u32 i) {
     word a = (x.a[i >> 6] >> (i & 63u)) & 1u;
     word b = x.b ? (x.b[i >> 6] >> (i & 63u)) & 1u : 0u;
     return static_cast<Bit>(a | (b << 1));
@@ -169,7 +169,7 @@ MF_HD inline void set_bit(VRef o, u32 i, Bit c) {
     }
 }
 
-MF_HD inline Bit sign_bit(CRef x) {
+MF_HD MF_INLINE Bit sign_bit(CRef x) {
     return get_bit(x, x.w - 1);
 }
 
@@ -239,7 +239,7 @@ MF_HD inline void write_window(word* p, u32 w, i64 pos, word val, word mask) {
 
 /// o = x extended or truncated to o.w; sign-extended if sext (an X or Z sign bit extends as
 /// X or Z), else zero-extended. o must not alias x unless o.w == x.w.
-MF_HD inline void resize(VRef o, CRef x, bool sext) {
+MF_HD MF_INLINE void resize(VRef o, CRef x, bool sext) {
     u32 no = nwords(o.w), nx = nwords(x.w);
     word fa = 0, fb = 0;
     if (sext) {
@@ -266,7 +266,7 @@ MF_HD inline void resize(VRef o, CRef x, bool sext) {
 // ---------------------------------------------------------------------------------------
 // Bitwise operators (per-bit 4-state tables of clause 5.1.10); o may alias x or y
 
-MF_HD inline void bit_not(VRef o, CRef x) {
+MF_HD MF_INLINE void bit_not(VRef o, CRef x) {
     u32 n = nwords(o.w);
     for (u32 i = 0; i < n; ++i) {
         word b = ldb(x.b, i);
@@ -275,7 +275,7 @@ MF_HD inline void bit_not(VRef o, CRef x) {
     canon(o);
 }
 
-MF_HD inline void bit_and(VRef o, CRef x, CRef y) {
+MF_HD MF_INLINE void bit_and(VRef o, CRef x, CRef y) {
     u32 n = nwords(o.w);
     for (u32 i = 0; i < n; ++i) {
         word xa = x.a[i], xb = ldb(x.b, i), ya = y.a[i], yb = ldb(y.b, i);
@@ -287,7 +287,7 @@ MF_HD inline void bit_and(VRef o, CRef x, CRef y) {
     canon(o);
 }
 
-MF_HD inline void bit_or(VRef o, CRef x, CRef y) {
+MF_HD MF_INLINE void bit_or(VRef o, CRef x, CRef y) {
     u32 n = nwords(o.w);
     for (u32 i = 0; i < n; ++i) {
         word xa = x.a[i], xb = ldb(x.b, i), ya = y.a[i], yb = ldb(y.b, i);
@@ -299,7 +299,7 @@ MF_HD inline void bit_or(VRef o, CRef x, CRef y) {
     canon(o);
 }
 
-MF_HD inline void bit_xor(VRef o, CRef x, CRef y) {
+MF_HD MF_INLINE void bit_xor(VRef o, CRef x, CRef y) {
     u32 n = nwords(o.w);
     for (u32 i = 0; i < n; ++i) {
         word unk = ldb(x.b, i) | ldb(y.b, i);
@@ -308,7 +308,7 @@ MF_HD inline void bit_xor(VRef o, CRef x, CRef y) {
     canon(o);
 }
 
-MF_HD inline void bit_xnor(VRef o, CRef x, CRef y) {
+MF_HD MF_INLINE void bit_xnor(VRef o, CRef x, CRef y) {
     u32 n = nwords(o.w);
     for (u32 i = 0; i < n; ++i) {
         word unk = ldb(x.b, i) | ldb(y.b, i);
@@ -320,7 +320,7 @@ MF_HD inline void bit_xnor(VRef o, CRef x, CRef y) {
 // ---------------------------------------------------------------------------------------
 // Reductions, logical value, equality, relations (1-bit results)
 
-MF_HD inline Bit red_and(CRef x) {
+MF_HD MF_INLINE Bit red_and(CRef x) {
     u32 n = nwords(x.w);
     word zero = 0, unk = 0;
     for (u32 i = 0; i < n; ++i) {
@@ -332,7 +332,7 @@ MF_HD inline Bit red_and(CRef x) {
     return zero ? B0 : (unk ? BX : B1);
 }
 
-MF_HD inline Bit red_or(CRef x) {
+MF_HD MF_INLINE Bit red_or(CRef x) {
     u32 n = nwords(x.w);
     word one = 0, unk = 0;
     for (u32 i = 0; i < n; ++i) {
@@ -343,7 +343,7 @@ MF_HD inline Bit red_or(CRef x) {
     return one ? B1 : (unk ? BX : B0);
 }
 
-MF_HD inline Bit red_xor(CRef x) {
+MF_HD MF_INLINE Bit red_xor(CRef x) {
     if (has_xz(x)) return BX;
     u32 n = nwords(x.w);
     u32 p = 0;
@@ -353,13 +353,13 @@ MF_HD inline Bit red_xor(CRef x) {
 
 /// The logical value of an operand (clause 5.1.9): 1 if any bit is 1, 0 if all bits are 0,
 /// else x.
-MF_HD inline Bit truth(CRef x) {
+MF_HD MF_INLINE Bit truth(CRef x) {
     return red_or(x);
 }
 
 /// Logical equality ==: 0 if some bit pair is a known 0/1 mismatch, else x if any bit is
 /// X/Z, else 1.
-MF_HD inline Bit eq(CRef x, CRef y) {
+MF_HD MF_INLINE Bit eq(CRef x, CRef y) {
     u32 n = nwords(x.w);
     word diff = 0, unk = 0;
     for (u32 i = 0; i < n; ++i) {
@@ -371,7 +371,7 @@ MF_HD inline Bit eq(CRef x, CRef y) {
 }
 
 /// Case equality ===: both planes identical.
-MF_HD inline bool case_eq(CRef x, CRef y) {
+MF_HD MF_INLINE bool case_eq(CRef x, CRef y) {
     u32 n = nwords(x.w);
     word diff = 0;
     for (u32 i = 0; i < n; ++i) diff |= (x.a[i] ^ y.a[i]) | (ldb(x.b, i) ^ ldb(y.b, i));
@@ -430,7 +430,7 @@ MF_HD inline Bit relation(Rel r, CRef x, CRef y, bool sgn) {
 // Arithmetic (clause 5.1.5): any X/Z operand bit makes the whole result X
 
 /// o = x + y (mod 2^w); o may alias x or y.
-MF_HD inline void add(VRef o, CRef x, CRef y) {
+MF_HD MF_INLINE void add(VRef o, CRef x, CRef y) {
     if (has_xz(x) || has_xz(y)) return set_x(o);
     u32 n = nwords(o.w);
     word c = 0;
@@ -445,7 +445,7 @@ MF_HD inline void add(VRef o, CRef x, CRef y) {
 }
 
 /// o = x - y (mod 2^w); o may alias x or y.
-MF_HD inline void sub(VRef o, CRef x, CRef y) {
+MF_HD MF_INLINE void sub(VRef o, CRef x, CRef y) {
     if (has_xz(x) || has_xz(y)) return set_x(o);
     u32 n = nwords(o.w);
     word br = 0;
@@ -770,7 +770,7 @@ MF_HD inline void insert(VRef o, i64 off, CRef x) {
 }
 
 /// Bit select read with an index that may be out of range: X (4-state) outside [0, w).
-MF_HD inline Bit bit_at(CRef x, i64 i) {
+MF_HD MF_INLINE Bit bit_at(CRef x, i64 i) {
     if (i < 0 || i >= i64(x.w)) return x.b ? BX : B0;
     return get_bit(x, u32(i));
 }

@@ -73,14 +73,14 @@ struct Vec : detail::BPlane<k::nwords(W), F> {
     word a[NW];
 
     /// Zero.
-    MF_HD Vec() : a{} {}
+    MF_HD inline Vec() : a{} {}
     /// The 64-bit value v, zero-extended (use of_i64 to sign-extend), truncated to W bits.
-    MF_HD explicit Vec(u64 v) : a{} { k::set_u64(ref(), v); }
+    MF_HD inline explicit Vec(u64 v) : a{} { k::set_u64(ref(), v); }
 
     /// Conversion from another width/signedness/state: extended according to the source's
     /// signedness, truncated, X/Z become 0 when converting to 2-state.
     template <u32 W2, bool S2, bool F2>
-    MF_HD explicit Vec(const Vec<W2, S2, F2>& o) : a{} {
+    MF_HD inline explicit Vec(const Vec<W2, S2, F2>& o) : a{} {
         if constexpr (W2 == W) {
             k::copy(ref(), o.cref());
         } else {
@@ -88,28 +88,28 @@ struct Vec : detail::BPlane<k::nwords(W), F> {
         }
     }
 
-    MF_HD static Vec of_u64(u64 v) { return Vec(v); }
-    MF_HD static Vec of_i64(i64 v) {
+    MF_HD inline static Vec of_u64(u64 v) { return Vec(v); }
+    MF_HD inline static Vec of_i64(i64 v) {
         Vec r;
         k::set_u64(r.ref(), static_cast<u64>(v), true);
         return r;
     }
-    MF_HD static Vec x() {
+    MF_HD inline static Vec x() {
         Vec r;
         k::set_x(r.ref());
         return r;
     }
-    MF_HD static Vec z() {
+    MF_HD inline static Vec z() {
         Vec r;
         k::set_z(r.ref());
         return r;
     }
-    MF_HD static Vec ones() {
+    MF_HD inline static Vec ones() {
         Vec r;
         k::set_ones(r.ref());
         return r;
     }
-    MF_HD static Vec from_bit(Bit c) {
+    MF_HD MF_INLINE static Vec from_bit(Bit c) {
         Vec r; // zero: only bit 0 is set
         if constexpr (F) {
             r.a[0] = c & 1u;
@@ -120,18 +120,18 @@ struct Vec : detail::BPlane<k::nwords(W), F> {
         return r;
     }
 
-    MF_HD k::CRef cref() const { return k::CRef{a, this->bp(), W}; }
-    MF_HD k::VRef ref() { return k::VRef{a, this->bp(), W}; }
-    MF_HD word* bplane() { return this->bp(); }
+    MF_HD MF_INLINE k::CRef cref() const { return k::CRef{a, this->bp(), W}; }
+    MF_HD MF_INLINE k::VRef ref() { return k::VRef{a, this->bp(), W}; }
+    MF_HD MF_INLINE word* bplane() { return this->bp(); }
     /// Word 0 of the X/Z plane (0 for 2-state values).
-    MF_HD word b0() const {
+    MF_HD MF_INLINE word b0() const {
         if constexpr (F) {
             return this->bp()[0];
         } else {
             return 0;
         }
     }
-    MF_HD const word* bplane() const { return this->bp(); }
+    MF_HD MF_INLINE const word* bplane() const { return this->bp(); }
 
     /// Views with the other signedness (same bits).
     MF_HD Vec<W, true, F> as_signed() const { return Vec<W, true, F>(*this); }
@@ -142,7 +142,7 @@ struct Vec : detail::BPlane<k::nwords(W), F> {
     MF_HD bool has_xz() const { return k::has_xz(cref()); }
     MF_HD u64 to_u64() const { return a[0]; }
     /// The logical value (clause 5.1.9) as a Bit code.
-    MF_HD Bit truth() const {
+    MF_HD MF_INLINE Bit truth() const {
         if constexpr (NW == 1) { // the common case, without the kernel's word loop
             word unk = b0();
             return (a[0] & ~unk) ? B1 : (unk ? BX : B0);
@@ -151,16 +151,16 @@ struct Vec : detail::BPlane<k::nwords(W), F> {
         }
     }
     /// True only when the logical value is 1 (for if/while: X and 0 are both false).
-    MF_HD bool is_true() const { return truth() == B1; }
+    MF_HD MF_INLINE bool is_true() const { return truth() == B1; }
 
     /// Bit select; out of range gives X (0 for 2-state).
-    MF_HD Vec<1, false, F> bit(i64 i) const {
+    MF_HD inline Vec<1, false, F> bit(i64 i) const {
         return Vec<1, false, F>::from_bit(k::bit_at(cref(), i));
     }
     MF_HD Bit bit_code(i64 i) const { return k::bit_at(cref(), i); }
     /// Part select [off, off+L); out-of-range bits read X (0 for 2-state).
     template <u32 L>
-    MF_HD Vec<L, false, F> part(i64 off) const {
+    MF_HD inline Vec<L, false, F> part(i64 off) const {
         Vec<L, false, F> r;
         if constexpr (NW == 1 && L <= W) {
             if (off >= 0 && off + i64(L) <= i64(W)) { // in range: a shift and a mask
@@ -174,7 +174,7 @@ struct Vec : detail::BPlane<k::nwords(W), F> {
     }
     /// Part/bit select write; bits outside the value are ignored.
     template <u32 L, bool S2, bool F2>
-    MF_HD void set_part(i64 off, const Vec<L, S2, F2>& v) {
+    MF_HD inline void set_part(i64 off, const Vec<L, S2, F2>& v) {
         if constexpr (NW == 1 && L <= W) {
             if (off >= 0 && off + i64(L) <= i64(W)) { // in range: one masked word
                 word m = k::top_mask(L) << off;
@@ -243,7 +243,7 @@ MF_HD inline Vec<W, S, F> operator+(const Vec<W, S, F>& x) {
     return x;
 }
 template <u32 W, bool S, bool F>
-MF_HD inline Vec<1, false, F> operator!(const Vec<W, S, F>& x) {
+MF_HD MF_INLINE Vec<1, false, F> operator!(const Vec<W, S, F>& x) {
     return Vec<1, false, F>::from_bit(k::bit_not(x.truth()));
 }
 
@@ -317,13 +317,13 @@ MF_RT_COMPARE(operator>=, k::relation(k::Rel::GE, xe.cref(), ye.cref(), R::is_si
 
 // Logical operators: operands are self-determined.
 template <u32 W1, bool S1, bool F1, u32 W2, bool S2, bool F2>
-MF_HD inline Vec<1, false, F1 || F2> operator&&(const Vec<W1, S1, F1>& x,
-                                                const Vec<W2, S2, F2>& y) {
+MF_HD MF_INLINE Vec<1, false, F1 || F2> operator&&(const Vec<W1, S1, F1>& x,
+                                                   const Vec<W2, S2, F2>& y) {
     return Vec < 1, false, F1 || F2 > ::from_bit(k::bit_and(x.truth(), y.truth()));
 }
 template <u32 W1, bool S1, bool F1, u32 W2, bool S2, bool F2>
-MF_HD inline Vec<1, false, F1 || F2> operator||(const Vec<W1, S1, F1>& x,
-                                                const Vec<W2, S2, F2>& y) {
+MF_HD MF_INLINE Vec<1, false, F1 || F2> operator||(const Vec<W1, S1, F1>& x,
+                                                   const Vec<W2, S2, F2>& y) {
     return Vec < 1, false, F1 || F2 > ::from_bit(k::bit_or(x.truth(), y.truth()));
 }
 

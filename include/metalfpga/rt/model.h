@@ -92,6 +92,8 @@ struct NbaEntry {
 /// A non-blocking update waiting for a future time slot (`a <= #d b`).
 constexpr u32 kDelayedNbaWords = 8; // values up to 256 bits
 constexpr u32 kDelayedNbaFlag = 0x40000000u;
+/// An NBA entry whose value is in the leaf's shadow (nba_mark), not in the pool.
+constexpr u32 kNbaShadow = 0x80000000u;
 struct DelayedNba {
     NbaEntry e;
     u32 words;
@@ -420,6 +422,18 @@ MF_HD inline bool nba_push(S& s, u32 leaf, i64 elem, i64 off, const Vec<W, S_, F
     e.off = off;
     pack(s.pool, s.pool_used, v);
     s.pool_used += n;
+    return true;
+}
+
+/// Queues the commit of a shadowed non-blocking update: the value waits in the model's shadow
+/// of the leaf (`leaf` carries kNbaShadow), so the entry holds no value words.
+template <class S>
+MF_HD inline bool nba_mark(S& s, u32 leaf) {
+    if (s.nba_count >= sizeof(s.nba) / sizeof(s.nba[0])) {
+        model_error(s, kErrNbaOverflow, leaf & ~kNbaShadow);
+        return false;
+    }
+    s.nba[s.nba_count++].leaf = leaf;
     return true;
 }
 
@@ -800,6 +814,10 @@ MF_HD inline void resolve_undriven(Vec<W, S_, true>& v, int pull, const Vec<W, S
 //   static u32 run_process(State&, u32 p) returns 0 (suspended/done), kRingFull, kHostCall,
 //                                         kFinished, kStopped, kError
 //   static void apply_nba(State&, const NbaEntry&)
+//   static constexpr u32 kStaticLevels;  levels of the static schedule (0: none), and
+//   static void settle(State&)           runs the level queues (--sched static)
+//   static constexpr u32 kFreeLeaves;     order-free NBA shadows (0: none), and
+//   static void commit_free(State&)       applies those pending (codegen/nba_shadows.cpp)
 //   static u32 end_of_slot(State&)       strobes and monitor; 0 or kRingFull
 
 template <class M>
@@ -810,7 +828,10 @@ MF_HD inline u32 step(typename M::State& st, u64 budget) {
         // Static evaluation (--sched static): combinational logic whose inputs changed is
         // evaluated in level order before the next process runs (M::settle).
         if constexpr (M::kStaticLevels > 0)
-            if (st.comb_dirty) M::settle(st);
+            if (st.comb_dirty) {
+                M::settle(st);
+                if (s.status) return s.status; // a model error in a statically run block
+            }
         // A process that suspended on a full ring or a host call resumes first; then the
         // active region.
         u32 p;
@@ -848,7 +869,12 @@ MF_HD inline u32 step(typename M::State& st, u64 budget) {
             s.inactive_count = 0;
             continue;
         }
-        if (s.nba_count) {
+        bool free_pending = false;
+        if constexpr (M::kFreeLeaves > 0) free_pending = st.nfree != 0;
+        if (s.nba_count || free_pending) {
+            // Order-free shadows first (no process waits on them), then the queue in order.
+            if constexpr (M::kFreeLeaves > 0)
+                if (free_pending) M::commit_free(st);
             for (u32 i = 0; i < s.nba_count; ++i) M::apply_nba(st, s.nba[i]);
             s.nba_count = 0;
             s.pool_used = 0;
@@ -857,6 +883,8 @@ MF_HD inline u32 step(typename M::State& st, u64 budget) {
         if (M::end_of_slot(st) == kRingFull) return kRingFull;
         if (s.status) return s.status;
         if (s.active_count || s.inactive_count || s.nba_count) continue;
+        if constexpr (M::kFreeLeaves > 0)
+            if (st.nfree) continue;
         if (s.pending_end) {
             s.status = s.pending_end;
             return s.status;
