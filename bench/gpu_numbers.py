@@ -4,6 +4,7 @@ of each design, and batch throughput (instance-cycles per second) at several --c
 
     bench/gpu_numbers.py --cli build/metalfpga_cli [--designs ../shared/designs]
                          [--counts 1,1024,65536] [--batch synth,picorv32] [--timeout 180]
+                         [--define-value 64] [--extra '--sched event']
 
 Compile and load times are the `compile` and `archive-load` stages of `--profile` (on a cache hit
 the stored cubin is found, verified and loaded); the front end (parse, elaborate, codegen) runs
@@ -29,12 +30,13 @@ sys.path.insert(0, HERE)
 import run as bench_run  # noqa: E402  (the shared designs' README table and quick sizes)
 
 
-def designs(folder):
-    """name: (top, files, plusargs, defines), each at the small size of bench/run.py --quick."""
+def designs(folder, define_value=bench_run.QUICK_DEFINE):
+    """name: (top, files, plusargs, defines), each at the small size of bench/run.py --quick
+    (a design's size define, such as synth's LANES, set to define_value)."""
     out = {}
     for d in bench_run.parse_designs_readme(folder):
         n = bench_run.QUICK_N.get(d["name"], 1)
-        defines = [f"-D{d['define'][0]}={bench_run.QUICK_DEFINE}"] if d["define"] else []
+        defines = [f"-D{d['define'][0]}={define_value}"] if d["define"] else []
         out[d["name"]] = (d["top"], d["files"], [f"+{d['plusarg']}={n}"], defines)
     return out
 
@@ -63,19 +65,27 @@ def main():
     ap.add_argument("--batch", default="synth,picorv32", help="designs run as batches")
     ap.add_argument("--timeout", type=float, default=180)
     ap.add_argument("--backend", default="cuda", help="cuda, or cpu to try the script")
+    ap.add_argument("--compile", default="", help="designs of the compile table (default: all)")
+    ap.add_argument("--define-value", type=int, default=bench_run.QUICK_DEFINE,
+                    help="value of a design's size define (synth: LANES)")
+    ap.add_argument("--extra", default="", help="more metalfpga_cli flags, e.g. '--sched event'")
     a = ap.parse_args()
+    extra = a.extra.split()
     cli = os.path.abspath(a.cli)
     failures = []
     with tempfile.TemporaryDirectory(prefix="metalfpga-gpu-numbers-") as cache:
         env = dict(os.environ, METALFPGA_PIPELINE_ARCHIVE=cache)
         print(f"| design | lines | cold compile ({a.backend}) | warm archive load | front end (warm) |")
         print("|---|---|---|---|---|")
-        table = designs(a.designs)
+        table = designs(a.designs, a.define_value)
         for name, spec in table.items():
+            if a.compile and name not in a.compile.split(","):
+                continue
             d = os.path.join(a.designs, name)
             lines = sum(sum(1 for _ in open(os.path.join(d, f))) for f in spec[1])
-            cold, why = run(cli, d, spec, ["--no-pipeline-load"], env, a.timeout, a.backend)
-            warm, why2 = run(cli, d, spec, [], env, a.timeout, a.backend)
+            cold, why = run(cli, d, spec, ["--no-pipeline-load"] + extra, env, a.timeout,
+                            a.backend)
+            warm, why2 = run(cli, d, spec, extra, env, a.timeout, a.backend)
             c = f"{cold[1].get('compile', 0) / 1000:.2f} s" if cold else why
             w = f"{warm[1].get('archive-load', 0):.1f} ms" if warm else why2
             fe = sum(warm[1].get(k, 0) for k in ("parse", "elaborate", "codegen")) if warm else 0
@@ -86,7 +96,7 @@ def main():
         for name in [n for n in a.batch.split(",") if n]:
             spec = table[name]
             d = os.path.join(a.designs, name)
-            single, why = run(cli, d, spec, [], env, a.timeout, a.backend)
+            single, why = run(cli, d, spec, extra, env, a.timeout, a.backend)
             if not single:
                 print(f"| {name} | 1 | fails: {why} | | |")
                 failures.append(name)
@@ -94,7 +104,8 @@ def main():
             want = VALUE_RE.findall(single[0])
             cycles = int((CYCLES_RE.findall(single[0]) or ["200"])[0])
             for n in [int(c) for c in a.counts.split(",")]:
-                r, why = run(cli, d, spec, ["--count", str(n)], env, a.timeout, a.backend)
+                r, why = run(cli, d, spec, ["--count", str(n)] + extra, env, a.timeout,
+                             a.backend)
                 if not r:
                     print(f"| {name} | {n} | {cycles} | {why} | |", flush=True)
                     continue

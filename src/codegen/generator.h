@@ -126,6 +126,8 @@ class Generator {
     // static_comb.cpp (--sched static): which continuous processes settle by level.
     void planStaticComb();
     bool orderFree(const NbaLeaf& l) const;
+    bool quiet(SignalId sig) const;
+    mutable std::map<SignalId, bool> quiet_; // quiet(): decided signals
     std::string nbaLeafPushers() const;
     std::string commitFree() const;
     bool staticAlwaysEligible(const Process& p) const;

@@ -130,6 +130,9 @@ std::optional<Model> Generator::run() {
     L("constexpr u32 kDone = ~0u;");
     L("constexpr i64 kNoOffset = kNoIndex;");
     L("constexpr u32 kTimer = 0x80000000u; // a delayed continuous assignment's timer");
+    if (!staticCount_.empty())
+        L("constexpr u32 kSettle = kProcs; // the static schedule's settle pass, queued like a "
+          "process");
     m.replyWords = replyWords_;
     auto [nbaEntries, nbaWords] = nbaQueueSize();
     m.nbaEntries = nbaEntries;
@@ -627,6 +630,8 @@ std::optional<Model> Generator::run() {
     L("    MF_HD static u32 run_process(State& s, u32 p) {");
     L("        s.cur_proc = p;");
     L("        s.act_steps = 0;");
+    if (!staticCount_.empty())
+        L("        if (p == kSettle) { settle(s); return s.sched.status == kError ? kError : 0; }");
     auto timerCases = [&] {
         for (uint32_t t : timers_)
             L(fmt::format("        case {0}u | kTimer: return timer_{0}(s);", t));

@@ -5,8 +5,8 @@
 //                      (nba_mark); a later one, while that is pending, is queued with its value.
 //                      Updates apply in the order they were made (1364-2005 clause 11.4.2), and
 //                      the processes they wake are woken in that order, as Icarus wakes them.
-//   order-free leaves: nothing but combinational logic of the static schedule reads the
-//                      variable (no process waits on it), so neither the order of updates of
+//   order-free leaves: the variable is quiet (below): only statically scheduled logic reads
+//                      it, down to the processes that wait, so neither the order of updates of
 //                      different variables nor an intermediate value can be observed: the shadow
 //                      keeps the last update and M::commit_free applies all of them in one pass
 //                      at the start of the NBA region, without a queue entry.
@@ -16,17 +16,52 @@ namespace metalfpga::codegen::detail {
 
 using namespace ir;
 
-bool Generator::orderFree(const NbaLeaf& l) const {
-    if (!shadowed(l) || l.delayed) return false;
+namespace {
+
+bool hasNonBlocking(const Stmt* s) {
+    if (!s) return false;
+    if (s->kind == StmtKind::Assign && s->nonBlocking) return true;
+    for (const auto& c : s->stmts)
+        if (hasNonBlocking(c.get())) return true;
+    for (const Stmt* c : {s->body.get(), s->elseBody.get(), s->init.get(), s->step.get()})
+        if (hasNonBlocking(c)) return true;
+    for (const CaseItem& ci : s->items)
+        if (hasNonBlocking(ci.body.get())) return true;
+    return false;
+}
+
+} // namespace
+
+// Quiet: nothing but statically scheduled logic reads the signal, and that logic writes only
+// quiet signals, with blocking or continuous assignments. The order in which quiet signals
+// change, and their values between changes, reach no process that waits and no queue.
+bool Generator::quiet(SignalId sig) const {
+    auto [it, added] = quiet_.try_emplace(sig, true); // a signal being decided counts as quiet
+    if (!added) return it->second;
+    bool q = true;
     auto has = [&](const auto& m) {
-        auto it = m.find(l.sig);
-        return it != m.end() && !it->second.empty();
+        auto f = m.find(sig);
+        return f != m.end() && !f->second.empty();
     };
-    if (has(sigSites_) || has(sigPca_)) return false;
-    if (auto it = sigCas_.find(l.sig); it != sigCas_.end())
-        for (uint32_t p : it->second)
-            if (!staticLevel_.count(p) || udpSample_.count(p)) return false;
-    return true;
+    if (has(sigSites_) || has(sigPca_)) q = false;
+    if (auto f = sigCas_.find(sig); q && f != sigCas_.end())
+        for (uint32_t p : f->second) {
+            if (!staticLevel_.count(p) || udpSample_.count(p) ||
+                (staticAlways_.count(p) && hasNonBlocking(procs_[p]->body.get()))) {
+                q = false;
+                break;
+            }
+            const plan::ProcessPlan& pp = plan_.processes[size_t(procs_[p] - d_.processes.data())];
+            for (SignalId w : pp.writes)
+                if (!quiet(rep(w))) q = false;
+            if (!q) break;
+        }
+    quiet_[sig] = q;
+    return q;
+}
+
+bool Generator::orderFree(const NbaLeaf& l) const {
+    return shadowed(l) && !l.delayed && quiet(l.sig);
 }
 
 std::string Generator::nbaLeafPushers() const {

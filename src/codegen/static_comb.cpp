@@ -1,10 +1,14 @@
-// Static evaluation of combinational continuous logic (--sched static): continuous
-// assignments, gates, UDPs and port connections that the plan classifies combinational, outside
-// loops and without calls, are not queued as processes when an input changes. They are put on
-// the queue of their level (plan/levelize.cpp), and M::settle evaluates the queues in level
-// order before the scheduler runs the next process (rt/model.h, step). A level only wakes
-// higher levels, so one pass settles the logic; behavioural processes woken on the way are
-// queued as usual.
+// Static evaluation of combinational logic (--sched static). Continuous assignments, gates,
+// UDPs and port connections that the plan classifies combinational, outside loops and without
+// calls, and `always` blocks woken by any change of whole signals (@*, @(a or b)) with no calls
+// inside, are not event-driven processes: a change of an input puts them on the queue of their
+// plan level (plan/levelize.cpp; trigger_level_<L>, once until they have run), and the first
+// such change queues the settle pass (kSettle) in the active region, where the event scheduler
+// would have queued the first of them. M::settle runs the queues in level order; a level wakes
+// only higher levels, so one pass settles the logic, and what changes while it runs joins it.
+// Behavioural and clocked processes woken on the way are queued as usual, so a clocked block
+// that runs before the settle pass still reads the values from before (as with blocking
+// assignments in clocked blocks, whose results Icarus gives to the processes already woken).
 #include "codegen/generator.h"
 
 namespace metalfpga::codegen::detail {
@@ -84,6 +88,7 @@ std::string Generator::staticMembers() const {
     std::string o;
     if (staticCount_.empty()) return o;
     o += "    u32 comb_dirty; // --sched static: some level queue holds a process\n";
+    o += "    u32 settling;   // M::settle is running the level queues\n";
     for (size_t l = 0; l < staticCount_.size(); ++l)
         o += fmt::format("    u32 lq{0}[{1}]; u32 ln{0}; // level {0} queue\n", l,
                          std::max<uint32_t>(1, staticCount_[l]));
@@ -94,8 +99,13 @@ std::string Generator::staticTriggers() const {
     std::string o;
     for (size_t l = 0; l < staticCount_.size(); ++l)
         o += fmt::format("MF_HD inline void trigger_level_{0}(State& s, u32 p) {{\n"
-                         "    if (s.ca_idle[p]) {{ s.ca_idle[p] = 0; s.lq{0}[s.ln{0}++] = p; "
-                         "s.comb_dirty = 1; }}\n}}\n",
+                         "    if (!s.ca_idle[p]) return;\n"
+                         "    s.ca_idle[p] = 0;\n"
+                         "    s.lq{0}[s.ln{0}++] = p;\n"
+                         "    if (!s.comb_dirty) {{\n"
+                         "        s.comb_dirty = 1;\n"
+                         "        if (!s.settling) activate(s.sched, kSettle);\n"
+                         "    }}\n}}\n",
                          l);
     return o;
 }
@@ -105,6 +115,7 @@ std::string Generator::staticSettle() const {
         fmt::format("    static constexpr u32 kStaticLevels = {};\n", staticCount_.size());
     o += "    MF_HD static void settle(State& s) {\n";
     if (!staticCount_.empty()) {
+        o += "        s.settling = 1;\n";
         o += "        while (s.comb_dirty) {\n";
         o += "            s.comb_dirty = 0;\n";
         for (size_t l = 0; l < staticCount_.size(); ++l)
@@ -112,6 +123,7 @@ std::string Generator::staticSettle() const {
                              "s.lq{0}[i]);\n            s.ln{0} = 0;\n",
                              l);
         o += "        }\n";
+        o += "        s.settling = 0;\n";
     } else {
         o += "        (void)s;\n";
     }
@@ -122,7 +134,7 @@ std::string Generator::staticSettle() const {
 std::string Generator::staticInit() const {
     std::string o;
     if (staticCount_.empty()) return o;
-    o += "    s.comb_dirty = 0;\n";
+    o += "    s.comb_dirty = 0;\n    s.settling = 0;\n";
     for (size_t l = 0; l < staticCount_.size(); ++l) o += fmt::format("    s.ln{} = 0;\n", l);
     return o;
 }

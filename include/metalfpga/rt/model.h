@@ -814,8 +814,8 @@ MF_HD inline void resolve_undriven(Vec<W, S_, true>& v, int pull, const Vec<W, S
 //   static u32 run_process(State&, u32 p) returns 0 (suspended/done), kRingFull, kHostCall,
 //                                         kFinished, kStopped, kError
 //   static void apply_nba(State&, const NbaEntry&)
-//   static constexpr u32 kStaticLevels;  levels of the static schedule (0: none), and
-//   static void settle(State&)           runs the level queues (--sched static)
+//   static constexpr u32 kStaticLevels;  levels of the static schedule (--sched static; its
+//                                         settle pass is queued and run like a process)
 //   static constexpr u32 kFreeLeaves;     order-free NBA shadows (0: none), and
 //   static void commit_free(State&)       applies those pending (codegen/nba_shadows.cpp)
 //   static u32 end_of_slot(State&)       strobes and monitor; 0 or kRingFull
@@ -825,13 +825,6 @@ MF_HD inline u32 step(typename M::State& st, u64 budget) {
     auto& s = st.sched;
     if (s.status) return s.status;
     while (budget > 0) {
-        // Static evaluation (--sched static): combinational logic whose inputs changed is
-        // evaluated in level order before the next process runs (M::settle).
-        if constexpr (M::kStaticLevels > 0)
-            if (st.comb_dirty) {
-                M::settle(st);
-                if (s.status) return s.status; // a model error in a statically run block
-            }
         // A process that suspended on a full ring or a host call resumes first; then the
         // active region.
         u32 p;
