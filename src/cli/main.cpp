@@ -92,11 +92,13 @@ bool twoStateMode(const CliOptions& o) {
     return s == "1" || s == "on" || s == "yes" || s == "true";
 }
 
-// --sched, else METALFPGA_SCHED; "static" evaluates combinational continuous logic by level.
+// --sched, else METALFPGA_SCHED, else static: combinational logic is evaluated by level;
+// "event" makes every continuous assignment, gate and combinational block an event-driven
+// process, to compare the two.
 bool staticSchedule(const CliOptions& o) {
     if (!o.sched.empty()) return o.sched == "static";
     const char* v = std::getenv("METALFPGA_SCHED");
-    return v && std::string(v) == "static";
+    return !(v && std::string(v) == "event");
 }
 
 // The pipeline-archive options: the environment's, then the command line's on top.
@@ -292,9 +294,10 @@ int run(int argc, char** argv) {
     app.add_flag_callback(
         "--no-2state", [&o] { o.twoState = 0; }, "Simulate with 4-state values (default)");
     app.add_option("--sched", o.sched,
-                   "Scheduling of combinational continuous logic: event (default: every "
-                   "assignment and gate is an event-driven process) or static (evaluated in "
-                   "level order before each process runs; env METALFPGA_SCHED)")
+                   "Scheduling of combinational logic: static (default: continuous "
+                   "assignments, gates and always @* blocks are evaluated in level order, "
+                   "combinational NBA targets committed in one pass) or event (every one is an "
+                   "event-driven process; env METALFPGA_SCHED)")
         ->check(CLI::IsMember({"static", "event"}));
     app.add_option("--frame-depth", o.frameDepth,
                    "Frames per automatic function (its greatest recursion depth)")
