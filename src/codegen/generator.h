@@ -127,6 +127,8 @@ class Generator {
     void planStaticComb();
     bool orderFree(const NbaLeaf& l) const;
     bool quiet(SignalId sig) const;
+    bool quietProcess(uint32_t p) const; // statically run, no NBA, writes only quiet signals
+    std::string staticScans() const;
     mutable std::map<SignalId, bool> quiet_; // quiet(): decided signals
     std::string nbaLeafPushers() const;
     std::string commitFree() const;

@@ -501,7 +501,8 @@ std::optional<Model> Generator::run() {
             if (udpSample_.count(p)) L(fmt::format("    udp_sample_{}(s);", p));
             auto sl = staticLevel_.find(p);
             if (sl != staticLevel_.end())
-                L(fmt::format("    trigger_level_{}(s, {});", sl->second, p));
+                L(fmt::format("    trigger_{}_{}(s, {});", quietProcess(p) ? "scan" : "level",
+                              sl->second, p));
             else
                 L(fmt::format("    trigger_ca(s, {});", p));
         }
@@ -625,6 +626,7 @@ std::optional<Model> Generator::run() {
     const uint32_t leafChunks = chunks(
         leafCount, kLeafChunk, "MF_HD void apply_nba_chunk_{}(State& s, const NbaEntry& e) {{",
         "    switch (e.leaf) {", "    default: break;\n    }\n}", leafCase);
+    o += staticScans();
     L("struct M {");
     L("    using State = mf_model::State;");
     L("    MF_HD static u32 run_process(State& s, u32 p) {");

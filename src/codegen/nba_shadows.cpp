@@ -45,19 +45,21 @@ bool Generator::quiet(SignalId sig) const {
     };
     if (has(sigSites_) || has(sigPca_)) q = false;
     if (auto f = sigCas_.find(sig); q && f != sigCas_.end())
-        for (uint32_t p : f->second) {
-            if (!staticLevel_.count(p) || udpSample_.count(p) ||
-                (staticAlways_.count(p) && hasNonBlocking(procs_[p]->body.get()))) {
+        for (uint32_t p : f->second)
+            if (!staticLevel_.count(p) || udpSample_.count(p) || !quietProcess(p)) {
                 q = false;
                 break;
             }
-            const plan::ProcessPlan& pp = plan_.processes[size_t(procs_[p] - d_.processes.data())];
-            for (SignalId w : pp.writes)
-                if (!quiet(rep(w))) q = false;
-            if (!q) break;
-        }
     quiet_[sig] = q;
     return q;
+}
+
+bool Generator::quietProcess(uint32_t p) const {
+    if (staticAlways_.count(p) && hasNonBlocking(procs_[p]->body.get())) return false;
+    const plan::ProcessPlan& pp = plan_.processes[size_t(procs_[p] - d_.processes.data())];
+    for (SignalId w : pp.writes)
+        if (!quiet(rep(w))) return false;
+    return true;
 }
 
 bool Generator::orderFree(const NbaLeaf& l) const {

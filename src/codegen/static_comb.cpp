@@ -84,29 +84,85 @@ void Generator::planStaticComb() {
     }
 }
 
+// Per level: the processes scanned (quietProcess: in any order, their effects reach no process
+// that waits) and how many are run from the level's queue in the order they were woken (their
+// writes or non-blocking updates wake processes, whose order Icarus keeps).
+struct LevelSplit {
+    std::vector<std::vector<uint32_t>> scanned;
+    std::vector<uint32_t> queued;
+};
+
+namespace {
+LevelSplit splitLevels(const std::map<uint32_t, uint32_t>& levels, size_t count,
+                       const std::function<bool(uint32_t)>& quiet) {
+    LevelSplit s;
+    s.scanned.resize(count);
+    s.queued.assign(count, 0);
+    for (auto [p, l] : levels) {
+        if (quiet(p))
+            s.scanned[l].push_back(p);
+        else
+            ++s.queued[l];
+    }
+    return s;
+}
+constexpr size_t kScanChunk = 256; // processes per scan function
+} // namespace
+
 std::string Generator::staticMembers() const {
     std::string o;
     if (staticCount_.empty()) return o;
-    o += "    u32 comb_dirty; // --sched static: some level queue holds a process\n";
-    o += "    u32 settling;   // M::settle is running the level queues\n";
+    LevelSplit sp =
+        splitLevels(staticLevel_, staticCount_.size(), [&](uint32_t p) { return quietProcess(p); });
+    o += "    u32 comb_dirty; // --sched static: some level holds a process to run\n";
+    o += "    u32 settling;   // M::settle is running the levels\n";
+    o += "    u8 lqf[kProcs]; // a scanned process waits for its level\n";
+    o += fmt::format("    u8 ld[{}]; // the level's scan has a process to run\n",
+                     staticCount_.size());
     for (size_t l = 0; l < staticCount_.size(); ++l)
-        o += fmt::format("    u32 lq{0}[{1}]; u32 ln{0}; // level {0} queue\n", l,
-                         std::max<uint32_t>(1, staticCount_[l]));
+        if (sp.queued[l])
+            o +=
+                fmt::format("    u32 lq{0}[{1}]; u32 ln{0}; // level {0} queue\n", l, sp.queued[l]);
     return o;
 }
 
 std::string Generator::staticTriggers() const {
     std::string o;
-    for (size_t l = 0; l < staticCount_.size(); ++l)
-        o += fmt::format("MF_HD inline void trigger_level_{0}(State& s, u32 p) {{\n"
-                         "    if (!s.ca_idle[p]) return;\n"
-                         "    s.ca_idle[p] = 0;\n"
-                         "    s.lq{0}[s.ln{0}++] = p;\n"
-                         "    if (!s.comb_dirty) {{\n"
-                         "        s.comb_dirty = 1;\n"
-                         "        if (!s.settling) activate(s.sched, kSettle);\n"
-                         "    }}\n}}\n",
-                         l);
+    auto head = [&](const char* kind, size_t l) {
+        return fmt::format("MF_HD inline void trigger_{}_{}(State& s, u32 p) {{\n"
+                           "    if (!s.ca_idle[p]) return;\n"
+                           "    s.ca_idle[p] = 0;\n",
+                           kind, l);
+    };
+    const std::string tail = "    if (!s.comb_dirty) {\n"
+                             "        s.comb_dirty = 1;\n"
+                             "        if (!s.settling) activate(s.sched, kSettle);\n"
+                             "    }\n}\n";
+    LevelSplit sp = splitLevels(staticLevel_, staticCount_.size(),
+                                [&](uint32_t p) { return quietProcess(p); });
+    for (size_t l = 0; l < staticCount_.size(); ++l) {
+        if (sp.queued[l])
+            o += head("level", l) + fmt::format("    s.lq{0}[s.ln{0}++] = p;\n", l) + tail;
+        if (!sp.scanned[l].empty())
+            o += head("scan", l) + fmt::format("    s.lqf[p] = 1;\n    s.ld[{}] = 1;\n", l) +
+                 tail;
+    }
+    return o;
+}
+
+std::string Generator::staticScans() const {
+    std::string o;
+    LevelSplit sp =
+        splitLevels(staticLevel_, staticCount_.size(), [&](uint32_t p) { return quietProcess(p); });
+    for (size_t l = 0; l < sp.scanned.size(); ++l)
+        for (size_t c = 0; c * kScanChunk < sp.scanned[l].size(); ++c) {
+            o += fmt::format("MF_HD void scan_level_{}_{}(State& s) {{\n", l, c);
+            for (size_t k = c * kScanChunk;
+                 k < std::min(sp.scanned[l].size(), (c + 1) * kScanChunk); ++k)
+                o += fmt::format("    if (s.lqf[{0}]) {{ s.lqf[{0}] = 0; proc_{0}(s); }}\n",
+                                 sp.scanned[l][k]);
+            o += "}\n";
+        }
     return o;
 }
 
@@ -115,13 +171,24 @@ std::string Generator::staticSettle() const {
         fmt::format("    static constexpr u32 kStaticLevels = {};\n", staticCount_.size());
     o += "    MF_HD static void settle(State& s) {\n";
     if (!staticCount_.empty()) {
+        LevelSplit sp = splitLevels(staticLevel_, staticCount_.size(),
+                                    [&](uint32_t p) { return quietProcess(p); });
         o += "        s.settling = 1;\n";
         o += "        while (s.comb_dirty) {\n";
         o += "            s.comb_dirty = 0;\n";
-        for (size_t l = 0; l < staticCount_.size(); ++l)
-            o += fmt::format("            for (u32 i = 0; i < s.ln{0}; ++i) run_process(s, "
-                             "s.lq{0}[i]);\n            s.ln{0} = 0;\n",
-                             l);
+        for (size_t l = 0; l < staticCount_.size(); ++l) {
+            if (!sp.scanned[l].empty()) {
+                o += fmt::format("            if (s.ld[{0}]) {{\n                s.ld[{0}] = 0;\n",
+                                 l);
+                for (size_t c = 0; c * kScanChunk < sp.scanned[l].size(); ++c)
+                    o += fmt::format("                scan_level_{}_{}(s);\n", l, c);
+                o += "            }\n";
+            }
+            if (sp.queued[l])
+                o += fmt::format("            for (u32 i = 0; i < s.ln{0}; ++i) run_process(s, "
+                                 "s.lq{0}[i]);\n            s.ln{0} = 0;\n",
+                                 l);
+        }
         o += "        }\n";
         o += "        s.settling = 0;\n";
     } else {
@@ -134,8 +201,13 @@ std::string Generator::staticSettle() const {
 std::string Generator::staticInit() const {
     std::string o;
     if (staticCount_.empty()) return o;
+    LevelSplit sp =
+        splitLevels(staticLevel_, staticCount_.size(), [&](uint32_t p) { return quietProcess(p); });
     o += "    s.comb_dirty = 0;\n    s.settling = 0;\n";
-    for (size_t l = 0; l < staticCount_.size(); ++l) o += fmt::format("    s.ln{} = 0;\n", l);
+    o += "    for (u32 p = 0; p < kProcs; ++p) s.lqf[p] = 0;\n";
+    o += fmt::format("    for (u32 l = 0; l < {}; ++l) s.ld[l] = 0;\n", staticCount_.size());
+    for (size_t l = 0; l < staticCount_.size(); ++l)
+        if (sp.queued[l]) o += fmt::format("    s.ln{} = 0;\n", l);
     return o;
 }
 
