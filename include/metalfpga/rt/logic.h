@@ -168,6 +168,14 @@ struct Vec : detail::BPlane<k::nwords(W), F> {
                 if constexpr (F) r.bp()[0] = (this->bp()[0] >> off) & k::top_mask(L);
                 return r;
             }
+        } else if constexpr (L <= 64 && L <= W) {
+            // In range and within one word of a wider value: a shift and a mask too.
+            if (off >= 0 && off + i64(L) <= i64(W) && (off >> 6) == ((off + i64(L) - 1) >> 6)) {
+                u32 wi = u32(off >> 6), sh = u32(off & 63);
+                r.a[0] = (a[wi] >> sh) & k::top_mask(L);
+                if constexpr (F) r.bp()[0] = (this->bp()[wi] >> sh) & k::top_mask(L);
+                return r;
+            }
         }
         k::extract(r.ref(), cref(), off);
         return r;
@@ -272,12 +280,21 @@ MF_RT_REDUCTION(reduce_xnor, k::bit_not(k::red_xor(x.cref())))
         __VA_ARGS__;                                                                               \
         return r;                                                                                  \
     }
+#define MF_RT_BINARY_INLINE(op, ...)                                                               \
+    template <u32 W1, bool S1, bool F1, u32 W2, bool S2, bool F2>                                  \
+    MF_HD MF_INLINE detail::arith_t<Vec<W1, S1, F1>, Vec<W2, S2, F2>> op(                          \
+        const Vec<W1, S1, F1>& x, const Vec<W2, S2, F2>& y) {                                      \
+        using R = detail::arith_t<Vec<W1, S1, F1>, Vec<W2, S2, F2>>;                               \
+        R xe = detail::to_op<R>(x), ye = detail::to_op<R>(y), r;                                   \
+        __VA_ARGS__;                                                                               \
+        return r;                                                                                  \
+    }
 MF_RT_BINARY(operator+, k::add(r.ref(), xe.cref(), ye.cref()))
 MF_RT_BINARY(operator-, k::sub(r.ref(), xe.cref(), ye.cref()))
 MF_RT_BINARY(operator*, k::mul(r.ref(), xe.cref(), ye.cref()))
-MF_RT_BINARY(operator&, k::bit_and(r.ref(), xe.cref(), ye.cref()))
-MF_RT_BINARY(operator|, k::bit_or(r.ref(), xe.cref(), ye.cref()))
-MF_RT_BINARY(operator^, k::bit_xor(r.ref(), xe.cref(), ye.cref()))
+MF_RT_BINARY_INLINE(operator&, k::bit_and(r.ref(), xe.cref(), ye.cref()))
+MF_RT_BINARY_INLINE(operator|, k::bit_or(r.ref(), xe.cref(), ye.cref()))
+MF_RT_BINARY_INLINE(operator^, k::bit_xor(r.ref(), xe.cref(), ye.cref()))
 MF_RT_BINARY(bit_xnor, k::bit_xnor(r.ref(), xe.cref(), ye.cref()))
 MF_RT_BINARY(operator/, word s[k::divmod_scratch(R::width)];
              k::divmod(r.ref(), k::VRef{nullptr, nullptr, R::width}, xe.cref(), ye.cref(),
@@ -286,6 +303,7 @@ MF_RT_BINARY(operator%, word s[k::divmod_scratch(R::width)];
              k::divmod(k::VRef{nullptr, nullptr, R::width}, r.ref(), xe.cref(), ye.cref(),
                        R::is_signed, s))
 #undef MF_RT_BINARY
+#undef MF_RT_BINARY_INLINE
 
 /// x ** e: the result has x's width and signedness; e is self-determined.
 template <u32 W1, bool S1, bool F1, u32 W2, bool S2, bool F2>
@@ -328,16 +346,41 @@ MF_HD MF_INLINE Vec<1, false, F1 || F2> operator||(const Vec<W1, S1, F1>& x,
 }
 
 // Shifts: the result has x's type; the amount is self-determined and unsigned.
+namespace detail {
+/// Logical shift of a one-word value by a known amount (the common case, without the kernel's
+/// word loop); false when the kernel must do it (wider values, arithmetic shifts).
+template <k::Shift K, u32 W1, bool S1, bool F1, bool FR>
+MF_HD MF_INLINE bool shift_word(Vec<W1, S1, FR>& r, const Vec<W1, S1, F1>& x, u64 n) {
+    if constexpr (Vec<W1, S1, F1>::NW == 1 && (K == k::Shift::SHL || K == k::Shift::SHR)) {
+        if (n >= W1) {
+            r.a[0] = 0;
+            if constexpr (FR) r.bp()[0] = 0;
+            return true;
+        }
+        word m = k::top_mask(W1);
+        r.a[0] = (K == k::Shift::SHL ? x.a[0] << n : x.a[0] >> n) & m;
+        if constexpr (FR) r.bp()[0] = (K == k::Shift::SHL ? x.b0() << n : x.b0() >> n) & m;
+        return true;
+    } else {
+        (void)r, (void)x, (void)n;
+        return false;
+    }
+}
+} // namespace detail
+
 #define MF_RT_SHIFT(op, kind)                                                                      \
     template <u32 W1, bool S1, bool F1, u32 W2, bool S2, bool F2>                                  \
     MF_HD inline Vec<W1, S1, F1 || F2> op(const Vec<W1, S1, F1>& x, const Vec<W2, S2, F2>& n) {    \
         Vec<W1, S1, F1 || F2> r;                                                                   \
+        if constexpr (Vec<W2, S2, F2>::NW == 1)                                                    \
+            if (n.b0() == 0 && detail::shift_word<kind>(r, x, n.a[0])) return r;                   \
         k::shift(kind, r.ref(), x.cref(), n.cref(), S1);                                           \
         return r;                                                                                  \
     }                                                                                              \
     template <u32 W1, bool S1, bool F1>                                                            \
     MF_HD inline Vec<W1, S1, F1> op(const Vec<W1, S1, F1>& x, u64 n) {                             \
         Vec<W1, S1, F1> r;                                                                         \
+        if (detail::shift_word<kind>(r, x, n)) return r;                                           \
         Vec<64, false, false> nv(n);                                                               \
         k::shift(kind, r.ref(), x.cref(), nv.cref(), S1);                                          \
         return r;                                                                                  \
@@ -354,7 +397,10 @@ MF_HD inline detail::arith_t<Vec<W1, S1, F1>, Vec<W2, S2, F2>>
 select(const Vec<WC, SC, FC>& c, const Vec<W1, S1, F1>& x, const Vec<W2, S2, F2>& y) {
     using R = detail::arith_t<Vec<W1, S1, F1>, Vec<W2, S2, F2>>;
     R xe = detail::to_op<R>(x), ye = detail::to_op<R>(y), r;
-    k::cond(r.ref(), c.truth(), xe.cref(), ye.cref());
+    Bit t = c.truth();
+    if (t == B1) return xe; // a known condition picks one side as it is
+    if (t == B0) return ye;
+    k::cond(r.ref(), t, xe.cref(), ye.cref());
     return r;
 }
 
@@ -404,7 +450,14 @@ template <u32 N, u32 W, bool S, bool F>
 MF_HD inline Vec<N * W, false, F> replicate(const Vec<W, S, F>& x) {
     static_assert(N >= 1, "replication count must be positive here");
     Vec<N * W, false, F> r;
-    for (u32 i = 0; i < N; ++i) k::insert(r.ref(), i64(i) * W, x.cref());
+    if constexpr (N * W <= 64) { // one word: copies of x spaced W bits apart, by a multiply
+        word m = 0;
+        for (u32 i = 0; i < N; ++i) m |= word(1) << (i * W);
+        r.a[0] = x.a[0] * m;
+        if constexpr (F) r.bp()[0] = x.b0() * m;
+    } else {
+        for (u32 i = 0; i < N; ++i) k::insert(r.ref(), i64(i) * W, x.cref());
+    }
     return r;
 }
 
