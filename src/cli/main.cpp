@@ -478,8 +478,12 @@ int run(int argc, char** argv) {
         auto design = elab::elaborate(sources, eo, diags);
         elabTimer.stop();
         if (design && o.dumpFlat) ir::printDesign(*design, std::cout, &sm);
-        if (design && o.dumpPlan)
-            plan::printPlan(*design, plan::buildPlan(*design), std::cout, &sm);
+        if (design && o.dumpPlan) {
+            plan::PlanOptions po;
+            po.twoState = twoStateMode(o);
+            po.staticSchedule = staticSchedule(o);
+            plan::printPlan(*design, plan::buildPlan(*design, po), std::cout, &sm);
+        }
         if (design && !o.emitFlat.empty()) {
             std::ofstream out(o.emitFlat);
             if (out) ir::printDesign(*design, out, &sm);

@@ -9,6 +9,7 @@ std::optional<Model> generate(const ir::Design& design, const frontend::SourceMa
                               frontend::Diagnostics& diags, const Options& options) {
     plan::PlanOptions po;
     po.twoState = options.twoState;
+    po.staticSchedule = options.staticComb;
     const plan::ModelPlan modelPlan = plan::buildPlan(design, po);
     detail::Generator g(design, modelPlan, sm, diags, options);
     return g.run();

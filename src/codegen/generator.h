@@ -132,7 +132,6 @@ class Generator {
     mutable std::map<SignalId, bool> quiet_; // quiet(): decided signals
     std::string nbaLeafPushers() const;
     std::string commitFree() const;
-    bool staticAlwaysEligible(const Process& p) const;
     std::string genStaticAlways(uint32_t id);
     std::string staticMembers() const;
     std::string staticTriggers() const;

@@ -1,11 +1,13 @@
-// Static evaluation of combinational logic (--sched static). Continuous assignments, gates,
-// UDPs and port connections that the plan classifies combinational, outside loops and without
-// calls, and `always` blocks woken by any change of whole signals (@*, @(a or b)) with no calls
-// inside, are not event-driven processes: a change of an input puts them on the queue of their
-// plan level (plan/levelize.cpp; trigger_level_<L>, once until they have run), and the first
-// such change queues the settle pass (kSettle) in the active region, where the event scheduler
-// would have queued the first of them. M::settle runs the queues in level order; a level wakes
-// only higher levels, so one pass settles the logic, and what changes while it runs joins it.
+// Static evaluation of combinational logic (--sched static). The processes the plan runs by
+// level (ProcessPlan::staticRun, plan/static_schedule.cpp: continuous assignments, gates and
+// `always @*` blocks without calls) are not event-driven processes. A change of an input marks
+// one for its plan level (trigger_scan_<L> / trigger_level_<L>, once until it has run), and the
+// first such change queues the settle pass (kSettle) in the active region, where the event
+// scheduler would have queued the first of them. M::settle runs the levels in order; a level
+// wakes only higher levels, so one pass settles the logic, and what changes while it runs joins
+// it. In a level, quiet processes (nba_shadows.cpp: their effects reach no process that waits)
+// are scanned in a fixed order without a queue or dispatch; the others run from the level's
+// queue in the order they were woken, since their writes wake processes in that order.
 // Behavioural and clocked processes woken on the way are queued as usual, so a clocked block
 // that runs before the settle pass still reads the values from before (as with blocking
 // assignments in clocked blocks, whose results Icarus gives to the processes already woken).
@@ -15,68 +17,13 @@ namespace metalfpga::codegen::detail {
 
 using namespace ir;
 
-namespace {
-
-// Calls (functions may have side effects; system functions may read the time or files).
-bool callsAnything(const Expr* e) {
-    if (!e) return false;
-    if (e->kind == ExprKind::Call || e->kind == ExprKind::SystemCall) return true;
-    for (const auto& o : e->operands)
-        if (callsAnything(o.get())) return true;
-    return false;
-}
-
-// A statement that calls a task or function, or a system task or function (which may suspend
-// on the service ring or a host call: a statically run block has no resume point).
-bool callsAnything(const Stmt* s) {
-    if (!s) return false;
-    if (s->kind == StmtKind::TaskCall || s->kind == StmtKind::SystemTaskCall) return true;
-    for (const Expr* e : {s->lhs.get(), s->rhs.get(), s->cond.get()})
-        if (callsAnything(e)) return true;
-    for (const auto& a : s->args)
-        if (callsAnything(a.get())) return true;
-    for (const auto& c : s->stmts)
-        if (callsAnything(c.get())) return true;
-    for (const Stmt* c : {s->body.get(), s->elseBody.get(), s->init.get(), s->step.get()})
-        if (callsAnything(c)) return true;
-    for (const CaseItem& ci : s->items) {
-        if (callsAnything(ci.body.get())) return true;
-        for (const auto& l : ci.exprs)
-            if (callsAnything(l.get())) return true;
-    }
-    return false;
-}
-
-} // namespace
-
-bool Generator::staticAlwaysEligible(const Process& p) const {
-    if (p.kind != ProcessKind::Always || !p.body || p.body->kind != StmtKind::Timed ||
-        !p.body->timing)
-        return false;
-    // Woken by any change of whole signals only: a run for a change of another part of a
-    // signal would be one the event scheduler does not make.
-    for (const EventItem& ev : p.body->timing->events)
-        if (ev.edge != Edge::Any || ev.expr->kind != ExprKind::Signal ||
-            d_.signals[ev.expr->signal].kind == SignalKind::Event)
-            return false;
-    return !callsAnything(p.body->body.get());
-}
-
 void Generator::planStaticComb() {
     if (!opt_.staticComb) return;
     for (uint32_t i = 0; i < procs_.size(); ++i) {
         const Process& p = *procs_[i];
         const plan::ProcessPlan& pp = plan_.processes[size_t(&p - d_.processes.data())];
-        if (pp.cls != plan::ProcessClass::Combinational || pp.inLoop || pp.level < 0) continue;
-        if (isCa_[i]) {
-            bool calls = false;
-            for (const Expr* e : sources(p)) calls = calls || callsAnything(e);
-            for (const Expr* e : targets(p)) calls = calls || callsAnything(e);
-            if (calls) continue;
-        } else {
-            if (!staticAlwaysEligible(p)) continue;
-            staticAlways_.insert(i);
-        }
+        if (!pp.staticRun) continue; // plan/static_schedule.cpp
+        if (!isCa_[i]) staticAlways_.insert(i);
         uint32_t level = static_cast<uint32_t>(pp.level);
         staticLevel_[i] = level;
         if (staticCount_.size() <= level) staticCount_.resize(level + 1, 0);
@@ -138,14 +85,13 @@ std::string Generator::staticTriggers() const {
                              "        s.comb_dirty = 1;\n"
                              "        if (!s.settling) activate(s.sched, kSettle);\n"
                              "    }\n}\n";
-    LevelSplit sp = splitLevels(staticLevel_, staticCount_.size(),
-                                [&](uint32_t p) { return quietProcess(p); });
+    LevelSplit sp =
+        splitLevels(staticLevel_, staticCount_.size(), [&](uint32_t p) { return quietProcess(p); });
     for (size_t l = 0; l < staticCount_.size(); ++l) {
         if (sp.queued[l])
             o += head("level", l) + fmt::format("    s.lq{0}[s.ln{0}++] = p;\n", l) + tail;
         if (!sp.scanned[l].empty())
-            o += head("scan", l) + fmt::format("    s.lqf[p] = 1;\n    s.ld[{}] = 1;\n", l) +
-                 tail;
+            o += head("scan", l) + fmt::format("    s.lqf[p] = 1;\n    s.ld[{}] = 1;\n", l) + tail;
     }
     return o;
 }

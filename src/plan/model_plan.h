@@ -37,8 +37,9 @@ struct ProcessPlan {
     std::vector<SignalId> reads; // signals the process reads (sorted, whole signals)
     std::vector<SignalId> writes;
     std::vector<std::pair<ir::Edge, SignalId>> clocks; // Clocked: the edges it runs on
-    int level = -1;      // Combinational: its level (0 reads no combinational output)
-    bool inLoop = false; // Combinational: part of a cycle, left to the event scheduler
+    int level = -1;         // Combinational: its level (0 reads no combinational output)
+    bool inLoop = false;    // Combinational: part of a cycle, left to the event scheduler
+    bool staticRun = false; // run by level in the static schedule (static_schedule.cpp)
 };
 
 // A construct the model cannot simulate, for code generation to report.
@@ -48,7 +49,8 @@ struct Unsupported {
 };
 
 struct PlanOptions {
-    bool twoState = false; // a 2-state model (--2state)
+    bool twoState = false;      // a 2-state model (--2state)
+    bool staticSchedule = true; // combinational logic run by level (--sched static)
 };
 
 struct ModelPlan {
@@ -78,6 +80,8 @@ void findDisabledScopes(const ir::Design& d, ModelPlan& plan);
 // levelize.cpp: the dataflow graph of the combinational processes, its cycles and levels.
 void levelize(const ir::Design& d, ModelPlan& plan);
 
+// static_schedule.cpp: ProcessPlan::staticRun; needs the classes and levels.
+void chooseStaticRuns(const ir::Design& d, ModelPlan& plan, const PlanOptions& options);
 // The passes in order.
 ModelPlan buildPlan(const ir::Design& d, const PlanOptions& options = {});
 

@@ -23,6 +23,7 @@ ModelPlan buildPlan(const ir::Design& d, const PlanOptions& options) {
     findDisabledScopes(d, plan);
     classifyProcesses(d, plan);
     levelize(d, plan);
+    chooseStaticRuns(d, plan, options);
     return plan;
 }
 

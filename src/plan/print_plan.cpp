@@ -59,7 +59,9 @@ void printPlan(const Design& d, const ModelPlan& plan, std::ostream& out,
         const Process& p = d.processes[i];
         std::string cls = processClassName(pp.cls);
         if (pp.cls == ProcessClass::Combinational)
-            cls += pp.inLoop ? ", in a loop" : fmt::format(", level {}", pp.level);
+            cls += pp.inLoop ? ", in a loop"
+                             : fmt::format(", level {}{}", pp.level,
+                                           pp.staticRun ? ", run by level" : "");
         if (pp.cls == ProcessClass::Clocked) {
             cls += " on";
             for (size_t k = 0; k < pp.clocks.size(); ++k)

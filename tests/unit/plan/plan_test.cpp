@@ -141,6 +141,39 @@ endmodule
     EXPECT_TRUE(p.plan.loops.empty());
 }
 
+TEST(PlanStaticSchedule, CombinationalProcessesWithoutCallsRunByLevel) {
+    const char* text = R"(
+module top(input [3:0] a, b);
+  function [3:0] inc(input [3:0] v); inc = v + 1; endfunction
+  wire [3:0] x = a + b;
+  wire [3:0] y = inc(a);
+  reg [3:0] c, d, e, f;
+  always @* c = x & b;
+  always @(a or b) d = a | b;
+  always @(a[0] or b) e = a[0] ? b : 0;
+  always @* f = inc(c);
+  wire [3:0] p, q;
+  assign p = q | a;
+  assign q = p & a;
+endmodule
+)";
+    auto p = planOf(text);
+    EXPECT_TRUE(p.at(4).staticRun);  // a continuous assignment
+    EXPECT_FALSE(p.at(5).staticRun); // calls a function
+    EXPECT_TRUE(p.at(7).staticRun);  // @*
+    EXPECT_TRUE(p.at(8).staticRun);  // whole signals
+    EXPECT_EQ(p.at(9).cls, ProcessClass::Combinational);
+    EXPECT_FALSE(p.at(9).staticRun);  // woken by a part of a signal
+    EXPECT_FALSE(p.at(10).staticRun); // calls a function
+    EXPECT_TRUE(p.at(12).inLoop);
+    EXPECT_FALSE(p.at(12).staticRun); // a combinational loop stays event-driven
+    // --sched event: nothing runs by level.
+    PlanOptions event;
+    event.staticSchedule = false;
+    ModelPlan ev = buildPlan(p.d(), event);
+    for (const ProcessPlan& pp : ev.processes) EXPECT_FALSE(pp.staticRun);
+}
+
 TEST(PlanAliases, PlainLinksAreOneSignal) {
     auto p = planOf(R"(
 module dut(input clk, input [1:0] sel, output reg q = 1'b0, output [3:0] w);

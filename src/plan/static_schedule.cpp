@@ -1,0 +1,71 @@
+// Transformations: none. Chooses the combinational processes that the static schedule runs by
+// level (ProcessPlan::staticRun; codegen/static_comb.cpp), when the options ask for it. A
+// process is run by level when it has a level (outside loops, not a link merged into one
+// signal) and needs no resume point:
+//   continuous assignments, port connections, gates and UDPs whose expressions call nothing (a
+//   function may have side effects, a system function may read the time or a file);
+//   `always` blocks woken by any change of whole signals (no selects, no named events: a run for
+//   a change of another part of a signal would be one the event scheduler does not make) whose
+//   body calls no task or function, system ones included (a call may suspend the process on
+//   the service ring or a host call).
+#include "plan/model_plan.h"
+
+namespace metalfpga::plan {
+
+using namespace ir;
+
+namespace {
+
+bool callsAnything(const Expr* e) {
+    if (!e) return false;
+    if (e->kind == ExprKind::Call || e->kind == ExprKind::SystemCall) return true;
+    for (const auto& o : e->operands)
+        if (callsAnything(o.get())) return true;
+    return false;
+}
+
+bool callsAnything(const Stmt* s) {
+    if (!s) return false;
+    if (s->kind == StmtKind::TaskCall || s->kind == StmtKind::SystemTaskCall) return true;
+    for (const Expr* e : {s->lhs.get(), s->rhs.get(), s->cond.get()})
+        if (callsAnything(e)) return true;
+    for (const auto& a : s->args)
+        if (callsAnything(a.get())) return true;
+    for (const auto& c : s->stmts)
+        if (callsAnything(c.get())) return true;
+    for (const Stmt* c : {s->body.get(), s->elseBody.get(), s->init.get(), s->step.get()})
+        if (callsAnything(c)) return true;
+    for (const CaseItem& ci : s->items) {
+        if (callsAnything(ci.body.get())) return true;
+        for (const auto& l : ci.exprs)
+            if (callsAnything(l.get())) return true;
+    }
+    return false;
+}
+
+bool runnableByLevel(const Design& d, const Process& p) {
+    if (p.kind != ProcessKind::Always) {
+        if (callsAnything(p.lhs.get()) || callsAnything(p.rhs.get())) return false;
+        for (const auto& t : p.terminals)
+            if (callsAnything(t.get())) return false;
+        return true;
+    }
+    if (!p.body || p.body->kind != StmtKind::Timed || !p.body->timing) return false;
+    for (const EventItem& ev : p.body->timing->events)
+        if (ev.edge != Edge::Any || ev.expr->kind != ExprKind::Signal ||
+            d.signals[ev.expr->signal].kind == SignalKind::Event)
+            return false;
+    return !callsAnything(p.body->body.get());
+}
+
+} // namespace
+
+void chooseStaticRuns(const Design& d, ModelPlan& plan, const PlanOptions& options) {
+    for (size_t i = 0; i < d.processes.size(); ++i) {
+        ProcessPlan& pp = plan.processes[i];
+        pp.staticRun = options.staticSchedule && pp.cls == ProcessClass::Combinational &&
+                       !pp.inLoop && pp.level >= 0 && runnableByLevel(d, d.processes[i]);
+    }
+}
+
+} // namespace metalfpga::plan
