@@ -93,6 +93,14 @@ struct WaitSite {
     std::vector<FrameRef> frames; // automatic task frames the items are evaluated in
 };
 
+// --sched static, per level: the processes scanned (quiet: in any order, their effects reach
+// no process that waits) and how many run from the level's queue in the order they were woken
+// (their writes or non-blocking updates wake processes, whose order Icarus keeps).
+struct LevelSplit {
+    std::vector<std::vector<uint32_t>> scanned;
+    std::vector<uint32_t> queued;
+};
+
 // A leaf of a non-blocking assignment target.
 struct NbaLeaf {
     SignalId sig = kNone;
@@ -129,7 +137,9 @@ class Generator {
     bool quiet(SignalId sig) const;
     bool quietProcess(uint32_t p) const; // statically run, no NBA, writes only quiet signals
     std::string staticScans() const;
-    mutable std::map<SignalId, bool> quiet_; // quiet(): decided signals
+    const LevelSplit& levelSplit() const;
+    mutable std::optional<LevelSplit> levelSplit_; // levelSplit(): decided once
+    mutable std::map<SignalId, bool> quiet_;       // quiet(): decided signals
     std::string nbaLeafPushers() const;
     std::string commitFree() const;
     std::string genStaticAlways(uint32_t id);
@@ -157,7 +167,7 @@ class Generator {
     std::vector<uint32_t> groupFirstSite_;     // per group: the site whose items it evaluates
     std::vector<uint32_t> siteGroup_;          // per site: its group, or kNone
     std::map<uint32_t, uint32_t> staticLevel_; // --sched static: model process -> its level
-    std::vector<uint32_t> staticCount_;        // --sched static: processes per level
+    uint32_t staticLevels_ = 0;                // --sched static: levels with processes
     std::set<uint32_t> staticAlways_;          // --sched static: always blocks run in level order
     std::vector<NbaLeaf> leaves_;
     // Leaves that apply the same way (target, element/part, value type) share one id, so

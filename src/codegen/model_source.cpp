@@ -130,7 +130,7 @@ std::optional<Model> Generator::run() {
     L("constexpr u32 kDone = ~0u;");
     L("constexpr i64 kNoOffset = kNoIndex;");
     L("constexpr u32 kTimer = 0x80000000u; // a delayed continuous assignment's timer");
-    if (!staticCount_.empty())
+    if (staticLevels_)
         L("constexpr u32 kSettle = kProcs; // the static schedule's settle pass, queued like a "
           "process");
     m.replyWords = replyWords_;
@@ -593,6 +593,10 @@ std::optional<Model> Generator::run() {
         std::string st = cppType(storageType(l.sig));
         std::string lt = cppType(l.type);
         L(fmt::format("        case {}: {{", i));
+        if (shadowed(l)) // the slot's first update waits in the leaf's shadow (nba_shadows.cpp)
+            L(fmt::format("            if (e.pool == kNbaInShadow) {{ s.np[{0}] = 0; "
+                          "set_s{1}(s, {2}(s.nv{0})); break; }}",
+                          i, l.sig, st));
         L(fmt::format("            {} v;", lt));
         L(l.type.isReal ? "            v = bits::bits_to_double(s.sched.pool[e.pool]);"
                         : "            unpack(v, s.sched.pool, e.pool);");
@@ -614,15 +618,6 @@ std::optional<Model> Generator::run() {
         L("        }");
     };
     const uint32_t leafCount = static_cast<uint32_t>(leaves_.size());
-    auto shadowCase = [&](uint32_t i) {
-        const NbaLeaf& l = leaves_[i];
-        if (!shadowed(l)) return;
-        L(fmt::format("        case {0}: s.np[{0}] = 0; set_s{1}(s, {2}(s.nv{0})); break;", i,
-                      l.sig, cppType(storageType(l.sig))));
-    };
-    const uint32_t shadowChunks =
-        chunks(leafCount, kLeafChunk, "MF_HD void apply_shadow_chunk_{}(State& s, u32 l) {{",
-               "    switch (l) {", "    default: break;\n    }\n}", shadowCase);
     const uint32_t leafChunks = chunks(
         leafCount, kLeafChunk, "MF_HD void apply_nba_chunk_{}(State& s, const NbaEntry& e) {{",
         "    switch (e.leaf) {", "    default: break;\n    }\n}", leafCase);
@@ -632,7 +627,7 @@ std::optional<Model> Generator::run() {
     L("    MF_HD static u32 run_process(State& s, u32 p) {");
     L("        s.cur_proc = p;");
     L("        s.act_steps = 0;");
-    if (!staticCount_.empty())
+    if (staticLevels_)
         L("        if (p == kSettle) { settle(s); return s.sched.status == kError ? kError : 0; }");
     auto timerCases = [&] {
         for (uint32_t t : timers_)
@@ -656,20 +651,7 @@ std::optional<Model> Generator::run() {
     L("        default: return 0;");
     L("        }");
     L("    }");
-    L("    MF_HD static void apply_shadow(State& s, u32 l) {");
-    if (shadowChunks > 1) {
-        L(fmt::format("        switch (l / {}u) {{", kLeafChunk));
-        for (uint32_t c = 0; c < shadowChunks; ++c)
-            L(fmt::format("        case {0}: apply_shadow_chunk_{0}(s, l); break;", c));
-    } else {
-        L("        switch (l) {");
-        for (uint32_t i = 0; i < leafCount; ++i) shadowCase(i);
-    }
-    L("        default: break;");
-    L("        }");
-    L("    }");
     L("    MF_HD static void apply_nba(State& s, const NbaEntry& e) {");
-    L("        if (e.leaf & kNbaShadow) return apply_shadow(s, e.leaf & ~kNbaShadow);");
     if (leafChunks > 1) {
         L(fmt::format("        switch (e.leaf / {}u) {{", kLeafChunk));
         for (uint32_t c = 0; c < leafChunks; ++c)

@@ -2,15 +2,17 @@
 // a shadow in State, `nv<leaf>`, and a pending flag `np[leaf]`, so an update is made without
 // packing its value into the NBA pool:
 //   ordered leaves:    the slot's first update waits in the shadow and queues a value-less entry
-//                      (nba_mark); a later one, while that is pending, is queued with its value.
-//                      Updates apply in the order they were made (1364-2005 clause 11.4.2), and
-//                      the processes they wake are woken in that order, as Icarus wakes them.
+//                      (nba_mark; apply_nba takes the value from the shadow); a later one, while
+//                      that is pending, is queued with its value. Updates apply in the order they
+//                      were made (1364-2005 clause 11.4.2), and the processes they wake are woken
+//                      in that order, as Icarus wakes them.
 //   order-free leaves: the variable is quiet (below): only statically scheduled logic reads
 //                      it, down to the processes that wait, so neither the order of updates of
 //                      different variables nor an intermediate value can be observed: the shadow
 //                      keeps the last update and M::commit_free applies all of them in one pass
 //                      at the start of the NBA region, without a queue entry.
 #include "codegen/generator.h"
+#include "plan/walk.h"
 
 namespace metalfpga::codegen::detail {
 
@@ -18,16 +20,9 @@ using namespace ir;
 
 namespace {
 
-bool hasNonBlocking(const Stmt* s) {
-    if (!s) return false;
-    if (s->kind == StmtKind::Assign && s->nonBlocking) return true;
-    for (const auto& c : s->stmts)
-        if (hasNonBlocking(c.get())) return true;
-    for (const Stmt* c : {s->body.get(), s->elseBody.get(), s->init.get(), s->step.get()})
-        if (hasNonBlocking(c)) return true;
-    for (const CaseItem& ci : s->items)
-        if (hasNonBlocking(ci.body.get())) return true;
-    return false;
+bool hasNonBlocking(const Stmt* body) {
+    return plan::anyStatement(
+        body, [](const Stmt& s) { return s.kind == StmtKind::Assign && s.nonBlocking; });
 }
 
 } // namespace
@@ -80,7 +75,7 @@ std::string Generator::nbaLeafPushers() const {
         } else {
             o += fmt::format("    if (s.np[{0}]) return nba_push(s.sched, {0}, 0, 0, v);\n"
                              "    s.nv{0} = v; s.np[{0}] = 1;\n"
-                             "    return nba_mark(s.sched, kNbaShadow | {0}u);\n}}\n",
+                             "    return nba_mark(s.sched, {0});\n}}\n",
                              i);
         }
     }

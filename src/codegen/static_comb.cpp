@@ -26,47 +26,40 @@ void Generator::planStaticComb() {
         if (!isCa_[i]) staticAlways_.insert(i);
         uint32_t level = static_cast<uint32_t>(pp.level);
         staticLevel_[i] = level;
-        if (staticCount_.size() <= level) staticCount_.resize(level + 1, 0);
-        ++staticCount_[level];
+        staticLevels_ = std::max(staticLevels_, level + 1);
     }
 }
 
-// Per level: the processes scanned (quietProcess: in any order, their effects reach no process
-// that waits) and how many are run from the level's queue in the order they were woken (their
-// writes or non-blocking updates wake processes, whose order Icarus keeps).
-struct LevelSplit {
-    std::vector<std::vector<uint32_t>> scanned;
-    std::vector<uint32_t> queued;
-};
+// Decided once the fanout is known (quietProcess reads the wait sites), when the model source
+// is written.
+const LevelSplit& Generator::levelSplit() const {
+    if (!levelSplit_) {
+        LevelSplit& s = levelSplit_.emplace();
+        s.scanned.resize(staticLevels_);
+        s.queued.assign(staticLevels_, 0);
+        for (auto [p, l] : staticLevel_) {
+            if (quietProcess(p))
+                s.scanned[l].push_back(p);
+            else
+                ++s.queued[l];
+        }
+    }
+    return *levelSplit_;
+}
 
 namespace {
-LevelSplit splitLevels(const std::map<uint32_t, uint32_t>& levels, size_t count,
-                       const std::function<bool(uint32_t)>& quiet) {
-    LevelSplit s;
-    s.scanned.resize(count);
-    s.queued.assign(count, 0);
-    for (auto [p, l] : levels) {
-        if (quiet(p))
-            s.scanned[l].push_back(p);
-        else
-            ++s.queued[l];
-    }
-    return s;
-}
 constexpr size_t kScanChunk = 256; // processes per scan function
 } // namespace
 
 std::string Generator::staticMembers() const {
     std::string o;
-    if (staticCount_.empty()) return o;
-    LevelSplit sp =
-        splitLevels(staticLevel_, staticCount_.size(), [&](uint32_t p) { return quietProcess(p); });
+    if (!staticLevels_) return o;
+    const LevelSplit& sp = levelSplit();
     o += "    u32 comb_dirty; // --sched static: some level holds a process to run\n";
     o += "    u32 settling;   // M::settle is running the levels\n";
     o += "    u8 lqf[kProcs]; // a scanned process waits for its level\n";
-    o += fmt::format("    u8 ld[{}]; // the level's scan has a process to run\n",
-                     staticCount_.size());
-    for (size_t l = 0; l < staticCount_.size(); ++l)
+    o += fmt::format("    u8 ld[{}]; // the level's scan has a process to run\n", staticLevels_);
+    for (size_t l = 0; l < staticLevels_; ++l)
         if (sp.queued[l])
             o +=
                 fmt::format("    u32 lq{0}[{1}]; u32 ln{0}; // level {0} queue\n", l, sp.queued[l]);
@@ -85,9 +78,8 @@ std::string Generator::staticTriggers() const {
                              "        s.comb_dirty = 1;\n"
                              "        if (!s.settling) activate(s.sched, kSettle);\n"
                              "    }\n}\n";
-    LevelSplit sp =
-        splitLevels(staticLevel_, staticCount_.size(), [&](uint32_t p) { return quietProcess(p); });
-    for (size_t l = 0; l < staticCount_.size(); ++l) {
+    const LevelSplit& sp = levelSplit();
+    for (size_t l = 0; l < staticLevels_; ++l) {
         if (sp.queued[l])
             o += head("level", l) + fmt::format("    s.lq{0}[s.ln{0}++] = p;\n", l) + tail;
         if (!sp.scanned[l].empty())
@@ -98,8 +90,7 @@ std::string Generator::staticTriggers() const {
 
 std::string Generator::staticScans() const {
     std::string o;
-    LevelSplit sp =
-        splitLevels(staticLevel_, staticCount_.size(), [&](uint32_t p) { return quietProcess(p); });
+    const LevelSplit& sp = levelSplit();
     for (size_t l = 0; l < sp.scanned.size(); ++l)
         for (size_t c = 0; c * kScanChunk < sp.scanned[l].size(); ++c) {
             o += fmt::format("MF_HD void scan_level_{}_{}(State& s) {{\n", l, c);
@@ -113,16 +104,14 @@ std::string Generator::staticScans() const {
 }
 
 std::string Generator::staticSettle() const {
-    std::string o =
-        fmt::format("    static constexpr u32 kStaticLevels = {};\n", staticCount_.size());
+    std::string o = fmt::format("    static constexpr u32 kStaticLevels = {};\n", staticLevels_);
     o += "    MF_HD static void settle(State& s) {\n";
-    if (!staticCount_.empty()) {
-        LevelSplit sp = splitLevels(staticLevel_, staticCount_.size(),
-                                    [&](uint32_t p) { return quietProcess(p); });
+    if (!!staticLevels_) {
+        const LevelSplit& sp = levelSplit();
         o += "        s.settling = 1;\n";
         o += "        while (s.comb_dirty) {\n";
         o += "            s.comb_dirty = 0;\n";
-        for (size_t l = 0; l < staticCount_.size(); ++l) {
+        for (size_t l = 0; l < staticLevels_; ++l) {
             if (!sp.scanned[l].empty()) {
                 o += fmt::format("            if (s.ld[{0}]) {{\n                s.ld[{0}] = 0;\n",
                                  l);
@@ -146,13 +135,12 @@ std::string Generator::staticSettle() const {
 
 std::string Generator::staticInit() const {
     std::string o;
-    if (staticCount_.empty()) return o;
-    LevelSplit sp =
-        splitLevels(staticLevel_, staticCount_.size(), [&](uint32_t p) { return quietProcess(p); });
+    if (!staticLevels_) return o;
+    const LevelSplit& sp = levelSplit();
     o += "    s.comb_dirty = 0;\n    s.settling = 0;\n";
     o += "    for (u32 p = 0; p < kProcs; ++p) s.lqf[p] = 0;\n";
-    o += fmt::format("    for (u32 l = 0; l < {}; ++l) s.ld[l] = 0;\n", staticCount_.size());
-    for (size_t l = 0; l < staticCount_.size(); ++l)
+    o += fmt::format("    for (u32 l = 0; l < {}; ++l) s.ld[l] = 0;\n", staticLevels_);
+    for (size_t l = 0; l < staticLevels_; ++l)
         if (sp.queued[l]) o += fmt::format("    s.ln{} = 0;\n", l);
     return o;
 }

@@ -9,6 +9,7 @@
 //   body calls no task or function, system ones included (a call may suspend the process on
 //   the service ring or a host call).
 #include "plan/model_plan.h"
+#include "plan/walk.h"
 
 namespace metalfpga::plan {
 
@@ -16,31 +17,27 @@ using namespace ir;
 
 namespace {
 
-bool callsAnything(const Expr* e) {
-    if (!e) return false;
-    if (e->kind == ExprKind::Call || e->kind == ExprKind::SystemCall) return true;
-    for (const auto& o : e->operands)
-        if (callsAnything(o.get())) return true;
-    return false;
+bool isCall(const Expr& e) {
+    return e.kind == ExprKind::Call || e.kind == ExprKind::SystemCall;
 }
 
-bool callsAnything(const Stmt* s) {
-    if (!s) return false;
-    if (s->kind == StmtKind::TaskCall || s->kind == StmtKind::SystemTaskCall) return true;
-    for (const Expr* e : {s->lhs.get(), s->rhs.get(), s->cond.get()})
-        if (callsAnything(e)) return true;
-    for (const auto& a : s->args)
-        if (callsAnything(a.get())) return true;
-    for (const auto& c : s->stmts)
-        if (callsAnything(c.get())) return true;
-    for (const Stmt* c : {s->body.get(), s->elseBody.get(), s->init.get(), s->step.get()})
-        if (callsAnything(c)) return true;
-    for (const CaseItem& ci : s->items) {
-        if (callsAnything(ci.body.get())) return true;
-        for (const auto& l : ci.exprs)
-            if (callsAnything(l.get())) return true;
-    }
-    return false;
+bool callsAnything(const Expr* e) {
+    return anyExpression(e, isCall);
+}
+
+// A task call, or a statement whose own expressions call something.
+bool callsAnything(const Stmt* body) {
+    return anyStatement(body, [](const Stmt& s) {
+        if (s.kind == StmtKind::TaskCall || s.kind == StmtKind::SystemTaskCall) return true;
+        for (const Expr* e : {s.lhs.get(), s.rhs.get(), s.cond.get()})
+            if (callsAnything(e)) return true;
+        for (const auto& a : s.args)
+            if (callsAnything(a.get())) return true;
+        for (const CaseItem& ci : s.items)
+            for (const auto& l : ci.exprs)
+                if (callsAnything(l.get())) return true;
+        return false;
+    });
 }
 
 bool runnableByLevel(const Design& d, const Process& p) {

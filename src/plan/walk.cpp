@@ -6,6 +6,20 @@ namespace metalfpga::plan {
 
 using namespace ir;
 
+namespace {
+
+// Pushes the statements nested directly in `st`.
+void pushChildren(const Stmt& st, std::vector<const Stmt*>& todo) {
+    for (const auto& c : st.stmts)
+        if (c) todo.push_back(c.get());
+    for (const Stmt* c : {st.body.get(), st.elseBody.get(), st.init.get(), st.step.get()})
+        if (c) todo.push_back(c);
+    for (const CaseItem& ci : st.items)
+        if (ci.body) todo.push_back(ci.body.get());
+}
+
+} // namespace
+
 void forEachStatement(const Design& d, const std::function<void(const Stmt&)>& f) {
     std::vector<const Stmt*> todo; // explicit stack: statement trees can be deep
     for (const Process& p : d.processes)
@@ -16,13 +30,33 @@ void forEachStatement(const Design& d, const std::function<void(const Stmt&)>& f
         const Stmt* st = todo.back();
         todo.pop_back();
         f(*st);
-        for (const auto& c : st->stmts)
-            if (c) todo.push_back(c.get());
-        for (const Stmt* c : {st->body.get(), st->elseBody.get(), st->init.get(), st->step.get()})
-            if (c) todo.push_back(c);
-        for (const CaseItem& ci : st->items)
-            if (ci.body) todo.push_back(ci.body.get());
+        pushChildren(*st, todo);
     }
+}
+
+bool anyStatement(const Stmt* root, const std::function<bool(const Stmt&)>& pred) {
+    std::vector<const Stmt*> todo;
+    if (root) todo.push_back(root);
+    while (!todo.empty()) {
+        const Stmt* st = todo.back();
+        todo.pop_back();
+        if (pred(*st)) return true;
+        pushChildren(*st, todo);
+    }
+    return false;
+}
+
+bool anyExpression(const Expr* e, const std::function<bool(const Expr&)>& pred) {
+    std::vector<const Expr*> todo; // explicit stack: expression trees can be deep
+    if (e) todo.push_back(e);
+    while (!todo.empty()) {
+        const Expr* x = todo.back();
+        todo.pop_back();
+        if (pred(*x)) return true;
+        for (const auto& o : x->operands)
+            if (o) todo.push_back(o.get());
+    }
+    return false;
 }
 
 const Expr* selectBase(const Expr* e) {

@@ -10,6 +10,13 @@ namespace metalfpga::plan {
 // Calls `f` on every statement of every process body and routine body, nested ones included.
 void forEachStatement(const ir::Design& d, const std::function<void(const ir::Stmt&)>& f);
 
+// True when `pred` holds for `root` or a statement nested in it (routines called are not
+// entered).
+bool anyStatement(const ir::Stmt* root, const std::function<bool(const ir::Stmt&)>& pred);
+
+// True when `pred` holds for `e` or one of its operands, at any depth.
+bool anyExpression(const ir::Expr* e, const std::function<bool(const ir::Expr&)>& pred);
+
 // The object a target or select reads or writes: `e` without its bit and part selects.
 const ir::Expr* selectBase(const ir::Expr* e);
 

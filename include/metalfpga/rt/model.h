@@ -92,8 +92,8 @@ struct NbaEntry {
 /// A non-blocking update waiting for a future time slot (`a <= #d b`).
 constexpr u32 kDelayedNbaWords = 8; // values up to 256 bits
 constexpr u32 kDelayedNbaFlag = 0x40000000u;
-/// An NBA entry whose value is in the leaf's shadow (nba_mark), not in the pool.
-constexpr u32 kNbaShadow = 0x80000000u;
+/// NbaEntry::pool of an entry whose value waits in the leaf's shadow (nba_mark), not in the pool.
+constexpr u32 kNbaInShadow = ~0u;
 struct DelayedNba {
     NbaEntry e;
     u32 words;
@@ -426,14 +426,16 @@ MF_HD inline bool nba_push(S& s, u32 leaf, i64 elem, i64 off, const Vec<W, S_, F
 }
 
 /// Queues the commit of a shadowed non-blocking update: the value waits in the model's shadow
-/// of the leaf (`leaf` carries kNbaShadow), so the entry holds no value words.
+/// of the leaf, so the entry holds no value words (pool = kNbaInShadow).
 template <class S>
 MF_HD inline bool nba_mark(S& s, u32 leaf) {
     if (s.nba_count >= sizeof(s.nba) / sizeof(s.nba[0])) {
-        model_error(s, kErrNbaOverflow, leaf & ~kNbaShadow);
+        model_error(s, kErrNbaOverflow, leaf);
         return false;
     }
-    s.nba[s.nba_count++].leaf = leaf;
+    NbaEntry& e = s.nba[s.nba_count++];
+    e.leaf = leaf;
+    e.pool = kNbaInShadow;
     return true;
 }
 
