@@ -104,9 +104,10 @@ std::string Generator::staticScans() const {
 }
 
 std::string Generator::staticSettle() const {
-    std::string o = fmt::format("    static constexpr u32 kStaticLevels = {};\n", staticLevels_);
+    // The settle pass (--sched static), queued and run like a process (kSettle).
+    std::string o;
     o += "    MF_HD static void settle(State& s) {\n";
-    if (!!staticLevels_) {
+    if (staticLevels_ > 0) {
         const LevelSplit& sp = levelSplit();
         o += "        s.settling = 1;\n";
         o += "        while (s.comb_dirty) {\n";

@@ -406,37 +406,37 @@ MF_HD inline bool strobe_push(S& s, u32 site) {
 // ---------------------------------------------------------------------------------------------
 // Non-blocking updates
 
+/// Takes the next NBA queue entry for `leaf` with `words` pool words at e.pool (none: pool
+/// kNbaInShadow); null, with a model error, when the queue or the pool is full.
+template <class S>
+MF_HD inline NbaEntry* nba_entry(S& s, u32 leaf, i64 elem, i64 off, u32 words) {
+    if (s.nba_count >= sizeof(s.nba) / sizeof(s.nba[0]) ||
+        s.pool_used + words > sizeof(s.pool) / sizeof(s.pool[0])) {
+        model_error(s, kErrNbaOverflow, leaf);
+        return nullptr;
+    }
+    NbaEntry& e = s.nba[s.nba_count++];
+    e.leaf = leaf;
+    e.pool = words ? s.pool_used : kNbaInShadow;
+    e.elem = elem;
+    e.off = off;
+    s.pool_used += words;
+    return &e;
+}
+
 /// Queues a non-blocking update of `leaf` with value v; false when the queue is full.
 template <class S, u32 W, bool S_, bool F>
 MF_HD inline bool nba_push(S& s, u32 leaf, i64 elem, i64 off, const Vec<W, S_, F>& v) {
-    constexpr u32 n = 2 * Vec<W, S_, F>::NW;
-    if (s.nba_count >= sizeof(s.nba) / sizeof(s.nba[0]) ||
-        s.pool_used + n > sizeof(s.pool) / sizeof(s.pool[0])) {
-        model_error(s, kErrNbaOverflow, leaf);
-        return false;
-    }
-    NbaEntry& e = s.nba[s.nba_count++];
-    e.leaf = leaf;
-    e.pool = s.pool_used;
-    e.elem = elem;
-    e.off = off;
-    pack(s.pool, s.pool_used, v);
-    s.pool_used += n;
-    return true;
+    NbaEntry* e = nba_entry(s, leaf, elem, off, 2 * Vec<W, S_, F>::NW);
+    if (e) pack(s.pool, e->pool, v);
+    return e != nullptr;
 }
 
 /// Queues the commit of a shadowed non-blocking update: the value waits in the model's shadow
-/// of the leaf, so the entry holds no value words (pool = kNbaInShadow).
+/// of the leaf, so the entry holds no value words.
 template <class S>
 MF_HD inline bool nba_mark(S& s, u32 leaf) {
-    if (s.nba_count >= sizeof(s.nba) / sizeof(s.nba[0])) {
-        model_error(s, kErrNbaOverflow, leaf);
-        return false;
-    }
-    NbaEntry& e = s.nba[s.nba_count++];
-    e.leaf = leaf;
-    e.pool = kNbaInShadow;
-    return true;
+    return nba_entry(s, leaf, 0, 0, 0) != nullptr;
 }
 
 /// Queues a non-blocking update for the NBA region `ticks` from now (0: this slot).
@@ -484,18 +484,9 @@ MF_HD inline void nba_release(S& s, u32 slot) {
 /// Queues a non-blocking update of a real.
 template <class S>
 MF_HD inline bool nba_push(S& s, u32 leaf, i64 elem, i64 off, double v) {
-    if (s.nba_count >= sizeof(s.nba) / sizeof(s.nba[0]) ||
-        s.pool_used + 1 > sizeof(s.pool) / sizeof(s.pool[0])) {
-        model_error(s, kErrNbaOverflow, leaf);
-        return false;
-    }
-    NbaEntry& e = s.nba[s.nba_count++];
-    e.leaf = leaf;
-    e.pool = s.pool_used;
-    e.elem = elem;
-    e.off = off;
-    s.pool[s.pool_used++] = bits::double_to_bits(v);
-    return true;
+    NbaEntry* e = nba_entry(s, leaf, elem, off, 1);
+    if (e) pack(s.pool, e->pool, v);
+    return e != nullptr;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -816,8 +807,6 @@ MF_HD inline void resolve_undriven(Vec<W, S_, true>& v, int pull, const Vec<W, S
 //   static u32 run_process(State&, u32 p) returns 0 (suspended/done), kRingFull, kHostCall,
 //                                         kFinished, kStopped, kError
 //   static void apply_nba(State&, const NbaEntry&)
-//   static constexpr u32 kStaticLevels;  levels of the static schedule (--sched static; its
-//                                         settle pass is queued and run like a process)
 //   static constexpr u32 kFreeLeaves;     order-free NBA shadows (0: none), and
 //   static void commit_free(State&)       applies those pending (codegen/nba_shadows.cpp)
 //   static u32 end_of_slot(State&)       strobes and monitor; 0 or kRingFull
@@ -878,8 +867,6 @@ MF_HD inline u32 step(typename M::State& st, u64 budget) {
         if (M::end_of_slot(st) == kRingFull) return kRingFull;
         if (s.status) return s.status;
         if (s.active_count || s.inactive_count || s.nba_count) continue;
-        if constexpr (M::kFreeLeaves > 0)
-            if (st.nfree) continue;
         if (s.pending_end) {
             s.status = s.pending_end;
             return s.status;
