@@ -45,9 +45,12 @@ uint32_t Generator::spawnChild(const Stmt& body, uint32_t joinTemp) {
     spans_.clear();
     baseFrames_.insert(baseFrames_.end(), savedCtx.begin(), savedCtx.end());
     frameCtx_.clear();
+    std::string parentParts = takeOutlined();
+    uint32_t parentPart = nextPart_;
     stmt(body, 1);
     std::string code;
     std::swap(out_, code);
+    out_ = takeOutlined(); // the branch's own parts come first
     line(0, fmt::format("// fork branch {} (parent process {})", where(body.loc), parent));
     line(0, fmt::format("MF_HD u32 proc_{}(State& s) {{", id));
     out_ += resumeSwitch(id);
@@ -63,6 +66,8 @@ uint32_t Generator::spawnChild(const Stmt& body, uint32_t joinTemp) {
     out_ = std::move(savedOut);
     curProc_ = parent;
     nextResume_ = savedResume;
+    outlined_ = std::move(parentParts);
+    nextPart_ = parentPart;
     disableTargets_ = std::move(savedTargets);
     return id;
 }

@@ -123,6 +123,10 @@ struct Unsupported {
 
 // tran, rtran, tranif0/1, rtranif0/1: bidirectional switches (strengths.cpp).
 
+// outline.cpp: whether a model whose generated functions are `code` compiles in reasonable time
+// with the value library's operations force-inlined.
+bool forcedInlineAffordable(const std::vector<std::string>& code);
+
 class Generator {
   public:
     Generator(const Design& d, const plan::ModelPlan& plan, const frontend::SourceManager& sm,
@@ -198,6 +202,8 @@ class Generator {
     uint32_t nextResume_ = 0;
     ScopeId curScope_ = kNone;
     bool inFunction_ = false;
+    std::string outlined_;  // parts of the current process body moved into functions of their own
+    uint32_t nextPart_ = 0; // of the current process
     std::vector<RoutineId> taskStack_;
     std::string out_;
 
@@ -312,6 +318,9 @@ class Generator {
         out_ += '\n';
     }
     void stmt(const Stmt& st, int ind);
+    void stmtCode(const Stmt& st, int ind);
+    bool outlineIfLarge(size_t mark, uint32_t resumeMark, int ind);
+    std::string takeOutlined();
     void store(const Expr& lhs, const std::string& value, int ind);
     void nbaStore(const Expr& lhs, const std::string& value, int ind);
     void storeConcat(const Expr& lhs, const std::string& value, int ind, bool nonBlocking);

@@ -53,7 +53,7 @@ std::string Generator::genStaticAlways(uint32_t id) {
     line(1, fmt::format("s.ca_idle[{}] = 1;", id));
     line(1, "return 0;");
     line(0, "}");
-    return out_;
+    return takeOutlined() + out_;
 }
 
 bool Generator::combinational(const Process& p) const {
@@ -84,6 +84,7 @@ std::string Generator::genProcess(uint32_t id) {
     out_.clear();
     curProc_ = id;
     nextResume_ = 0;
+    nextPart_ = 0;
     curScope_ = p.scope;
     if (isCa_[id] && !p.delay.empty()) {
         // Inertial delay: the latest value and due time wait in State; one timer per process.
@@ -205,7 +206,7 @@ std::string Generator::genProcess(uint32_t id) {
     line(1, fmt::format("s.pc[{}] = kDone;", id));
     line(1, "return 0;");
     line(0, "}");
-    return out_;
+    return takeOutlined() + out_;
 }
 
 } // namespace metalfpga::codegen::detail

@@ -82,7 +82,7 @@ std::string Generator::caseWildItem(const Expr& x, const Type& ct) {
     return exprAs(x, ct);
 }
 
-void Generator::stmt(const Stmt& st, int ind) {
+void Generator::stmtCode(const Stmt& st, int ind) {
     line(ind, fmt::format("// {}", where(st.loc)));
     switch (st.kind) {
     case StmtKind::Assign:
@@ -131,7 +131,16 @@ void Generator::stmt(const Stmt& st, int ind) {
                 suspend(ind, "");
             }
         } else {
-            for (const auto& s : st.stmts) stmt(*s, ind);
+            // Consecutive statements are outlined in groups of about kOutlineLines.
+            size_t mark = out_.size();
+            uint32_t resumeMark = nextResume_;
+            for (const auto& s : st.stmts) {
+                stmt(*s, ind);
+                if (!inFunction_ && outlineIfLarge(mark, resumeMark, ind)) {
+                    mark = out_.size();
+                    resumeMark = nextResume_;
+                }
+            }
         }
         if (inst != kNone) closeScope(inst, ind);
         if (!label.empty()) {

@@ -73,14 +73,14 @@ struct Vec : detail::BPlane<k::nwords(W), F> {
     word a[NW];
 
     /// Zero.
-    MF_HD inline Vec() : a{} {}
+    MF_HD MF_INLINE Vec() : a{} {}
     /// The 64-bit value v, zero-extended (use of_i64 to sign-extend), truncated to W bits.
-    MF_HD inline explicit Vec(u64 v) : a{} { k::set_u64(ref(), v); }
+    MF_HD MF_INLINE explicit Vec(u64 v) : a{} { k::set_u64(ref(), v); }
 
     /// Conversion from another width/signedness/state: extended according to the source's
     /// signedness, truncated, X/Z become 0 when converting to 2-state.
     template <u32 W2, bool S2, bool F2>
-    MF_HD inline explicit Vec(const Vec<W2, S2, F2>& o) : a{} {
+    MF_HD MF_INLINE explicit Vec(const Vec<W2, S2, F2>& o) : a{} {
         if constexpr (W2 == W) {
             k::copy(ref(), o.cref());
         } else {
@@ -210,7 +210,7 @@ MF_HD inline Vec<W2, S2, F> resize(const Vec<W, S, F>& x) {
 }
 /// Extension/truncation with explicit sign-extension choice.
 template <class R, u32 W, bool S, bool F>
-MF_HD inline R extend(const Vec<W, S, F>& x, bool sext) {
+MF_HD MF_INLINE R extend(const Vec<W, S, F>& x, bool sext) {
     R r;
     k::resize(r.ref(), x.cref(), sext);
     return r;
@@ -219,7 +219,7 @@ MF_HD inline R extend(const Vec<W, S, F>& x, bool sext) {
 namespace detail {
 /// Operand x converted to the operation type R (extended per R's signedness).
 template <class R, u32 W, bool S, bool F>
-MF_HD inline R to_op(const Vec<W, S, F>& x) {
+MF_HD MF_INLINE R to_op(const Vec<W, S, F>& x) {
     R r;
     if constexpr (W == R::width) {
         k::copy(r.ref(), x.cref());
@@ -317,8 +317,8 @@ MF_HD inline Vec<W1, S1, F1 || F2> power(const Vec<W1, S1, F1>& x, const Vec<W2,
 // Comparisons (operands extended to the common width and signedness first).
 #define MF_RT_COMPARE(op, expr)                                                                    \
     template <u32 W1, bool S1, bool F1, u32 W2, bool S2, bool F2>                                  \
-    MF_HD inline detail::bool_t<Vec<W1, S1, F1>, Vec<W2, S2, F2>> op(const Vec<W1, S1, F1>& x,     \
-                                                                     const Vec<W2, S2, F2>& y) {   \
+    MF_HD MF_INLINE detail::bool_t<Vec<W1, S1, F1>, Vec<W2, S2, F2>> op(                           \
+        const Vec<W1, S1, F1>& x, const Vec<W2, S2, F2>& y) {                                      \
         using R = detail::arith_t<Vec<W1, S1, F1>, Vec<W2, S2, F2>>;                               \
         R xe = detail::to_op<R>(x), ye = detail::to_op<R>(y);                                      \
         return detail::bool_t<Vec<W1, S1, F1>, Vec<W2, S2, F2>>::from_bit(expr);                   \

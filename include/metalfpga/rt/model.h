@@ -76,6 +76,10 @@ enum StepStatus : u32 {
                    // again (the process resumes first and reads the reply)
 };
 
+/// What an outlined part of a process body returns when it ran to its end (codegen/outline.cpp):
+/// any other value is the process's own return value.
+constexpr u32 kPartDone = ~0u;
+
 struct FutureEvent {
     u64 time;
     u64 seq;
