@@ -86,6 +86,38 @@ TEST(Codegen, ModelSourceNamesProcessesAndLines) {
     EXPECT_EQ(g.model->sites[0].scope, "top");
 }
 
+// A clocked block of many statements: they move into part functions (outline.cpp) in groups,
+// each called where its statements were; the $display (a resume point) stays in the process.
+TEST(Codegen, LargeStatementsAreOutlinedIntoParts) {
+    std::string text = "module top(input clk, input [5:0] sel, output reg [31:0] q);\n"
+                       "  always @(posedge clk) begin\n";
+    for (int i = 0; i < 200; ++i)
+        text += fmt::format("    if (sel == {}) q <= q + {};\n", i % 64, i);
+    text += "    $display(\"q=%0d\", q);\n  end\nendmodule\n";
+    auto g = gen(text);
+    ASSERT_TRUE(g.model) << g.errors;
+    const std::string& src = g.model->source;
+    EXPECT_NE(src.find("MF_HD MF_OUTLINE u32 part_0_0(State& s) {"), std::string::npos);
+    EXPECT_NE(src.find("MF_HD MF_OUTLINE u32 part_0_1(State& s) {"), std::string::npos);
+    EXPECT_NE(src.find("if (u32 r = part_0_0(s); r != kPartDone) return r;"), std::string::npos);
+    EXPECT_EQ(src.find("MF_NO_FORCE_INLINE"), std::string::npos); // every function stays small
+}
+
+// A function is never outlined: one this large makes the model compile without forced
+// inlining.
+TEST(Codegen, AModelWithAHugeFunctionIsNotForceInlined) {
+    std::string body;
+    for (int i = 0; i < 600; ++i)
+        body += fmt::format("    if (x == 10'd{}) f = f + 8'd{};\n", i, i % 256);
+    auto g = gen("module top;\n  function [7:0] f(input [9:0] x);\n  begin\n    f = 0;\n" + body +
+                 "  end\n  endfunction\n  initial $display(\"%0d\", f(10'd7));\nendmodule\n");
+    ASSERT_TRUE(g.model) << g.errors;
+    EXPECT_NE(g.model->source.find("#define MF_NO_FORCE_INLINE"), std::string::npos);
+    auto small = gen(kHello);
+    ASSERT_TRUE(small.model) << small.errors;
+    EXPECT_EQ(small.model->source.find("MF_NO_FORCE_INLINE"), std::string::npos);
+}
+
 TEST(Codegen, UnsupportedConstructsAreNamedErrors) {
     auto g = gen(R"(
 module top;
