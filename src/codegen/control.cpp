@@ -46,7 +46,6 @@ uint32_t Generator::spawnChild(const Stmt& body, uint32_t joinTemp) {
     baseFrames_.insert(baseFrames_.end(), savedCtx.begin(), savedCtx.end());
     frameCtx_.clear();
     std::string parentParts = takeOutlined();
-    uint32_t parentPart = nextPart_;
     stmt(body, 1);
     std::string code;
     std::swap(out_, code);
@@ -67,7 +66,6 @@ uint32_t Generator::spawnChild(const Stmt& body, uint32_t joinTemp) {
     curProc_ = parent;
     nextResume_ = savedResume;
     outlined_ = std::move(parentParts);
-    nextPart_ = parentPart;
     disableTargets_ = std::move(savedTargets);
     return id;
 }

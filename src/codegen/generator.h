@@ -123,9 +123,11 @@ struct Unsupported {
 
 // tran, rtran, tranif0/1, rtranif0/1: bidirectional switches (strengths.cpp).
 
-// outline.cpp: whether a model whose generated functions are `code` compiles in reasonable time
-// with the value library's operations force-inlined.
-bool forcedInlineAffordable(const std::vector<std::string>& code);
+// outline.cpp: the size of the largest generated function in `code`, and whether a model
+// whose largest function has that size compiles in reasonable time with the value library's
+// operations force-inlined.
+size_t largestFunction(std::string_view code);
+bool forcedInlineAffordable(size_t largestFunctionBytes);
 
 class Generator {
   public:
@@ -203,7 +205,7 @@ class Generator {
     ScopeId curScope_ = kNone;
     bool inFunction_ = false;
     std::string outlined_;  // parts of the current process body moved into functions of their own
-    uint32_t nextPart_ = 0; // of the current process
+    uint32_t nextPart_ = 0; // parts so far (the model's: names stay unique across fork branches)
     std::vector<RoutineId> taskStack_;
     std::string out_;
 

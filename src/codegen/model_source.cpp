@@ -116,10 +116,11 @@ std::optional<Model> Generator::run() {
     L("// metalfpga model (generated; do not edit). Top:" + tops);
     L("// Host C++17 and CUDA device code: see include/metalfpga/rt/model.h.");
     if (opt_.twoState) L("// 2-state model (--2state): X and Z read as 0.");
-    std::vector<std::string> bodies = procCode;
-    bodies.insert(bodies.end(), fnCode.begin(), fnCode.end());
-    for (const Synth& sy : synth_) bodies.push_back(sy.code);
-    if (!forcedInlineAffordable(bodies)) { // outline.cpp
+    size_t largest = 0;
+    for (const std::string& c : procCode) largest = std::max(largest, largestFunction(c));
+    for (const std::string& c : fnCode) largest = std::max(largest, largestFunction(c));
+    for (const Synth& sy : synth_) largest = std::max(largest, largestFunction(sy.code));
+    if (!forcedInlineAffordable(largest)) { // outline.cpp
         L("#ifndef MF_NO_FORCE_INLINE");
         L("#define MF_NO_FORCE_INLINE // a function too large to compile with forced inlining");
         L("#endif");

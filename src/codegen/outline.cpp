@@ -27,30 +27,27 @@ constexpr size_t kOutlineLines = 100;
 constexpr size_t kInlineFunctionBytes = 40000;
 } // namespace
 
-// The largest function of generated code (a function starts with a column-0 "MF_HD " line that
-// ends in "{" and ends at the next line that is exactly "}").
-size_t largestFunction(const std::vector<std::string>& code) {
-    size_t most = 0;
-    for (const std::string& c : code) {
-        size_t at = 0, start = std::string::npos;
-        while (at < c.size()) {
-            size_t nl = c.find('\n', at);
-            if (nl == std::string::npos) nl = c.size();
-            std::string_view l(c.data() + at, nl - at);
-            if (l.rfind("MF_HD ", 0) == 0 && !l.empty() && l.back() == '{')
-                start = at;
-            else if (l == "}" && start != std::string::npos) {
-                most = std::max(most, nl - start);
-                start = std::string::npos;
-            }
-            at = nl + 1;
+// The largest function in generated code (the shape every generator function has, which
+// backends/cpu/split_source.cpp also relies on: a column-0 "MF_HD " line ending in "{", up to
+// the next line that is exactly "}").
+size_t largestFunction(std::string_view code) {
+    size_t most = 0, at = 0, start = std::string_view::npos;
+    while (at < code.size()) {
+        size_t nl = std::min(code.find('\n', at), code.size());
+        std::string_view l = code.substr(at, nl - at);
+        if (l.rfind("MF_HD ", 0) == 0 && l.back() == '{')
+            start = at;
+        else if (l == "}" && start != std::string_view::npos) {
+            most = std::max(most, nl - start);
+            start = std::string_view::npos;
         }
+        at = nl + 1;
     }
     return most;
 }
 
-bool forcedInlineAffordable(const std::vector<std::string>& code) {
-    return largestFunction(code) <= kInlineFunctionBytes;
+bool forcedInlineAffordable(size_t largestFunctionBytes) {
+    return largestFunctionBytes <= kInlineFunctionBytes;
 }
 
 void Generator::stmt(const Stmt& st, int ind) {

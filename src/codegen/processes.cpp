@@ -84,7 +84,6 @@ std::string Generator::genProcess(uint32_t id) {
     out_.clear();
     curProc_ = id;
     nextResume_ = 0;
-    nextPart_ = 0;
     curScope_ = p.scope;
     if (isCa_[id] && !p.delay.empty()) {
         // Inertial delay: the latest value and due time wait in State; one timer per process.

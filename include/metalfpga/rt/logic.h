@@ -162,14 +162,8 @@ struct Vec : detail::BPlane<k::nwords(W), F> {
     template <u32 L>
     MF_HD inline Vec<L, false, F> part(i64 off) const {
         Vec<L, false, F> r;
-        if constexpr (NW == 1 && L <= W) {
-            if (off >= 0 && off + i64(L) <= i64(W)) { // in range: a shift and a mask
-                r.a[0] = (a[0] >> off) & k::top_mask(L);
-                if constexpr (F) r.bp()[0] = (this->bp()[0] >> off) & k::top_mask(L);
-                return r;
-            }
-        } else if constexpr (L <= 64 && L <= W) {
-            // In range and within one word of a wider value: a shift and a mask too.
+        if constexpr (L <= 64 && L <= W) {
+            // In range and within one word (always, for a one-word value): a shift and a mask.
             if (off >= 0 && off + i64(L) <= i64(W) && (off >> 6) == ((off + i64(L) - 1) >> 6)) {
                 u32 wi = u32(off >> 6), sh = u32(off & 63);
                 r.a[0] = (a[wi] >> sh) & k::top_mask(L);
@@ -271,24 +265,17 @@ MF_RT_REDUCTION(reduce_xnor, k::bit_not(k::red_xor(x.cref())))
 // ---------------------------------------------------------------------------------------
 // Binary operators
 
-#define MF_RT_BINARY(op, ...)                                                                      \
+#define MF_RT_BINARY_AS(spec, op, ...)                                                             \
     template <u32 W1, bool S1, bool F1, u32 W2, bool S2, bool F2>                                  \
-    MF_HD inline detail::arith_t<Vec<W1, S1, F1>, Vec<W2, S2, F2>> op(const Vec<W1, S1, F1>& x,    \
-                                                                      const Vec<W2, S2, F2>& y) {  \
+    MF_HD spec detail::arith_t<Vec<W1, S1, F1>, Vec<W2, S2, F2>> op(const Vec<W1, S1, F1>& x,      \
+                                                                    const Vec<W2, S2, F2>& y) {    \
         using R = detail::arith_t<Vec<W1, S1, F1>, Vec<W2, S2, F2>>;                               \
         R xe = detail::to_op<R>(x), ye = detail::to_op<R>(y), r;                                   \
         __VA_ARGS__;                                                                               \
         return r;                                                                                  \
     }
-#define MF_RT_BINARY_INLINE(op, ...)                                                               \
-    template <u32 W1, bool S1, bool F1, u32 W2, bool S2, bool F2>                                  \
-    MF_HD MF_INLINE detail::arith_t<Vec<W1, S1, F1>, Vec<W2, S2, F2>> op(                          \
-        const Vec<W1, S1, F1>& x, const Vec<W2, S2, F2>& y) {                                      \
-        using R = detail::arith_t<Vec<W1, S1, F1>, Vec<W2, S2, F2>>;                               \
-        R xe = detail::to_op<R>(x), ye = detail::to_op<R>(y), r;                                   \
-        __VA_ARGS__;                                                                               \
-        return r;                                                                                  \
-    }
+#define MF_RT_BINARY(op, ...) MF_RT_BINARY_AS(inline, op, __VA_ARGS__)
+#define MF_RT_BINARY_INLINE(op, ...) MF_RT_BINARY_AS(MF_INLINE, op, __VA_ARGS__)
 MF_RT_BINARY(operator+, k::add(r.ref(), xe.cref(), ye.cref()))
 MF_RT_BINARY(operator-, k::sub(r.ref(), xe.cref(), ye.cref()))
 MF_RT_BINARY(operator*, k::mul(r.ref(), xe.cref(), ye.cref()))
@@ -304,6 +291,7 @@ MF_RT_BINARY(operator%, word s[k::divmod_scratch(R::width)];
                        R::is_signed, s))
 #undef MF_RT_BINARY
 #undef MF_RT_BINARY_INLINE
+#undef MF_RT_BINARY_AS
 
 /// x ** e: the result has x's width and signedness; e is self-determined.
 template <u32 W1, bool S1, bool F1, u32 W2, bool S2, bool F2>
