@@ -1,5 +1,7 @@
 #include "cli/backend_select.h"
 
+#include "backends/cpu/interrupts.h"
+
 #if METALFPGA_HAS_CUDA
 #include "backends/cuda/cuda_engine.h"
 #endif
@@ -22,6 +24,9 @@ double msSince(std::chrono::steady_clock::time_point t0) {
 const char* loadStage(bool cacheHit) {
     return cacheHit ? "archive-load" : "compile";
 }
+
+bool prepareBackend(const std::string& source, const BackendOptions& o, PreparedRun& out,
+                    std::string& error);
 
 } // namespace
 
@@ -63,8 +68,30 @@ std::string cudaBaseKey(const std::string& source, std::string& why) {
 #endif
 }
 
+int reportInterrupt() {
+    int sig = backends::cpu::interruptSignal();
+    if (!sig) return -1;
+    fmt::print(stderr, "metalfpga_cli: interrupted by {}\n", backends::cpu::signalName(sig));
+    return 128 + sig;
+}
+
 bool prepareRun(const std::string& source, const BackendOptions& o, PreparedRun& out,
                 std::string& error) {
+    // A signal during the compile stops it (the load returns null) and the run never starts.
+    bool ok = prepareBackend(source, o, out, error);
+    if (ok && backends::cpu::interruptSignal()) {
+        out.engine.reset();
+        out.model.reset();
+        ok = false;
+    }
+    if (!ok && backends::cpu::interruptSignal()) error = "interrupted";
+    return ok;
+}
+
+namespace {
+
+bool prepareBackend(const std::string& source, const BackendOptions& o, PreparedRun& out,
+                    std::string& error) {
     backends::cpu::CompileOptions co = o.pipeline;
     co.useCache = o.useCache && co.useCache;
     bool cuda = o.backend == "cuda";
@@ -132,5 +159,7 @@ bool prepareRun(const std::string& source, const BackendOptions& o, PreparedRun&
     out.backend = "cpu";
     return true;
 }
+
+} // namespace
 
 } // namespace metalfpga::cli

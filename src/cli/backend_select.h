@@ -45,8 +45,13 @@ bool writePtx(const std::string& source, const std::string& arch, const std::str
 // CUDA backend or NVRTC does not load.
 std::string cudaBaseKey(const std::string& source, std::string& why);
 
-// On failure returns false with `error` set.
+// On failure returns false with `error` set ("interrupted" after a signal: see reportInterrupt).
 bool prepareRun(const std::string& source, const BackendOptions& options, PreparedRun& out,
                 std::string& error);
+
+// After a signal (backends/cpu/interrupts.h) during the compile: prints one line
+// "metalfpga_cli: interrupted by SIGNAL" on stderr and returns 128 + the signal; -1 when none
+// arrived.
+int reportInterrupt();
 
 } // namespace metalfpga::cli

@@ -1,6 +1,7 @@
 // metalfpga_cli: the command-line driver. Options follow Icarus Verilog where they overlap.
 
 #include "backends/cpu/cpu_backend.h"
+#include "backends/cpu/interrupts.h"
 #include "cli/arguments.h"
 #include "cli/backend_select.h"
 #include "codegen/codegen.h"
@@ -215,7 +216,10 @@ int simulateDesign(const ir::Design& design, const frontend::SourceManager& sm,
     bo.profiler = profiler;
     std::string error;
     cli::PreparedRun prepared;
+    // SIGINT/SIGTERM/SIGHUP/SIGPIPE stop the compile or the run cleanly (interrupts.h).
+    backends::cpu::InterruptScope interrupts;
     if (!cli::prepareRun(model->source, bo, prepared, error)) {
+        if (int rc = cli::reportInterrupt(); rc >= 0) return rc;
         fmt::print(stderr, "metalfpga_cli: error: {}\n", error);
         return kExitInputErrors;
     }

@@ -1,4 +1,6 @@
 #include "backends/cpu/cpu_backend.h"
+#include "backends/cpu/interrupts.h"
+#include "backends/cpu/model_compile.h"
 #include "backends/cpu/split_source.h"
 
 #include "metalfpga/version.h"
@@ -9,12 +11,11 @@
 #include <fmt/format.h>
 
 #include <dlfcn.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
 #include <algorithm>
-#include <atomic>
 #include <cctype>
+#include <cerrno>
 #include <chrono>
 #include <condition_variable>
 #include <cstdio>
@@ -34,25 +35,6 @@ namespace fs = std::filesystem;
 
 namespace {
 
-const char* const kFlags = "-O1 -shared -fPIC -std=c++17 -w -fvisibility=hidden";
-// A large model is compiled as several translation units (splitSource) in parallel, each
-// compiled with kPartFlags, then linked with kFlags.
-const char* const kPartFlags = "-O1 -c -fPIC -std=c++17 -w -fvisibility=hidden";
-
-std::string envOr(const char* name, const std::string& fallback) {
-    const char* v = std::getenv(name);
-    return v && *v ? std::string(v) : fallback;
-}
-
-std::string compiler() {
-    return envOr("METALFPGA_CXX", envOr("CXX", "c++"));
-}
-
-// Extra flags for the model compile (METALFPGA_CXXFLAGS), after the defaults so they win.
-std::string extraFlags() {
-    return envOr("METALFPGA_CXXFLAGS", "");
-}
-
 // `compiler --version`, first line (part of the cache key).
 std::string compilerVersion(const std::string& cxx) {
     std::string cmd = cxx + " --version 2>/dev/null";
@@ -63,17 +45,6 @@ std::string compilerVersion(const std::string& cxx) {
         pclose(p);
     }
     return out;
-}
-
-std::string shellQuote(const std::string& s) {
-    std::string r = "'";
-    for (char c : s) {
-        if (c == '\'')
-            r += "'\\''";
-        else
-            r += c;
-    }
-    return r + "'";
 }
 
 double msSince(std::chrono::steady_clock::time_point t0) {
@@ -105,16 +76,19 @@ bool readFile(const fs::path& p, std::string& out) {
     return true;
 }
 
-// Appends the trailer to a freshly compiled object.
-bool addTrailer(const fs::path& p) {
+// Appends the trailer to a freshly compiled object; empty, or why it could not.
+std::string addTrailer(const fs::path& p) {
     std::string body;
-    if (!readFile(p, body)) return false;
+    if (!readFile(p, body)) return "cannot read it back";
     std::string trailer(kTrailerMagic, sizeof kTrailerMagic);
     putU64(trailer, body.size());
     putU64(trailer, XXH64(body.data(), body.size(), 0));
-    std::ofstream out(p, std::ios::binary | std::ios::app);
-    out.write(trailer.data(), static_cast<std::streamsize>(trailer.size()));
-    return static_cast<bool>(out);
+    FILE* f = std::fopen(p.c_str(), "ab");
+    if (!f) return std::strerror(errno);
+    bool ok = std::fwrite(trailer.data(), 1, trailer.size(), f) == trailer.size();
+    int err = errno;
+    if (std::fclose(f) != 0 && ok) ok = false, err = errno;
+    return ok ? "" : std::strerror(err);
 }
 
 // Empty when the entry's trailer matches its contents, else why not.
@@ -139,33 +113,6 @@ bool envSwitch(const char* name, bool fallback) {
     if (s == "1" || s == "on" || s == "yes" || s == "true") return true;
     if (s == "0" || s == "off" || s == "no" || s == "false") return false;
     return fallback;
-}
-
-// $METALFPGA_CPU_PARTS: the number of parts (0 or unset: by size; 1: one translation unit).
-size_t partsOverride() {
-    const char* v = std::getenv("METALFPGA_CPU_PARTS");
-    if (!v || !*v) return 0;
-    return std::min<size_t>(kMaxParts, std::strtoul(v, nullptr, 10));
-}
-
-// How many compilers run at once: $METALFPGA_CXX_JOBS, else the hardware threads.
-size_t compileJobs() {
-    if (const char* v = std::getenv("METALFPGA_CXX_JOBS"); v && *v)
-        return std::max<size_t>(1, std::strtoul(v, nullptr, 10));
-    return std::max<unsigned>(1, std::thread::hardware_concurrency());
-}
-
-// Runs the shell commands, at most `jobs` at once; their exit statuses.
-std::vector<int> runAll(const std::vector<std::string>& cmds, size_t jobs) {
-    std::vector<int> rc(cmds.size(), 0);
-    std::atomic<size_t> next{0};
-    std::vector<std::thread> pool;
-    for (size_t t = 0; t < std::min(jobs, cmds.size()); ++t)
-        pool.emplace_back([&] {
-            for (size_t i; (i = next++) < cmds.size();) rc[i] = std::system(cmds[i].c_str());
-        });
-    for (auto& th : pool) th.join();
-    return rc;
 }
 
 } // namespace
@@ -284,10 +231,25 @@ CacheUse openCache(const CompileOptions& options) {
             if (options.log)
                 logDecision(
                     fmt::format("cannot create '{}' ({}); not used", c.dir.string(), ec.message()));
+            if (c.save) c.problem = fmt::format("cannot be created: {}", ec.message());
             c.load = c.save = false;
         }
     }
     return c;
+}
+
+void noteArchiveProblem(const std::string& dir, const std::string& why,
+                        const std::string& tempFolder) {
+    if (tempFolder.empty())
+        fmt::print(stderr,
+                   "metalfpga: note: cannot save the compiled model in the pipeline archive '{}' "
+                   "({}); it runs without being saved\n",
+                   dir, why);
+    else
+        fmt::print(stderr,
+                   "metalfpga: note: the pipeline archive '{}' {}; compiling in the temporary "
+                   "folder '{}' instead (removed afterwards; the model is not saved)\n",
+                   dir, why, tempFolder);
 }
 
 std::string modelKey(const std::string& source) {
@@ -353,8 +315,6 @@ std::unique_ptr<LoadedModel> loadEntry(const std::string& path, const std::strin
 
 std::unique_ptr<LoadedModel> load(const std::string& source, const CompileOptions& options,
                                   std::string& error) {
-    std::string cxx = compiler();
-    std::string inc = includeDirectory();
     std::string key = modelKey(source);
 
     auto model = std::make_unique<LoadedModel>();
@@ -363,7 +323,6 @@ std::unique_ptr<LoadedModel> load(const std::string& source, const CompileOption
     fs::path dir = cache.dir;
     bool load = cache.load, save = cache.save;
     fs::path entry = entryPath(dir.string(), key);
-    fs::path work = save ? dir : fs::temp_directory_path();
 
     auto tryLoad = [&](const fs::path& p) { return bindModel(*model, p, key); };
 
@@ -390,106 +349,67 @@ std::unique_ptr<LoadedModel> load(const std::string& source, const CompileOption
         logDecision(fmt::format("load off; compiling {}", entry.string()));
     }
 
-    // Compile: source and object to temporary names, then rename into place (concurrent writers
-    // of one entry each rename a complete file).
+    // Compile: in the archive folder when saving (then renamed into place: concurrent writers of
+    // one entry each rename a complete file), else in a temporary folder removed afterwards. A
+    // folder that cannot be written falls back to a temporary one (noteArchiveProblem).
     std::string tag =
         fmt::format("{}.{}", getpid(), std::chrono::steady_clock::now().time_since_epoch().count());
     tag += fmt::format(".{:x}", std::hash<std::thread::id>{}(std::this_thread::get_id()));
     std::string stem = "cpu-" + key + "." + tag;
-    fs::path tmp = work / (stem + ".so.tmp");
-    fs::path log = work / (stem + ".log");
-    // One translation unit, or (a large model) several compiled in parallel and then linked.
-    std::vector<std::string> parts = splitSource(source, partsOverride());
-    std::vector<fs::path> srcs, objs, logs;
-    for (size_t k = 0; k < parts.size(); ++k) {
-        std::string suffix = parts.size() == 1 ? "" : fmt::format(".part{}", k);
-        srcs.push_back(work / (stem + suffix + ".cpp"));
-        objs.push_back(work / (stem + suffix + ".o"));
-        logs.push_back(parts.size() == 1 ? log : work / (stem + suffix + ".log"));
-        std::ofstream f(srcs.back(), std::ios::binary);
-        f << parts[k];
-        if (!f) {
-            error = fmt::format("cannot write '{}'", srcs.back().string());
-            for (const auto& p : srcs) fs::remove(p, ec);
-            return nullptr;
-        }
+    TempFolder temp;
+    auto useTemp = [&](const std::string& why) {
+        if (!temp.create(error)) return false;
+        if (!why.empty()) noteArchiveProblem(dir.string(), why, temp.path().string());
+        return true;
+    };
+    if (!save && !useTemp(cache.problem)) return nullptr;
+    CompileResult r = compileIn(save ? dir : temp.path(), stem, source, key);
+    if (r.status == CompileResult::CannotWrite && save) {
+        save = false;
+        if (!useTemp("cannot be written (" + r.error + ")")) return nullptr;
+        r = compileIn(temp.path(), stem, source, key);
     }
-    // Flags of every compile command besides the defaults: METALFPGA_CXXFLAGS, headers, key.
-    std::string common =
-        fmt::format("{} -I{} -DMF_MODEL_KEY='\"{}\"'", extraFlags(), shellQuote(inc), key);
-    std::vector<std::string> cmds;
-    if (parts.size() == 1) {
-        cmds.push_back(fmt::format("{} {} {} -o {} {} > {} 2>&1", cxx, kFlags, common,
-                                   shellQuote(tmp.string()), shellQuote(srcs[0].string()),
-                                   shellQuote(log.string())));
-    } else {
-        for (size_t k = 0; k < parts.size(); ++k)
-            cmds.push_back(fmt::format("{} {} {} -o {} {} > {} 2>&1", cxx, kPartFlags, common,
-                                       shellQuote(objs[k].string()), shellQuote(srcs[k].string()),
-                                       shellQuote(logs[k].string())));
-    }
-    auto t0 = std::chrono::steady_clock::now();
-    std::vector<int> rcs = runAll(cmds, compileJobs());
-    int rc = 0;
-    size_t failedPart = 0;
-    for (size_t k = 0; k < rcs.size() && !rc; ++k)
-        if (rcs[k] != 0) rc = rcs[k], failedPart = k;
-    if (rc == 0 && parts.size() > 1) {
-        std::string link =
-            fmt::format("{} {} {} -o {}", cxx, kFlags, extraFlags(), shellQuote(tmp.string()));
-        for (const auto& o : objs) link += " " + shellQuote(o.string());
-        link += fmt::format(" > {} 2>&1", shellQuote(log.string()));
-        rc = std::system(link.c_str());
-        logs.push_back(log);
-        failedPart = logs.size() - 1;
-    }
-    model->compileMs = msSince(t0);
-    for (const auto& o : objs) fs::remove(o, ec);
-    if (rc != 0) {
-        std::ifstream lf(logs[failedPart]);
-        std::stringstream ss;
-        ss << lf.rdbuf();
-        std::string text = ss.str();
-        if (text.size() > 4000) text = text.substr(0, 4000) + "\n...";
-        fs::path kept = srcs[std::min(failedPart, srcs.size() - 1)];
-        error = fmt::format("the C++ compiler failed on the model (kept in '{}'):\n{}",
-                            kept.string(), text);
-        fs::remove(tmp, ec);
-        for (const auto& p : logs) fs::remove(p, ec);
-        for (const auto& p : srcs)
-            if (p != kept) fs::remove(p, ec);
+    model->compileMs = r.ms;
+    if (r.status == CompileResult::Interrupted) {
+        error = "interrupted";
         return nullptr;
     }
-    for (const auto& p : srcs) fs::remove(p, ec);
-    for (const auto& p : logs) fs::remove(p, ec);
-    fs::path so = tmp;
+    if (r.status != CompileResult::Ok) {
+        error = r.error;
+        if (r.status == CompileResult::CompilerFailed) temp.keep(); // the failing source
+        return nullptr;
+    }
+    fs::path so = r.object;
     if (save) {
-        if (!addTrailer(tmp)) {
-            error = fmt::format("cannot write '{}'", tmp.string());
-            fs::remove(tmp, ec);
-            return nullptr;
+        std::string why = addTrailer(so);
+        if (why.empty()) {
+            fs::rename(so, entry, ec);
+            if (ec) why = ec.message();
         }
-        fs::rename(tmp, entry, ec);
-        if (ec) {
-            error = fmt::format("cannot store the compiled model at '{}': {}", entry.string(),
-                                ec.message());
-            fs::remove(tmp, ec);
-            return nullptr;
+        if (why.empty()) {
+            so = entry;
+            if (options.log)
+                logDecision(fmt::format("saved {} (compiled in {:.1f} ms)", entry.string(),
+                                        model->compileMs));
+        } else {
+            // A valid object still (the loader ignores a partial trailer): run it unsaved.
+            noteArchiveProblem(dir.string(), why, "");
+            save = false;
         }
-        so = entry;
-        if (options.log)
-            logDecision(
-                fmt::format("saved {} (compiled in {:.1f} ms)", entry.string(), model->compileMs));
     } else if (options.log && options.useCache) {
         logDecision(fmt::format("save off; compiled in {:.1f} ms, not stored", model->compileMs));
     }
-    if (!tryLoad(so)) {
-        const char* why = dlerror();
-        error = fmt::format("cannot load the compiled model '{}': {}", so.string(), why ? why : "");
-        if (!save) fs::remove(so, ec);
+    bool loaded = !interruptSignal() && tryLoad(so);
+    const char* why = loaded ? nullptr : dlerror();
+    if (!save) fs::remove(so, ec); // the mapping stays valid
+    if (interruptSignal()) {
+        error = "interrupted";
         return nullptr;
     }
-    if (!save) fs::remove(so, ec); // the mapping stays valid
+    if (!loaded) {
+        error = fmt::format("cannot load the compiled model '{}': {}", so.string(), why ? why : "");
+        return nullptr;
+    }
     return model;
 }
 

@@ -64,8 +64,15 @@ std::string runtimeHeaders(const std::string& includeDir);
 struct CacheUse {
     std::filesystem::path dir;
     bool load = false, save = false;
+    std::string problem; // saving was asked for but the folder "cannot be created: REASON"
 };
 CacheUse openCache(const CompileOptions& options);
+
+// One stderr line when saving to the archive folder `dir` fails for `why` (the folder cannot be
+// created or written, the disk is full): the compile goes to `tempFolder` instead, or (empty:
+// the model is compiled and only storing it failed) the model runs without being saved.
+void noteArchiveProblem(const std::string& dir, const std::string& why,
+                        const std::string& tempFolder);
 
 // The archive key of a model source: XXH3-128 (hex) of the source, the compiler and its
 // --version, the flags, the tool version and the rt/ headers.
@@ -80,7 +87,10 @@ std::string entryPath(const std::string& dir, const std::string& key);
 std::unique_ptr<LoadedModel> loadEntry(const std::string& path, const std::string& key,
                                        std::string& error);
 
-// Compiles (or finds in the cache) and loads a model. On failure returns null and sets `error`.
+// Compiles (or finds in the cache) and loads a model. On failure returns null and sets `error`
+// ("interrupted" after an interrupt: interrupts.h; the compiler children are stopped and the
+// temporary files removed). An archive folder that cannot be written (read-only, not creatable,
+// a full disk) does not fail the load: see noteArchiveProblem.
 std::unique_ptr<LoadedModel> load(const std::string& source, const CompileOptions& options,
                                   std::string& error);
 

@@ -1,5 +1,7 @@
 #include "backends/cuda/cuda_backend.h"
 
+#include "backends/cpu/interrupts.h"
+
 #include "metalfpga/version.h"
 
 #define XXH_INLINE_ALL
@@ -9,6 +11,7 @@
 
 #include <unistd.h>
 
+#include <cerrno>
 #include <chrono>
 #include <cstring>
 #include <filesystem>
@@ -284,23 +287,40 @@ std::unique_ptr<LoadedModel> load(const std::string& source, const cpu::CompileO
     } else {
         if (!compileModel(source, dev->arch(), false, cubin, error, &model->compileMs))
             return nullptr;
+        // NVRTC runs in this process: a signal during it takes effect here (interrupts.h).
+        if (cpu::interruptSignal()) {
+            error = "interrupted";
+            return nullptr;
+        }
+        if (!save && !cache.problem.empty())
+            cpu::noteArchiveProblem(dir.string(), cache.problem, "");
         if (save) {
             // Write to a unique temporary name, then rename: concurrent writers of one entry
-            // each rename a complete file.
+            // each rename a complete file. A folder that cannot be written (read-only, a full
+            // disk) leaves the model unsaved; it still runs.
             fs::path tmp = entry;
             tmp += fmt::format(".{}.{:x}.tmp", getpid(),
                                std::hash<std::thread::id>{}(std::this_thread::get_id()));
+            std::string why;
             {
                 std::ofstream f(tmp, std::ios::binary);
-                f << entryText(key, *dev, cubin, model->compileMs);
+                if (f) f << entryText(key, *dev, cubin, model->compileMs);
+                f.close();
+                if (!f) why = std::strerror(errno ? errno : EIO);
             }
-            fs::rename(tmp, entry, ec);
-            if (ec) fs::remove(tmp, ec);
+            if (why.empty()) {
+                fs::rename(tmp, entry, ec);
+                if (ec) why = ec.message();
+            }
+            if (!why.empty()) {
+                fs::remove(tmp, ec);
+                cpu::noteArchiveProblem(dir.string(), why, "");
+            }
             if (options.log)
-                cpu::logDecision(
-                    ec ? fmt::format("cannot save {}: {}", entry.string(), ec.message())
-                       : fmt::format("saved {} (compiled in {:.1f} ms)", entry.string(),
-                                     model->compileMs));
+                cpu::logDecision(!why.empty()
+                                     ? fmt::format("cannot save {}: {}", entry.string(), why)
+                                     : fmt::format("saved {} (compiled in {:.1f} ms)",
+                                                   entry.string(), model->compileMs));
         } else if (options.log && options.useCache) {
             cpu::logDecision(
                 fmt::format("save off; compiled in {:.1f} ms, not stored", model->compileMs));
