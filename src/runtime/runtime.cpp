@@ -1,5 +1,6 @@
 #include "runtime/runtime.h"
 
+#include "backends/cpu/interrupts.h"
 #include "metalfpga/rt/model.h"
 #include "runtime/host_calls.h"
 #include "runtime/output.h"
@@ -7,6 +8,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <cerrno>
 #include <chrono>
 #include <csignal>
 #include <cstring>
@@ -43,6 +46,8 @@ class Services {
     }
 
     int exitCode() const { return exitCode_; }
+    // The errno of the first failed write to the output stream (0: none seen).
+    int outputErrno() const { return outErrno_; }
     // Flushes and closes every instance's files (files.cpp) and VCD files.
     void closeFiles() {
         for (auto& i : inst_) i.files.closeAll();
@@ -69,7 +74,9 @@ class Services {
     void emit(InstanceHost& inst, const std::string& text) { inst.emit(text); }
     void flush(InstanceHost& inst) {
         if (inst.out.empty()) return;
-        std::fwrite(inst.out.data(), 1, inst.out.size(), o_.out);
+        if (std::fwrite(inst.out.data(), 1, inst.out.size(), o_.out) != inst.out.size() &&
+            !outErrno_)
+            outErrno_ = errno ? errno : EIO;
         inst.out.clear();
     }
     // Our own messages go to stderr (after the design's output so far).
@@ -171,21 +178,59 @@ class Services {
     std::vector<InstanceHost> inst_;
     bool batch_;
     int exitCode_ = 0;
+    int outErrno_ = 0;
     std::vector<std::unique_ptr<VcdWriter>> vcd_; // per instance; closed when the run ends
 };
 
-// SIGINT/SIGTERM: the host loop stops after the current round; the instances' files are
-// flushed and closed (Services' destructor) and the exit status is 128 + the signal.
-volatile std::sig_atomic_t g_signal = 0;
+// Why a run stops before its end: a signal (backends/cpu/interrupts.h) or a failed write of the
+// output. Either way the instances run to the end of their current time slot (the step budget's
+// kStopAtSlotEnd), so files and VCD end with whole time steps; a second SIGINT/SIGTERM/SIGHUP
+// stops after the current round.
+struct StopReason {
+    int signal = 0;      // the signal that stopped the run
+    int outputError = 0; // errno of a failed write to the output stream (not EPIPE)
+    bool any() const { return signal || outputError; }
+};
 
-extern "C" void onSignal(int sig) {
-    g_signal = sig;
+// `flushErrno`: errno of a failed final fflush of the output stream (0: none).
+StopReason stopReason(const Services& services, FILE* out, int flushErrno = 0) {
+    StopReason r;
+    int err = services.outputErrno();
+    if (!err) err = flushErrno;
+    if (!err && std::ferror(out)) err = EIO;
+    // EPIPE counts as SIGPIPE (the signal is caught, or blocked by whoever started us).
+    if (err == EPIPE) backends::cpu::noteInterrupt(SIGPIPE);
+    r.signal = backends::cpu::interruptSignal();
+    if (!r.signal) r.outputError = err;
+    return r;
+}
+
+// The exit status and the message of a run that stopped early (`early`: before its end) or
+// whose output could not be written.
+int finishStopped(const StopReason& why, bool early, FILE* err, int exitCode) {
+    if (why.signal) {
+        // SIGPIPE: the reader went away (`| head`); that needs no message.
+        if (why.signal != SIGPIPE)
+            fmt::print(err,
+                       "metalfpga: interrupted by {}: stopped at the end of a time step; "
+                       "files flushed and closed\n",
+                       backends::cpu::signalName(why.signal));
+        return 128 + why.signal;
+    }
+    if (why.outputError) {
+        fmt::print(err, "metalfpga: error: cannot write the simulation's output: {}{}\n",
+                   std::strerror(why.outputError),
+                   early ? "; stopped at the end of a time step, files flushed and closed" : "");
+        return 1;
+    }
+    return exitCode;
 }
 
 } // namespace
 
 int simulate(Engine& engine, const codegen::Model& info, const RunOptions& o, double* simulateMs) {
     auto t0 = std::chrono::steady_clock::now();
+    backends::cpu::InterruptScope interrupts; // the CLI's scope may have started earlier
     Profiler::Timer simTimer(o.profiler, "simulation");
     if (o.profiler) engine.setProfiler(o.profiler);
     uint32_t n = engine.count();
@@ -194,16 +239,19 @@ int simulate(Engine& engine, const codegen::Model& info, const RunOptions& o, do
     std::vector<uint32_t> status(n, m::kBudget);
     int exitCode = 0;
     uint32_t live = n;
-    g_signal = 0;
-    auto oldInt = std::signal(SIGINT, onSignal);
-    auto oldTerm = std::signal(SIGTERM, onSignal);
+    uint64_t budget = std::min<uint64_t>(o.maxSteps, m::kStopAtSlotEnd - 1);
+    StopReason stop;
     using Clock = std::chrono::steady_clock;
     auto msBetween = [](Clock::time_point a, Clock::time_point b) {
         return std::chrono::duration<double, std::milli>(b - a).count();
     };
-    while (live > 0 && !g_signal) {
+    // A signal before the first step (during the compile): the simulation does not start.
+    if (backends::cpu::interruptSignal()) live = 0;
+    while (live > 0) {
+        stop = stopReason(services, o.out);
+        if (backends::cpu::interruptCount() >= 2) break;
         Clock::time_point r0 = o.profiler ? Clock::now() : Clock::time_point{};
-        engine.step(o.maxSteps, run, status);
+        engine.step(stop.any() ? budget | m::kStopAtSlotEnd : budget, run, status);
         Clock::time_point r1 = o.profiler ? Clock::now() : Clock::time_point{};
         for (uint32_t i = 0; i < n; ++i) {
             if (!run[i]) continue;
@@ -216,6 +264,7 @@ int simulate(Engine& engine, const codegen::Model& info, const RunOptions& o, do
             case m::kFinished:
             case m::kStopped:
             case m::kIdle:
+            case m::kSlotEnd:
                 run[i] = 0;
                 --live;
                 break;
@@ -229,20 +278,16 @@ int simulate(Engine& engine, const codegen::Model& info, const RunOptions& o, do
         if (o.profiler) o.profiler->dispatch(msBetween(r0, r1), msBetween(r1, Clock::now()));
     }
     services.closeFiles();
-    std::signal(SIGINT, oldInt);
-    std::signal(SIGTERM, oldTerm);
-    std::fflush(o.out);
+    int flushErrno = std::fflush(o.out) != 0 ? (errno ? errno : EIO) : 0;
+    StopReason last = stopReason(services, o.out, flushErrno);
     if (std::string f = engine.failure(); !f.empty()) {
         fmt::print(o.err, "metalfpga_cli: error: simulation on the {} backend: {}\n", engine.name(),
                    f);
         exitCode = 1;
     }
     if (services.exitCode()) exitCode = services.exitCode();
-    if (g_signal) {
-        fmt::print(o.err, "metalfpga: interrupted by {}: files flushed and closed\n",
-                   g_signal == SIGINT ? "SIGINT" : "SIGTERM");
-        exitCode = 128 + g_signal;
-    }
+    exitCode = finishStopped(last, stop.any(), o.err, exitCode);
+    if (exitCode == 0 && std::ferror(o.err)) exitCode = 1; // our own messages were lost
     simTimer.stop();
     if (simulateMs)
         *simulateMs =

@@ -74,7 +74,13 @@ enum StepStatus : u32 {
     kError = 5,    // a model error (a kSvcError record says which)
     kHostCall = 6, // a process waits for the host to answer a kSvcCall record; drain and call
                    // again (the process resumes first and reads the reply)
+    kSlotEnd = 7,  // (a budget with kStopAtSlotEnd) the current time slot is complete and time
+                   // would advance: the host may stop here with whole time steps in its output
 };
+
+/// A flag in the step budget: return kSlotEnd once the current time slot is complete (the host
+/// stops an interrupted run there, so no time step is half written to files or VCD).
+constexpr u64 kStopAtSlotEnd = u64(1) << 63;
 
 /// What an outlined part of a process body returns when it ran to its end (codegen/outline.cpp):
 /// any other value is the process's own return value.
@@ -819,6 +825,8 @@ template <class M>
 MF_HD inline u32 step(typename M::State& st, u64 budget) {
     auto& s = st.sched;
     if (s.status) return s.status;
+    const bool stop_at_slot_end = (budget & kStopAtSlotEnd) != 0;
+    budget &= ~kStopAtSlotEnd;
     while (budget > 0) {
         // A process that suspended on a full ring or a host call resumes first; then the
         // active region.
@@ -879,6 +887,7 @@ MF_HD inline u32 step(typename M::State& st, u64 budget) {
             s.status = kIdle;
             return kIdle;
         }
+        if (stop_at_slot_end) return kSlotEnd;
         s.now = s.future[0].time;
         s.slot_steps = 0;
         while (s.future_count && s.future[0].time == s.now) {
