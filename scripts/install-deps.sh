@@ -4,7 +4,7 @@
 # and matplotlib for its plots. The tests, bench/run.py --quick included, need neither.
 set -euo pipefail
 pkgs=(cmake ninja-build g++ libgtest-dev libgmock-dev libbenchmark-dev libfmt-dev libcli11-dev
-      libxxhash-dev iverilog python3 clang libclang-rt-14-dev)
+      libxxhash-dev iverilog python3 clang libclang-rt-14-dev libmpfr-dev)
 if [ "${1:-}" = "--bench" ]; then
     pkgs+=(verilator python3-matplotlib)
 fi

@@ -6,10 +6,20 @@ find_program(METALFPGA_NVCC nvcc HINTS /usr/local/cuda/bin ENV CUDA_PATH PATH_SU
 if(METALFPGA_NVCC)
     message(STATUS "Device compile check uses ${METALFPGA_NVCC}")
     add_test(NAME rt_device_check
-             COMMAND ${METALFPGA_NVCC} -std=c++17 -arch=sm_90 -Werror all-warnings
+             COMMAND ${METALFPGA_NVCC} -std=c++17 -arch=sm_90 --fmad=false -Werror all-warnings
                      -I${CMAKE_SOURCE_DIR}/include -c ${CMAKE_CURRENT_LIST_DIR}/rt_device_check.cu
                      -o ${CMAKE_BINARY_DIR}/rt_device_check.o)
     set_tests_properties(rt_device_check PROPERTIES LABELS "rt;device" TIMEOUT 600)
+    # The real math on the GPU against the host, bit for bit (built and run here; it skips
+    # itself without a GPU). --fmad=false as the CUDA backend's NVRTC options.
+    add_test(NAME realmath_device_check
+             COMMAND sh -c "\"$0\" -std=c++17 -arch=sm_90 --fmad=false -Werror all-warnings \
+                            -I\"$1\" \"$2\" -o \"$3\" && \"$3\""
+                     ${METALFPGA_NVCC} ${CMAKE_SOURCE_DIR}/include
+                     ${CMAKE_CURRENT_LIST_DIR}/realmath_device_check.cu
+                     ${CMAKE_BINARY_DIR}/realmath_device_check)
+    set_tests_properties(realmath_device_check PROPERTIES LABELS "rt;device" TIMEOUT 600
+                         SKIP_REGULAR_EXPRESSION "skipped")
 else()
     message(STATUS "nvcc not found: the device compile check rt_device_check will be skipped")
     add_test(NAME rt_device_check

@@ -22,8 +22,8 @@ int main(int argc, char** argv) {
     if (nvrtcCreateProgram(&prog, src.c_str(), argv[1], 0, nullptr, nullptr) != NVRTC_SUCCESS)
         return 2;
     std::string inc = std::string("-I") + argv[2];
-    const char* opts[] = {"-std=c++17", "-arch=sm_90", "-DMF_RT_QUICK", inc.c_str()};
-    nvrtcResult r = nvrtcCompileProgram(prog, 4, opts);
+    const char* opts[] = {"-std=c++17", "-arch=sm_90", "-fmad=false", "-DMF_RT_QUICK", inc.c_str()};
+    nvrtcResult r = nvrtcCompileProgram(prog, 5, opts);
     size_t n = 0;
     nvrtcGetProgramLogSize(prog, &n);
     std::vector<char> log(n + 1, '\0');

@@ -7,6 +7,7 @@
 #pragma once
 
 #include "metalfpga/rt/kernels.h"
+#include "metalfpga/rt/realmath.h"
 
 #if !defined(__CUDACC_RTC__)
 #include <math.h>
@@ -96,22 +97,23 @@ MF_HD inline void from_real_trunc(VRef o, double d) {
 
 } // namespace k
 
-/// The real math functions of 1364-2005 clause 17.11.
+/// The real math functions of 1364-2005 clause 17.11: the shared implementation of realmath.h
+/// (the same bits on host and device); sqrt, floor and ceil are exact in hardware already.
 namespace realfn {
 MF_HD inline double ln(double x) {
-    return ::log(x);
+    return realmath::ln(x);
 }
 MF_HD inline double log10(double x) {
-    return ::log10(x);
+    return realmath::log10(x);
 }
 MF_HD inline double exp(double x) {
-    return ::exp(x);
+    return realmath::exp(x);
 }
 MF_HD inline double sqrt(double x) {
     return ::sqrt(x);
 }
 MF_HD inline double pow(double x, double y) {
-    return ::pow(x, y);
+    return realmath::pow(x, y);
 }
 MF_HD inline double floor(double x) {
     return ::floor(x);
@@ -120,46 +122,46 @@ MF_HD inline double ceil(double x) {
     return ::ceil(x);
 }
 MF_HD inline double sin(double x) {
-    return ::sin(x);
+    return realmath::sin(x);
 }
 MF_HD inline double cos(double x) {
-    return ::cos(x);
+    return realmath::cos(x);
 }
 MF_HD inline double tan(double x) {
-    return ::tan(x);
+    return realmath::tan(x);
 }
 MF_HD inline double asin(double x) {
-    return ::asin(x);
+    return realmath::asin(x);
 }
 MF_HD inline double acos(double x) {
-    return ::acos(x);
+    return realmath::acos(x);
 }
 MF_HD inline double atan(double x) {
-    return ::atan(x);
+    return realmath::atan(x);
 }
 MF_HD inline double atan2(double y, double x) {
-    return ::atan2(y, x);
+    return realmath::atan2(y, x);
 }
 MF_HD inline double hypot(double x, double y) {
-    return ::hypot(x, y);
+    return realmath::hypot(x, y);
 }
 MF_HD inline double sinh(double x) {
-    return ::sinh(x);
+    return realmath::sinh(x);
 }
 MF_HD inline double cosh(double x) {
-    return ::cosh(x);
+    return realmath::cosh(x);
 }
 MF_HD inline double tanh(double x) {
-    return ::tanh(x);
+    return realmath::tanh(x);
 }
 MF_HD inline double asinh(double x) {
-    return ::asinh(x);
+    return realmath::asinh(x);
 }
 MF_HD inline double acosh(double x) {
-    return ::acosh(x);
+    return realmath::acosh(x);
 }
 MF_HD inline double atanh(double x) {
-    return ::atanh(x);
+    return realmath::atanh(x);
 }
 
 /// $realtobits / $bitstoreal.

@@ -153,8 +153,10 @@ const Device* device(std::string& why) {
     return error.empty() ? &d : nullptr;
 }
 
+// -fmad=false: NVRTC contracts a*b+c into an FMA by default, g++ (x86-64 baseline, -std=c++17)
+// never does, so real arithmetic would round differently on the GPU than on the CPU.
 std::vector<std::string> nvrtcOptions(const std::string& includeDir, const std::string& arch) {
-    return {"-std=c++17", "-arch=" + arch, "-I" + includeDir, "-default-device",
+    return {"-std=c++17", "-arch=" + arch, "-I" + includeDir, "-default-device", "-fmad=false",
             "-diag-suppress=177,186,550"};
 }
 

@@ -1,0 +1,382 @@
+// metalfpga value library: the real math functions of 1364-2005 clause 17.11, one implementation
+// for the host (the CPU backend and the elaborator's constant evaluation) and the device.
+//
+// Device-reachable. libm and CUDA's libdevice differ in the last bits, so a design computing
+// `(0.25) ** 2.0` printed different numbers on the CPU and the GPU. Each function here is
+// evaluated in double-double (about 102 correct bits, realmath_explog.h, realmath_trig.h) and
+// rounded once, so results are correctly rounded (round to nearest) but for inputs whose exact
+// result lies within about 2^-100 relative of a midpoint of doubles; pow also handles the
+// exact midpoints of integer powers. Special cases (NaN, infinities, signed zeros, domain errors,
+// overflow, subnormals, pow's table) follow C99 Annex F and glibc. sqrt, floor and ceil stay
+// the hardware's (exact everywhere).
+#pragma once
+
+#include "metalfpga/rt/realmath_explog.h"
+#include "metalfpga/rt/realmath_trig.h"
+
+namespace metalfpga::rt::realmath {
+
+MF_HD inline double exp(double x) {
+    if (is_nan(x)) return quiet(x);
+    if (x > 710.0) return infinity();
+    if (x < -746.0) return 0.0;
+    if (abs(x) < 0x1p-60) return 1.0;
+    return exp_round(dd(x));
+}
+
+/// ln x as a double-double for finite x > 0.
+MF_HD inline DD ln_dd(double x) {
+    if (x < 0x1p-1022) return log_core(x * 0x1p54, 0.0, 0.0, -54);
+    return log_core(x, 0.0, 0.0);
+}
+
+MF_HD inline double ln(double x) {
+    if (is_nan(x)) return quiet(x);
+    if (x < 0) return domain_nan();
+    if (x == 0) return -infinity();
+    if (is_inf(x)) return x;
+    return ln_dd(x).hi;
+}
+
+MF_HD inline double log10(double x) {
+    if (is_nan(x)) return quiet(x);
+    if (x < 0) return domain_nan();
+    if (x == 0) return -infinity();
+    if (is_inf(x)) return x;
+    return mul(ln_dd(x), DD{kInvLn10_hi, kInvLn10_lo}).hi;
+}
+
+/// |x|^y for x != 0 finite, y finite, when the result is exact or could be a midpoint of
+/// doubles: y an integer and |x|'s odd significand to the y-th below 2^64, or |x| a power of two
+/// with y * log2|x| an integer. Returns false otherwise.
+MF_HD inline bool pow_exact(double ax, double y, double& out) {
+    u64 b = to_bits(ax);
+    int ex = int(b >> 52);
+    u64 m = b & ((u64(1) << 52) - 1);
+    if (ex)
+        m |= u64(1) << 52;
+    else
+        ex = 1;
+    ex -= 1075; // ax = m * 2^ex
+    int tz = int(bits::ctz64(m));
+    m >>= tz;
+    ex += tz;
+    if (m == 1) {
+        DD p = two_prod(double(ex), y);
+        if (p.lo != 0 || p.hi != ::floor(p.hi)) return false;
+        if (p.hi > 2000)
+            out = infinity();
+        else if (p.hi < -2000)
+            out = 0.0;
+        else
+            out = round_scaled(dd(1.0), int(p.hi));
+        return true;
+    }
+    if (y < 2 || y > 64 || y != ::floor(y)) return false;
+    int n = int(y);
+    u64 acc = 1, limit = ~u64(0) / m;
+    for (int i = 0; i < n; ++i) {
+        if (acc > limit) return false;
+        acc *= m;
+    }
+    double hi = double(acc);
+    // acc - hi fits in a double: the rounding of a 64-bit integer is below 2^11.
+    double lo = hi >= 0x1p64 ? -double(~acc + 1) : double(static_cast<i64>(acc - u64(hi)));
+    double e = double(ex) * n;
+    if (e > 2000)
+        out = infinity();
+    else if (e < -2000)
+        out = 0.0;
+    else
+        out = round_scaled(fast_two_sum(hi, lo), int(e));
+    return true;
+}
+
+MF_HD inline double pow(double x, double y) {
+    if (y == 0 || x == 1.0) return 1.0;
+    if (is_nan(x)) return quiet(x);
+    if (is_nan(y)) return quiet(y);
+    // Correctly rounded by IEEE arithmetic itself, and the closest to midpoints (1/x for x near
+    // 1 is 2^-106 away from one); the special cases agree.
+    if (y == 1.0) return x;
+    if (y == -1.0) return 1.0 / x;
+    if (y == 2.0) return x * x;
+    double ay = abs(y), ax = abs(x);
+    bool yint = ay >= 0x1p53 || y == ::floor(y);
+    bool yodd = ay < 0x1p53 && yint && ::floor(y * 0.5) != y * 0.5;
+    if (is_inf(y)) {
+        if (ax == 1.0) return 1.0;
+        return (ax < 1.0) == (y < 0) ? infinity() : 0.0;
+    }
+    if (x == 0) {
+        if (y < 0) return yodd ? 1.0 / x : infinity();
+        return yodd ? x : 0.0;
+    }
+    if (is_inf(x)) {
+        double r = y < 0 ? 0.0 : infinity();
+        return x < 0 && yodd ? -r : r;
+    }
+    if (x < 0 && !yint) return domain_nan();
+    if (y == 0.5) return ::sqrt(x);
+    bool negative = x < 0 && yodd;
+    double r = 1.0; // |x| == 1
+    if (ax != 1.0 && !pow_exact(ax, y, r)) {
+        DD l = ln_dd(ax);
+        double zh = l.hi * y; // y ln|x|: |x|^y is 0 or infinite beyond exp's range
+        if (zh > 710.0)
+            r = infinity();
+        else if (zh < -746.0)
+            r = 0.0;
+        else
+            r = exp_round(mul(l, y));
+    }
+    return negative ? -r : r;
+}
+
+MF_HD inline double sin(double x) {
+    if (is_nan(x)) return quiet(x);
+    if (is_inf(x)) return domain_nan();
+    if (abs(x) < 0x1p-26) return x;
+    DD r;
+    int q = reduce_pi_2(abs(x), r);
+    if (x < 0) r = neg(r), q = (4 - q) & 3;
+    DD v = (q & 1) ? cos_core(r) : sin_core(r);
+    return q & 2 ? -v.hi : v.hi;
+}
+
+MF_HD inline double cos(double x) {
+    if (is_nan(x)) return quiet(x);
+    if (is_inf(x)) return domain_nan();
+    if (abs(x) < 0x1p-27) return 1.0;
+    DD r;
+    int q = reduce_pi_2(abs(x), r);
+    DD v = (q & 1) ? sin_core(r) : cos_core(r);
+    return (q == 1 || q == 2) ? -v.hi : v.hi;
+}
+
+MF_HD inline double tan(double x) {
+    if (is_nan(x)) return quiet(x);
+    if (is_inf(x)) return domain_nan();
+    if (abs(x) < 0x1p-27) return x;
+    DD r;
+    int q = reduce_pi_2(abs(x), r);
+    DD s = sin_core(r), c = cos_core(r);
+    double v = (q & 1) ? -div(c, s).hi : div(s, c).hi;
+    return x < 0 ? -v : v;
+}
+
+MF_HD inline double atan2(double y, double x) {
+    if (is_nan(y)) return quiet(y);
+    if (is_nan(x)) return quiet(x);
+    const DD pi{kPi_hi, kPi_lo}, pi_2{kPi_2_hi, kPi_2_lo};
+    double ay = abs(y), ax = abs(x);
+    bool ny = sign_bit(y), nx = sign_bit(x);
+    DD a; // the angle of (ay, ax), then of (ay, x)
+    if (ay == 0 || (is_inf(x) && !is_inf(y))) {
+        a = nx ? pi : dd(0.0);
+    } else if (is_inf(y)) {
+        a = !is_inf(x) ? pi_2 : nx ? mul(pi, 0.75) : mul(pi, 0.25);
+    } else if (ax == 0) {
+        a = pi_2;
+    } else {
+        int ey = exponent_of(ay), ex = exponent_of(ax);
+        if (ey - ex > 60) {
+            a = sub(pi_2, dd(ax / ay)); // atan(t) = pi/2 - 1/t + ..., below the last bit
+        } else if (ex - ey > 60) {
+            if (!nx) return ny ? -(ay / ax) : ay / ax; // atan t = t - t^3/3: rounds as t
+            a = dd(ay / ax);
+        } else {
+            int s = ey > ex ? ey : ex;
+            a = atan2_core(dd(scale2(ay, -s)), dd(scale2(ax, -s)));
+        }
+        if (nx) a = sub(pi, a);
+    }
+    return ny ? -a.hi : a.hi;
+}
+
+MF_HD inline double atan(double x) {
+    if (is_nan(x)) return quiet(x);
+    double ax = abs(x);
+    if (ax < 0x1p-27) return x;
+    double v;
+    if (ax > 0x1p60)
+        v = sub(DD{kPi_2_hi, kPi_2_lo}, dd(1.0 / ax)).hi;
+    else
+        v = atan2_core(dd(ax), dd(1.0)).hi;
+    return x < 0 ? -v : v;
+}
+
+/// sqrt(1 - ax^2) for 0 <= ax <= 1, without cancellation.
+MF_HD inline DD cos_of_sine(double ax) {
+    DD one_minus = ax >= 0.5 ? dd(1.0 - ax) : two_sum(1.0, -ax);
+    return sqrt(mul(one_minus, two_sum(1.0, ax)));
+}
+
+MF_HD inline double asin(double x) {
+    if (is_nan(x)) return quiet(x);
+    double ax = abs(x);
+    if (ax > 1.0) return domain_nan();
+    if (ax < 0x1p-27) return x;
+    double v = ax == 1.0 ? kPi_2_hi : atan2_core(dd(ax), cos_of_sine(ax)).hi;
+    return x < 0 ? -v : v;
+}
+
+MF_HD inline double acos(double x) {
+    if (is_nan(x)) return quiet(x);
+    double ax = abs(x);
+    if (ax > 1.0) return domain_nan();
+    if (ax < 0x1p-60) return kPi_2_hi; // pi/2 - x rounds to pi/2's double
+    if (x == 1.0) return 0.0;
+    if (x == -1.0) return kPi_hi;
+    DD a = atan2_core(cos_of_sine(ax), dd(ax));
+    if (x < 0) a = sub(DD{kPi_hi, kPi_lo}, a);
+    return a.hi;
+}
+
+MF_HD inline double hypot(double x, double y) {
+    if (is_inf(x) || is_inf(y)) return infinity();
+    if (is_nan(x)) return quiet(x);
+    if (is_nan(y)) return quiet(y);
+    double ax = abs(x), ay = abs(y);
+    if (ax < ay) {
+        double t = ax;
+        ax = ay;
+        ay = t;
+    }
+    if (ay == 0) return ax;
+    int e = exponent_of(ax);
+    if (e - exponent_of(ay) > 60) return ax;       // ax (1 + (ay/ax)^2 / 2) rounds to ax
+    double X = scale2(ax, -e), Y = scale2(ay, -e); // exact: X in [1, 2), Y above 2^-62
+    DD s = sqrt(add(two_prod(X, X), two_prod(Y, Y)));
+    return round_scaled(s, e);
+}
+
+/// sinh x for |x| <= 1/16: x + x w P(w), w = x^2, P = sum_k w^(k-1)/(2k+1)!; k >= 5 in a double.
+MF_HD inline DD sinh_series(double x) {
+    DD w = two_prod(x, x);
+    const DD* f = invFactTable();
+    double t = f[17].hi;
+    for (int k = 7; k >= 5; --k) t = t * w.hi + f[2 * k + 1].hi;
+    DD p = dd(t);
+    for (int k = 4; k >= 1; --k) p = add(mul(p, w), f[2 * k + 1]);
+    return add(mul(mul(w, x), p), x);
+}
+
+/// e^ax as m * 2^k and e^-ax as a double-double at the same scale (zero when negligible).
+MF_HD inline void exp_pair(double ax, DD& big, DD& small, int& k) {
+    big = exp_core(dd(ax), k);
+    small = dd(0.0);
+    if (k < 60) small = div(dd(pow2(-2 * k)), big);
+}
+
+MF_HD inline double sinh(double x) {
+    if (is_nan(x)) return quiet(x);
+    double ax = abs(x);
+    if (is_inf(x) || ax < 0x1p-26) return x;
+    double v;
+    if (ax <= 0.0625) {
+        v = sinh_series(ax).hi;
+    } else if (ax > 711.0) {
+        v = infinity();
+    } else {
+        DD big, small;
+        int k;
+        exp_pair(ax, big, small, k);
+        v = round_scaled(sub(big, small), k - 1);
+    }
+    return x < 0 ? -v : v;
+}
+
+MF_HD inline double cosh(double x) {
+    if (is_nan(x)) return quiet(x);
+    double ax = abs(x);
+    if (is_inf(x)) return ax;
+    if (ax < 0x1p-27) return 1.0;
+    if (ax > 711.0) return infinity();
+    if (ax <= 0.0625) {
+        // 1 + w Q(w), w = x^2 (exact), Q = sum_k w^(k-1)/(2k)!; k >= 5 in a double. Rounded
+        // from three parts: cosh(3 * 2^-26) is within 2^-104 of a midpoint.
+        DD w = two_prod(ax, ax);
+        const DD* f = invFactTable();
+        double t = f[18].hi;
+        for (int k = 8; k >= 5; --k) t = t * w.hi + f[2 * k].hi;
+        DD q = dd(t);
+        for (int k = 4; k >= 1; --k) q = add(mul(q, w), f[2 * k]);
+        DD p = mul(w, q);
+        return round3(1.0, p.hi, p.lo);
+    }
+    DD big, small;
+    int k;
+    exp_pair(ax, big, small, k);
+    return round_scaled(add(big, small), k - 1);
+}
+
+MF_HD inline double tanh(double x) {
+    if (is_nan(x)) return quiet(x);
+    double ax = abs(x);
+    if (ax < 0x1p-27) return x;
+    double v;
+    if (ax > 22.0) {
+        v = 1.0; // 1 - 2 e^-2ax rounds to 1
+    } else if (ax <= 0.0625) {
+        DD s = sinh_series(ax);
+        v = div(s, sqrt(add(mul(s, s), 1.0))).hi;
+    } else {
+        int k;
+        DD f = exp_core(dd(2.0 * ax), k); // e^2ax = f * 2^k, k <= 64
+        DD p = mul(f, pow2(k));
+        v = div(add(p, -1.0), add(p, 1.0)).hi;
+    }
+    return x < 0 ? -v : v;
+}
+
+/// ln(2 ax) for ax > 2^54, where asinh and acosh differ from it below the last bit.
+MF_HD inline double ln_twice(double ax) {
+    return add(ln_dd(ax), DD{kLn2_hi, kLn2_lo}).hi;
+}
+
+MF_HD inline double asinh(double x) {
+    if (is_nan(x)) return quiet(x);
+    double ax = abs(x);
+    if (is_inf(x) || ax < 0x1p-26) return x;
+    double v;
+    if (ax > 0x1p54) {
+        v = ln_twice(ax);
+    } else {
+        // asinh ax = log1p(ax + ax^2 / (1 + sqrt(1 + ax^2)))
+        DD x2 = two_prod(ax, ax);
+        DD u = add(div(x2, add(sqrt(add(x2, 1.0)), 1.0)), ax);
+        v = log1p_core(u).hi;
+    }
+    return x < 0 ? -v : v;
+}
+
+MF_HD inline double acosh(double x) {
+    if (is_nan(x)) return quiet(x);
+    if (x < 1.0) return domain_nan();
+    if (x == 1.0) return 0.0;
+    if (is_inf(x)) return x;
+    if (x > 0x1p54) return ln_twice(x);
+    if (x <= 2.0) {
+        // acosh x = log1p(t + sqrt(t^2 + 2t)), t = x - 1 (exact)
+        double t = x - 1.0;
+        DD u = add(sqrt(add(two_prod(t, t), 2.0 * t)), t);
+        return log1p_core(u).hi;
+    }
+    DD v = add(sqrt(add(two_prod(x, x), -1.0)), x);
+    return log_core(v.hi, v.lo, 0.0).hi;
+}
+
+MF_HD inline double atanh(double x) {
+    if (is_nan(x)) return quiet(x);
+    double ax = abs(x);
+    if (ax > 1.0) return domain_nan();
+    if (ax == 1.0) return x * infinity();
+    if (ax < 0x1p-27) return x;
+    // atanh ax = log1p(2ax / (1 - ax)) / 2
+    DD u = div(dd(2.0 * ax), two_sum(1.0, -ax));
+    double v = log1p_core(u).hi * 0.5;
+    return x < 0 ? -v : v;
+}
+
+} // namespace metalfpga::rt::realmath
