@@ -66,11 +66,26 @@ print(f'inline constexpr double kInvLn2_64 = {lit(float(64 / mp.log(2)))};')
 const('kPi', mp.pi, 'pi.')
 const('kPi_2', mp.pi / 2, 'pi/2.')
 const('kInvLn10', 1 / mp.log(10), '1/ln 10.')
+# pi/2 in parts of 33, 33 and 53 bits: q * part is exact for q < 2^20 (Cody and Waite).
+half_pi = mp.pi / 2
+parts = []
+rest = half_pi
+for bits in (33, 33, 53):
+    e = int(mp.floor(mp.log(abs(rest), 2)))
+    q = mp.nint(rest * mpf(2)**(bits - 1 - e)) / mpf(2)**(bits - 1 - e)
+    parts.append(float(q))
+    rest -= q
+print('/// pi/2 = kPi_2_0 + kPi_2_1 + kPi_2_2 + O(2^-118); the first two have 33 bits.')
+for i, v in enumerate(parts):
+    print(f'inline constexpr double kPi_2_{i} = {lit(v)};')
+print(f'inline constexpr double kTwoOverPi = {lit(float(2 / mp.pi))};')
 print()
 table('logTable', [mp.log(mpf(j) / 64) for j in range(45, 92)],
       'ln(j/64) for j = 45..91 (entry j - 45): the centres of the log reduction.')
 table('exp2Table', [mp.power(2, mpf(j) / 64) for j in range(64)], '2^(j/64) for j = 0..63.')
 table('atanTable', [mp.atan(mpf(j) / 64) for j in range(65)], 'atan(j/64) for j = 0..64.')
+table('sinTable', [mp.sin(mpf(j) / 64) for j in range(52)], 'sin(j/64) for j = 0..51.')
+table('cosTable', [mp.cos(mpf(j) / 64) for j in range(52)], 'cos(j/64) for j = 0..51.')
 table('invFactTable', [1 / mp.factorial(n) for n in range(32)], '1/n! for n = 0..31.')
 table('invOddTable', [mpf(1) / (2 * k + 1) for k in range(16)], '1/(2k+1) for k = 0..15.')
 

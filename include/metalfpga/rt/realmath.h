@@ -12,6 +12,7 @@
 #pragma once
 
 #include "metalfpga/rt/realmath_explog.h"
+#include "metalfpga/rt/realmath_fast.h"
 #include "metalfpga/rt/realmath_trig.h"
 
 namespace metalfpga::rt::realmath {
@@ -21,6 +22,12 @@ MF_HD inline double exp(double x) {
     if (x > 710.0) return infinity();
     if (x < -746.0) return 0.0;
     if (abs(x) < 0x1p-60) return 1.0;
+    if (abs(x) <= 708.0) {
+        int k;
+        double err, r;
+        DD v = exp_fast(dd(x), k, err);
+        if (rounds_alike(v.hi, v.lo, err, r)) return scale2(r, k);
+    }
     return exp_round(dd(x));
 }
 
@@ -35,6 +42,11 @@ MF_HD inline double ln(double x) {
     if (x < 0) return domain_nan();
     if (x == 0) return -infinity();
     if (is_inf(x)) return x;
+    if (x >= 0x1p-1022) {
+        double err, r;
+        DD v = log_fast(x, err);
+        if (rounds_alike(v.hi, v.lo, err, r)) return r;
+    }
     return ln_dd(x).hi;
 }
 
@@ -43,7 +55,13 @@ MF_HD inline double log10(double x) {
     if (x < 0) return domain_nan();
     if (x == 0) return -infinity();
     if (is_inf(x)) return x;
-    return mul(ln_dd(x), DD{kInvLn10_hi, kInvLn10_lo}).hi;
+    const DD inv_ln10{kInvLn10_hi, kInvLn10_lo};
+    if (x >= 0x1p-1022) {
+        double err, r;
+        DD v = mul(log_fast(x, err), inv_ln10);
+        if (rounds_alike(v.hi, v.lo, err * 0.5 + 0x1p-100 * abs(v.hi), r)) return r;
+    }
+    return mul(ln_dd(x), inv_ln10).hi;
 }
 
 /// |x|^y for x != 0 finite, y finite, when the result is exact or could be a midpoint of
@@ -92,6 +110,25 @@ MF_HD inline bool pow_exact(double ax, double y, double& out) {
     return true;
 }
 
+/// |x|^y by the quick log and exp, for normal results; false when it cannot round for sure.
+MF_HD inline bool pow_fast(double ax, double y, double& out) {
+    if (ax < 0x1p-1022) return false;
+    double el;
+    DD l = log_fast(ax, el);
+    DD z = two_prod(l.hi, y);
+    z = fast_two_sum(z.hi, z.lo + l.lo * y);
+    if (!(abs(z.hi) <= 708.0)) return false;
+    double ez = abs(y) * el + 0x1p-100 * abs(z.hi); // absolute, in the exponent
+    int k;
+    double ee;
+    DD v = exp_fast(z, k, ee);
+    double r;
+    // An error dz in the exponent is a relative error of about dz in the result.
+    if (!rounds_alike(v.hi, v.lo, ee + ez * 1.01 * abs(v.hi), r)) return false;
+    out = scale2(r, k);
+    return true;
+}
+
 MF_HD inline double pow(double x, double y) {
     if (y == 0 || x == 1.0) return 1.0;
     if (is_nan(x)) return quiet(x);
@@ -120,7 +157,7 @@ MF_HD inline double pow(double x, double y) {
     if (y == 0.5) return ::sqrt(x);
     bool negative = x < 0 && yodd;
     double r = 1.0; // |x| == 1
-    if (ax != 1.0 && !pow_exact(ax, y, r)) {
+    if (ax != 1.0 && !pow_exact(ax, y, r) && !pow_fast(ax, y, r)) {
         DD l = ln_dd(ax);
         double zh = l.hi * y; // y ln|x|: |x|^y is 0 or infinite beyond exp's range
         if (zh > 710.0)
@@ -133,35 +170,82 @@ MF_HD inline double pow(double x, double y) {
     return negative ? -r : r;
 }
 
+/// The quick reduction and sine/cosine of |x| (see sincos_fast): sin if which == 0, cos if 1,
+/// and tan if 2, signed for |x|; false when the result cannot be rounded for sure.
+MF_HD inline bool trig_fast(double ax, int which, double& out) {
+    DD r;
+    int q;
+    double er; // the error of r
+    if (ax < 0x1p20) {
+        q = reduce_pi_2_fast(ax, r);
+        er = 0x1p-96;
+    } else {
+        q = reduce_pi_2(ax, r);
+        er = 0x1p-100 * abs(r.hi);
+    }
+    double es, ec;
+    DD v;
+    double e;
+    if (which < 2) {
+        bool cosine = (which == 1) != ((q & 1) != 0);
+        v = sincos_fast(r, cosine, e);
+        e += er;
+        bool negate = which == 0 ? (q & 2) != 0 : (q == 1 || q == 2);
+        if (negate) v = neg(v);
+    } else {
+        DD s = sincos_fast(r, false, es), c = sincos_fast(r, true, ec);
+        if (q & 1) { // tan = -cos / sin
+            DD t = s;
+            s = neg(c);
+            c = t;
+            double te = es;
+            es = ec;
+            ec = te;
+        }
+        v = div(s, c);
+        // Relative errors add; c is at least 0.7 and s at least r's size.
+        e = abs(v.hi) * ((es + er) / abs(s.hi) + (ec + er) / abs(c.hi) + 0x1p-100) * 1.01;
+    }
+    return rounds_alike(v.hi, v.lo, e, out);
+}
+
 MF_HD inline double sin(double x) {
     if (is_nan(x)) return quiet(x);
     if (is_inf(x)) return domain_nan();
     if (abs(x) < 0x1p-26) return x;
-    DD r;
-    int q = reduce_pi_2(abs(x), r);
-    if (x < 0) r = neg(r), q = (4 - q) & 3;
-    DD v = (q & 1) ? cos_core(r) : sin_core(r);
-    return q & 2 ? -v.hi : v.hi;
+    double v;
+    if (!trig_fast(abs(x), 0, v)) {
+        DD r;
+        int q = reduce_pi_2(abs(x), r);
+        DD c = (q & 1) ? cos_core(r) : sin_core(r);
+        v = q & 2 ? -c.hi : c.hi;
+    }
+    return x < 0 ? -v : v;
 }
 
 MF_HD inline double cos(double x) {
     if (is_nan(x)) return quiet(x);
     if (is_inf(x)) return domain_nan();
     if (abs(x) < 0x1p-27) return 1.0;
+    double v;
+    if (trig_fast(abs(x), 1, v)) return v;
     DD r;
     int q = reduce_pi_2(abs(x), r);
-    DD v = (q & 1) ? sin_core(r) : cos_core(r);
-    return (q == 1 || q == 2) ? -v.hi : v.hi;
+    DD c = (q & 1) ? sin_core(r) : cos_core(r);
+    return (q == 1 || q == 2) ? -c.hi : c.hi;
 }
 
 MF_HD inline double tan(double x) {
     if (is_nan(x)) return quiet(x);
     if (is_inf(x)) return domain_nan();
     if (abs(x) < 0x1p-27) return x;
-    DD r;
-    int q = reduce_pi_2(abs(x), r);
-    DD s = sin_core(r), c = cos_core(r);
-    double v = (q & 1) ? -div(c, s).hi : div(s, c).hi;
+    double v;
+    if (!trig_fast(abs(x), 2, v)) {
+        DD r;
+        int q = reduce_pi_2(abs(x), r);
+        DD s = sin_core(r), c = cos_core(r);
+        v = (q & 1) ? -div(c, s).hi : div(s, c).hi;
+    }
     return x < 0 ? -v : v;
 }
 
@@ -269,6 +353,39 @@ MF_HD inline void exp_pair(double ax, DD& big, DD& small, int& k) {
     if (k < 60) small = div(dd(pow2(-2 * k)), big);
 }
 
+/// sinh (which 0), cosh (1) or tanh (2) of 1/16 < ax <= 708 from the quick exp: e^ax = v 2^k
+/// and e^-ax = 2^-2k / v; false when the result cannot be rounded for sure.
+MF_HD inline bool hyperbolic_fast(double ax, int which, double& out) {
+    int k;
+    double e;
+    DD v = exp_fast(dd(ax), k, e);
+    double sh = 0, sl = 0, es = 0;
+    if (k < 60) { // else e^-ax is below 2^-120 of e^ax
+        double rh = 1.0 / v.hi;
+        DD t = two_prod(rh, v.hi);
+        double rl = (((1.0 - t.hi) - t.lo) - rh * v.lo) / v.hi;
+        double sc = pow2(-2 * k);
+        sh = rh * sc, sl = rl * sc;
+        es = sh * (e / v.hi + 0x1p-100);
+    }
+    DD d = two_sum(v.hi, -sh), a = two_sum(v.hi, sh);
+    double dlo = d.lo + v.lo - sl, alo = a.lo + v.lo + sl;
+    DD dif = fast_two_sum(d.hi, dlo), sum = fast_two_sum(a.hi, alo);
+    double edif = e + es + 0x1p-50 * abs(dlo), esum = e + es + 0x1p-50 * abs(alo);
+    double r;
+    if (which == 2) {
+        DD q = div(dif, sum);
+        if (!rounds_alike(q.hi, q.lo, abs(q.hi) * (edif / dif.hi + esum / sum.hi + 0x1p-100), r))
+            return false;
+        out = r;
+        return true;
+    }
+    DD w = which == 0 ? dif : sum;
+    if (!rounds_alike(w.hi, w.lo, which == 0 ? edif : esum, r)) return false;
+    out = scale2(r, k - 1);
+    return true;
+}
+
 MF_HD inline double sinh(double x) {
     if (is_nan(x)) return quiet(x);
     double ax = abs(x);
@@ -278,7 +395,7 @@ MF_HD inline double sinh(double x) {
         v = sinh_series(ax).hi;
     } else if (ax > 711.0) {
         v = infinity();
-    } else {
+    } else if (!(ax <= 708.0 && hyperbolic_fast(ax, 0, v))) {
         DD big, small;
         int k;
         exp_pair(ax, big, small, k);
@@ -305,6 +422,8 @@ MF_HD inline double cosh(double x) {
         DD p = mul(w, q);
         return round3(1.0, p.hi, p.lo);
     }
+    double v;
+    if (ax <= 708.0 && hyperbolic_fast(ax, 1, v)) return v;
     DD big, small;
     int k;
     exp_pair(ax, big, small, k);
@@ -321,7 +440,7 @@ MF_HD inline double tanh(double x) {
     } else if (ax <= 0.0625) {
         DD s = sinh_series(ax);
         v = div(s, sqrt(add(mul(s, s), 1.0))).hi;
-    } else {
+    } else if (!hyperbolic_fast(ax, 2, v)) {
         int k;
         DD f = exp_core(dd(2.0 * ax), k); // e^2ax = f * 2^k, k <= 64
         DD p = mul(f, pow2(k));
