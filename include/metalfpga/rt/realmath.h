@@ -17,7 +17,7 @@
 
 namespace metalfpga::rt::realmath {
 
-MF_HD inline double exp(double x) {
+MF_HD MF_OUTLINE inline double exp(double x) {
     if (is_nan(x)) return quiet(x);
     if (x > 710.0) return infinity();
     if (x < -746.0) return 0.0;
@@ -32,12 +32,12 @@ MF_HD inline double exp(double x) {
 }
 
 /// ln x as a double-double for finite x > 0.
-MF_HD inline DD ln_dd(double x) {
+MF_HD MF_OUTLINE inline DD ln_dd(double x) {
     if (x < 0x1p-1022) return log_core(x * 0x1p54, 0.0, 0.0, -54);
     return log_core(x, 0.0, 0.0);
 }
 
-MF_HD inline double ln(double x) {
+MF_HD MF_OUTLINE inline double ln(double x) {
     if (is_nan(x)) return quiet(x);
     if (x < 0) return domain_nan();
     if (x == 0) return -infinity();
@@ -50,7 +50,7 @@ MF_HD inline double ln(double x) {
     return ln_dd(x).hi;
 }
 
-MF_HD inline double log10(double x) {
+MF_HD MF_OUTLINE inline double log10(double x) {
     if (is_nan(x)) return quiet(x);
     if (x < 0) return domain_nan();
     if (x == 0) return -infinity();
@@ -67,7 +67,7 @@ MF_HD inline double log10(double x) {
 /// |x|^y for x != 0 finite, y finite, when the result is exact or could be a midpoint of
 /// doubles: y an integer and |x|'s odd significand to the y-th below 2^64, or |x| a power of two
 /// with y * log2|x| an integer. Returns false otherwise.
-MF_HD inline bool pow_exact(double ax, double y, double& out) {
+MF_HD MF_OUTLINE inline bool pow_exact(double ax, double y, double& out) {
     u64 b = to_bits(ax);
     int ex = int(b >> 52);
     u64 m = b & ((u64(1) << 52) - 1);
@@ -111,7 +111,7 @@ MF_HD inline bool pow_exact(double ax, double y, double& out) {
 }
 
 /// |x|^y by the quick log and exp, for normal results; false when it cannot round for sure.
-MF_HD inline bool pow_fast(double ax, double y, double& out) {
+MF_HD MF_OUTLINE inline bool pow_fast(double ax, double y, double& out) {
     if (ax < 0x1p-1022) return false;
     double el;
     DD l = log_fast(ax, el);
@@ -129,7 +129,7 @@ MF_HD inline bool pow_fast(double ax, double y, double& out) {
     return true;
 }
 
-MF_HD inline double pow(double x, double y) {
+MF_HD MF_OUTLINE inline double pow(double x, double y) {
     if (y == 0 || x == 1.0) return 1.0;
     if (is_nan(x)) return quiet(x);
     if (is_nan(y)) return quiet(y);
@@ -172,7 +172,7 @@ MF_HD inline double pow(double x, double y) {
 
 /// The quick reduction and sine/cosine of |x| (see sincos_fast): sin if which == 0, cos if 1,
 /// and tan if 2, signed for |x|; false when the result cannot be rounded for sure.
-MF_HD inline bool trig_fast(double ax, int which, double& out) {
+MF_HD MF_OUTLINE inline bool trig_fast(double ax, int which, double& out) {
     DD r;
     int q;
     double er; // the error of r
@@ -209,7 +209,7 @@ MF_HD inline bool trig_fast(double ax, int which, double& out) {
     return rounds_alike(v.hi, v.lo, e, out);
 }
 
-MF_HD inline double sin(double x) {
+MF_HD MF_OUTLINE inline double sin(double x) {
     if (is_nan(x)) return quiet(x);
     if (is_inf(x)) return domain_nan();
     if (abs(x) < 0x1p-26) return x;
@@ -223,7 +223,7 @@ MF_HD inline double sin(double x) {
     return x < 0 ? -v : v;
 }
 
-MF_HD inline double cos(double x) {
+MF_HD MF_OUTLINE inline double cos(double x) {
     if (is_nan(x)) return quiet(x);
     if (is_inf(x)) return domain_nan();
     if (abs(x) < 0x1p-27) return 1.0;
@@ -235,7 +235,7 @@ MF_HD inline double cos(double x) {
     return (q == 1 || q == 2) ? -c.hi : c.hi;
 }
 
-MF_HD inline double tan(double x) {
+MF_HD MF_OUTLINE inline double tan(double x) {
     if (is_nan(x)) return quiet(x);
     if (is_inf(x)) return domain_nan();
     if (abs(x) < 0x1p-27) return x;
@@ -249,7 +249,7 @@ MF_HD inline double tan(double x) {
     return x < 0 ? -v : v;
 }
 
-MF_HD inline double atan2(double y, double x) {
+MF_HD MF_OUTLINE inline double atan2(double y, double x) {
     if (is_nan(y)) return quiet(y);
     if (is_nan(x)) return quiet(x);
     const DD pi{kPi_hi, kPi_lo}, pi_2{kPi_2_hi, kPi_2_lo};
@@ -278,7 +278,7 @@ MF_HD inline double atan2(double y, double x) {
     return ny ? -a.hi : a.hi;
 }
 
-MF_HD inline double atan(double x) {
+MF_HD MF_OUTLINE inline double atan(double x) {
     if (is_nan(x)) return quiet(x);
     double ax = abs(x);
     if (ax < 0x1p-27) return x;
@@ -296,7 +296,7 @@ MF_HD inline DD cos_of_sine(double ax) {
     return sqrt(mul(one_minus, two_sum(1.0, ax)));
 }
 
-MF_HD inline double asin(double x) {
+MF_HD MF_OUTLINE inline double asin(double x) {
     if (is_nan(x)) return quiet(x);
     double ax = abs(x);
     if (ax > 1.0) return domain_nan();
@@ -305,7 +305,7 @@ MF_HD inline double asin(double x) {
     return x < 0 ? -v : v;
 }
 
-MF_HD inline double acos(double x) {
+MF_HD MF_OUTLINE inline double acos(double x) {
     if (is_nan(x)) return quiet(x);
     double ax = abs(x);
     if (ax > 1.0) return domain_nan();
@@ -317,7 +317,7 @@ MF_HD inline double acos(double x) {
     return a.hi;
 }
 
-MF_HD inline double hypot(double x, double y) {
+MF_HD MF_OUTLINE inline double hypot(double x, double y) {
     if (is_inf(x) || is_inf(y)) return infinity();
     if (is_nan(x)) return quiet(x);
     if (is_nan(y)) return quiet(y);
@@ -355,7 +355,7 @@ MF_HD inline void exp_pair(double ax, DD& big, DD& small, int& k) {
 
 /// sinh (which 0), cosh (1) or tanh (2) of 1/16 < ax <= 708 from the quick exp: e^ax = v 2^k
 /// and e^-ax = 2^-2k / v; false when the result cannot be rounded for sure.
-MF_HD inline bool hyperbolic_fast(double ax, int which, double& out) {
+MF_HD MF_OUTLINE inline bool hyperbolic_fast(double ax, int which, double& out) {
     int k;
     double e;
     DD v = exp_fast(dd(ax), k, e);
@@ -386,7 +386,7 @@ MF_HD inline bool hyperbolic_fast(double ax, int which, double& out) {
     return true;
 }
 
-MF_HD inline double sinh(double x) {
+MF_HD MF_OUTLINE inline double sinh(double x) {
     if (is_nan(x)) return quiet(x);
     double ax = abs(x);
     if (is_inf(x) || ax < 0x1p-26) return x;
@@ -404,7 +404,7 @@ MF_HD inline double sinh(double x) {
     return x < 0 ? -v : v;
 }
 
-MF_HD inline double cosh(double x) {
+MF_HD MF_OUTLINE inline double cosh(double x) {
     if (is_nan(x)) return quiet(x);
     double ax = abs(x);
     if (is_inf(x)) return ax;
@@ -430,7 +430,7 @@ MF_HD inline double cosh(double x) {
     return round_scaled(add(big, small), k - 1);
 }
 
-MF_HD inline double tanh(double x) {
+MF_HD MF_OUTLINE inline double tanh(double x) {
     if (is_nan(x)) return quiet(x);
     double ax = abs(x);
     if (ax < 0x1p-27) return x;
@@ -454,7 +454,7 @@ MF_HD inline double ln_twice(double ax) {
     return add(ln_dd(ax), DD{kLn2_hi, kLn2_lo}).hi;
 }
 
-MF_HD inline double asinh(double x) {
+MF_HD MF_OUTLINE inline double asinh(double x) {
     if (is_nan(x)) return quiet(x);
     double ax = abs(x);
     if (is_inf(x) || ax < 0x1p-26) return x;
@@ -470,7 +470,7 @@ MF_HD inline double asinh(double x) {
     return x < 0 ? -v : v;
 }
 
-MF_HD inline double acosh(double x) {
+MF_HD MF_OUTLINE inline double acosh(double x) {
     if (is_nan(x)) return quiet(x);
     if (x < 1.0) return domain_nan();
     if (x == 1.0) return 0.0;
@@ -486,7 +486,7 @@ MF_HD inline double acosh(double x) {
     return log_core(v.hi, v.lo, 0.0).hi;
 }
 
-MF_HD inline double atanh(double x) {
+MF_HD MF_OUTLINE inline double atanh(double x) {
     if (is_nan(x)) return quiet(x);
     double ax = abs(x);
     if (ax > 1.0) return domain_nan();

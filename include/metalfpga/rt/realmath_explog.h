@@ -18,7 +18,7 @@ struct ExpSplit {
 };
 
 /// exp's reduction and series for |x.hi| <= 750.
-MF_HD inline ExpSplit exp_split(DD x) {
+MF_HD MF_OUTLINE inline ExpSplit exp_split(DD x) {
     double kd = round_int(x.hi * kInvLn2_64);
     int k = int(kd);
     // r = x - kd * ln2/64. x.hi - p.hi is exact (Sterbenz) whenever k != 0.
@@ -38,7 +38,7 @@ MF_HD inline ExpSplit exp_split(DD x) {
 }
 
 /// exp(x) = m * 2^k for |x.hi| <= 750; m in [0.7, 1.5].
-MF_HD inline DD exp_core(DD x, int& k) {
+MF_HD MF_OUTLINE inline DD exp_core(DD x, int& k) {
     ExpSplit s = exp_split(x);
     k = s.k;
     DD t = exp2Table()[s.j];
@@ -47,7 +47,7 @@ MF_HD inline DD exp_core(DD x, int& k) {
 
 /// exp(x) correctly rounded for |x.hi| <= 750. Near powers of two (j == 0) the result is
 /// 2^k (1 + p) and is rounded from its three parts: x^y with x near 1 lands near midpoints.
-MF_HD inline double exp_round(DD x) {
+MF_HD MF_OUTLINE inline double exp_round(DD x) {
     ExpSplit s = exp_split(x);
     if (s.j == 0) {
         double r = scale2(round3(1.0, s.p.hi, s.p.lo), s.k);
@@ -60,7 +60,7 @@ MF_HD inline double exp_round(DD x) {
 
 /// ln(h + l + l2) for h > 0 normal, |l| <= ulp(h), |l2| small; e0 is added to the exponent
 /// (callers scale subnormals up).
-MF_HD inline DD log_core(double h, double l, double l2, int e0 = 0) {
+MF_HD MF_OUTLINE inline DD log_core(double h, double l, double l2, int e0 = 0) {
     int e = exponent_of(h);
     double m = scale2(h, -e);
     if (m > 1.4142135623730951) m *= 0.5, ++e;
@@ -86,7 +86,7 @@ MF_HD inline DD log_core(double h, double l, double l2, int e0 = 0) {
 }
 
 /// ln(1 + u) for a double-double u > -1 (no loss of accuracy for small u).
-MF_HD inline DD log1p_core(DD u) {
+MF_HD MF_OUTLINE inline DD log1p_core(DD u) {
     DD v = two_sum(1.0, u.hi);
     return log_core(v.hi, v.lo, u.lo);
 }

@@ -23,7 +23,7 @@ MF_HD inline bool rounds_alike(double hi, double lo, double err, double& out) {
 }
 
 /// ln x for normal x > 0 as hi + lo, with an absolute error bound in err.
-MF_HD inline DD log_fast(double x, double& err) {
+MF_HD MF_OUTLINE inline DD log_fast(double x, double& err) {
     int e = exponent_of(x);
     double m = scale2(x, -e);
     if (m > 1.4142135623730951) m *= 0.5, ++e;
@@ -55,7 +55,7 @@ MF_HD inline DD log_fast(double x, double& err) {
 
 /// exp(x.hi + x.lo) for |x.hi| <= 708 (normal results): hi + lo = exp(x) / 2^k with a relative
 /// error bound in err; the result is (hi + lo) * 2^k.
-MF_HD inline DD exp_fast(DD x, int& k2, double& err) {
+MF_HD MF_OUTLINE inline DD exp_fast(DD x, int& k2, double& err) {
     double kd = round_int(x.hi * kInvLn2_64);
     int k = int(kd);
     DD p = two_prod(kd, kLn2_64_0);
@@ -86,7 +86,7 @@ MF_HD inline DD exp_fast(DD x, int& k2, double& err) {
 
 /// x = q pi/2 + r for 0 <= x < 2^20 (Cody and Waite, pi/2 in three parts): returns q mod 4,
 /// r within 2^-96 absolute.
-MF_HD inline int reduce_pi_2_fast(double x, DD& r) {
+MF_HD MF_OUTLINE inline int reduce_pi_2_fast(double x, DD& r) {
     double q = round_int(x * kTwoOverPi);
     double r0 = x - q * kPi_2_0; // both exact: q < 2^20, the part has 33 bits; Sterbenz
     r = two_sum(r0, -q * kPi_2_1);
@@ -97,7 +97,7 @@ MF_HD inline int reduce_pi_2_fast(double x, DD& r) {
 /// sin r (or cos r) for |r| <= pi/4 + 2^-40, as hi + lo with an absolute error bound in err
 /// (the error of r not included). r = a + t, a = j/64 from a table of sines and cosines,
 /// |t| <= 1/128: sin(a + t) = sin a + sin a (cos t - 1) + cos a sin t, likewise cos.
-MF_HD inline DD sincos_fast(DD r, bool cosine, double& err) {
+MF_HD MF_OUTLINE inline DD sincos_fast(DD r, bool cosine, double& err) {
     bool negative = r.hi < 0;
     double ar = abs(r.hi), rl = negative ? -r.lo : r.lo;
     int j = int(ar * 64.0 + 0.5);

@@ -21,7 +21,7 @@ MF_HD inline u64 bits_at(const u64* w, int nwords, int pos) {
 }
 
 /// Reduces ax >= 0 (finite): ax = (q + f) * pi/2, |f| <= 1/2; returns q mod 4, r = f * pi/2.
-MF_HD inline int reduce_pi_2(double ax, DD& r) {
+MF_HD MF_OUTLINE inline int reduce_pi_2(double ax, DD& r) {
     if (ax <= 0x1.921fb54442d18p-1) { // pi/4
         r = dd(ax);
         return 0;
@@ -78,7 +78,7 @@ MF_HD inline int reduce_pi_2(double ax, DD& r) {
 
 /// sin(r) for |r| <= pi/4 (not tiny). With w = -r^2: sin r = r + r w P(w),
 /// P = sum_k w^(k-1) / (2k+1)!; from k = 8 on the terms are below 2^-54 and need a double.
-MF_HD inline DD sin_core(DD r) {
+MF_HD MF_OUTLINE inline DD sin_core(DD r) {
     DD w = neg(mul(r, r));
     const DD* f = invFactTable();
     double t = f[29].hi;
@@ -89,7 +89,7 @@ MF_HD inline DD sin_core(DD r) {
 }
 
 /// cos(r) for |r| <= pi/4: cos r = 1 + w Q(w), Q = sum_k w^(k-1) / (2k)!; k >= 9 in a double.
-MF_HD inline DD cos_core(DD r) {
+MF_HD MF_OUTLINE inline DD cos_core(DD r) {
     DD w = neg(mul(r, r));
     const DD* f = invFactTable();
     double t = f[30].hi;
@@ -100,7 +100,7 @@ MF_HD inline DD cos_core(DD r) {
 }
 
 /// atan(y/x) for 0 <= y, 0 < x, both well inside the normal range; result in [0, pi/2].
-MF_HD inline DD atan2_core(DD y, DD x) {
+MF_HD MF_OUTLINE inline DD atan2_core(DD y, DD x) {
     bool swap = greater(y, x);
     if (swap) {
         DD t = y;
