@@ -271,7 +271,15 @@ MF_HD MF_OUTLINE inline double atan2(double y, double x) {
             a = dd(ay / ax);
         } else {
             int s = ey > ex ? ey : ex;
-            a = atan2_core(dd(scale2(ay, -s)), dd(scale2(ax, -s)));
+            DD sy = dd(scale2(ay, -s)), sx = dd(scale2(ax, -s));
+            double err, r;
+            a = atan2_fast(sy, sx, err);
+            if (!nx && rounds_alike(a.hi, a.lo, err, r)) return ny ? -r : r;
+            if (nx) {
+                DD b = sub(DD{kPi_hi, kPi_lo}, a);
+                if (rounds_alike(b.hi, b.lo, err + 0x1p-104, r)) return ny ? -r : r;
+            }
+            a = atan2_core(sy, sx);
         }
         if (nx) a = sub(pi, a);
     }
@@ -282,11 +290,13 @@ MF_HD MF_OUTLINE inline double atan(double x) {
     if (is_nan(x)) return quiet(x);
     double ax = abs(x);
     if (ax < 0x1p-27) return x;
-    double v;
-    if (ax > 0x1p60)
+    double v, err;
+    if (ax > 0x1p60) {
         v = sub(DD{kPi_2_hi, kPi_2_lo}, dd(1.0 / ax)).hi;
-    else
-        v = atan2_core(dd(ax), dd(1.0)).hi;
+    } else {
+        DD a = atan2_fast(dd(ax), dd(1.0), err);
+        if (!rounds_alike(a.hi, a.lo, err, v)) v = atan2_core(dd(ax), dd(1.0)).hi;
+    }
     return x < 0 ? -v : v;
 }
 
@@ -301,7 +311,13 @@ MF_HD MF_OUTLINE inline double asin(double x) {
     double ax = abs(x);
     if (ax > 1.0) return domain_nan();
     if (ax < 0x1p-27) return x;
-    double v = ax == 1.0 ? kPi_2_hi : atan2_core(dd(ax), cos_of_sine(ax)).hi;
+    double v = kPi_2_hi;
+    if (ax != 1.0) {
+        double err;
+        DD c = cos_of_sine(ax), a = atan2_fast(dd(ax), c, err);
+        // c's error (2^-103 relative) moves the angle by less than 2^-102.
+        if (!rounds_alike(a.hi, a.lo, err + 0x1p-101 * a.hi, v)) v = atan2_core(dd(ax), c).hi;
+    }
     return x < 0 ? -v : v;
 }
 
@@ -312,7 +328,12 @@ MF_HD MF_OUTLINE inline double acos(double x) {
     if (ax < 0x1p-60) return kPi_2_hi; // pi/2 - x rounds to pi/2's double
     if (x == 1.0) return 0.0;
     if (x == -1.0) return kPi_hi;
-    DD a = atan2_core(cos_of_sine(ax), dd(ax));
+    DD c = cos_of_sine(ax);
+    double err, r;
+    DD a = atan2_fast(c, dd(ax), err);
+    if (x < 0) a = sub(DD{kPi_hi, kPi_lo}, a);
+    if (rounds_alike(a.hi, a.lo, err + 0x1p-101 * a.hi, r)) return r;
+    a = atan2_core(c, dd(ax));
     if (x < 0) a = sub(DD{kPi_hi, kPi_lo}, a);
     return a.hi;
 }

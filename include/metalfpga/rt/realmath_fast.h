@@ -129,4 +129,40 @@ MF_HD MF_OUTLINE inline DD sincos_fast(DD r, bool cosine, double& err) {
     return negative && !cosine ? neg(v) : v;
 }
 
+/// atan(y/x) for 0 <= y, 0 < x well inside the normal range, as hi + lo in [0, pi/2] with an
+/// absolute error bound in err (the errors of y and x not included): the reduction of
+/// atan2_core, then atan t = t - t^3/3 + ... - t^11/11 in doubles (|t| <= 1/128).
+MF_HD MF_OUTLINE inline DD atan2_fast(DD y, DD x, double& err) {
+    bool swap = greater(y, x);
+    if (swap) {
+        DD t = y;
+        y = x;
+        x = t;
+    }
+    int j = int(y.hi / x.hi * 64.0 + 0.5);
+    double c = j * (1.0 / 64);
+    DD num = sub(sub(y, two_prod(x.hi, c)), two_prod(x.lo, c));
+    DD den = add(add(x, two_prod(y.hi, c)), y.lo * c);
+    double th = num.hi / den.hi;
+    DD p = two_prod(th, den.hi);
+    double tl = ((((num.hi - p.hi) - p.lo) + num.lo) - th * den.lo) / den.hi;
+    double z = th * th;
+    double tail =
+        th * z *
+        (-0x1.5555555555555p-2 +
+         z * (0.2 + z * (-0x1.2492492492492p-3 + z * (0x1.c71c71c71c71cp-4 - z * (1.0 / 11)))));
+    DD ac = atanTable()[j];
+    DD h = two_sum(ac.hi, th);
+    double lo = h.lo + ac.lo + tl + tail;
+    // tail: 2^-50 of it; the sum for lo: 2^-50 of it; t, the truncation and the table: 2^-98.
+    err = 0x1p-49 * abs(tail) + 0x1p-50 * abs(lo) + 0x1p-98 * (abs(th) + abs(ac.hi));
+    if (swap) {
+        DD g = two_sum(kPi_2_hi, -h.hi);
+        lo = g.lo + kPi_2_lo - lo;
+        err += 0x1p-50 * abs(lo) + 0x1p-104;
+        return fast_two_sum(g.hi, lo);
+    }
+    return fast_two_sum(h.hi, lo);
+}
+
 } // namespace metalfpga::rt::realmath
