@@ -61,7 +61,8 @@ inline std::string to_decimal(std::vector<word> v) {
 /// Digits of the largest magnitude a value of this type can hold (for automatic %d width).
 inline size_t auto_decimal_width(u32 w, bool sgn) {
     std::vector<word> v(k::nwords(w + 1), 0);
-    if (sgn) {
+    // A 1-bit signed value gets width 1 as in Icarus (its 0 prints "0", its -1 "-1").
+    if (sgn && w > 1) {
         v[(w - 1) / 64] = word(1) << ((w - 1) % 64); // 2^(w-1)
         return to_decimal(v).size() + 1;
     }
