@@ -44,7 +44,7 @@ MF_HD MF_OUTLINE inline double ln(double x) {
     if (is_inf(x)) return x;
     if (x >= 0x1p-1022) {
         double err, r;
-        DD v = log_fast(x, err);
+        DD v = log_fast(x, 0.0, 0.0, err);
         if (rounds_alike(v.hi, v.lo, err, r)) return r;
     }
     return ln_dd(x).hi;
@@ -58,7 +58,7 @@ MF_HD MF_OUTLINE inline double log10(double x) {
     const DD inv_ln10{kInvLn10_hi, kInvLn10_lo};
     if (x >= 0x1p-1022) {
         double err, r;
-        DD v = mul(log_fast(x, err), inv_ln10);
+        DD v = mul(log_fast(x, 0.0, 0.0, err), inv_ln10);
         if (rounds_alike(v.hi, v.lo, err * 0.5 + 0x1p-100 * abs(v.hi), r)) return r;
     }
     return mul(ln_dd(x), inv_ln10).hi;
@@ -114,7 +114,7 @@ MF_HD MF_OUTLINE inline bool pow_exact(double ax, double y, double& out) {
 MF_HD MF_OUTLINE inline bool pow_fast(double ax, double y, double& out) {
     if (ax < 0x1p-1022) return false;
     double el;
-    DD l = log_fast(ax, el);
+    DD l = log_fast(ax, 0.0, 0.0, el);
     DD z = two_prod(l.hi, y);
     z = fast_two_sum(z.hi, z.lo + l.lo * y);
     if (!(abs(z.hi) <= 708.0)) return false;
@@ -475,6 +475,39 @@ MF_HD inline double ln_twice(double ax) {
     return add(ln_dd(ax), DD{kLn2_hi, kLn2_lo}).hi;
 }
 
+/// ln(v) for a double-double v >= 1 that carries an error of 2^-103 v, rounded when the quick
+/// log can; false otherwise.
+MF_HD inline bool ln_fast_of(DD v, double& out) {
+    double err;
+    DD l = log_fast(v.hi, v.lo, 0.0, err);
+    return rounds_alike(l.hi, l.lo, err + 0x1p-102, out);
+}
+
+/// sum_k c_k x^(2k+1) for the series of asinh (sign -1) or atanh (sign 1), |x| <= 1/16, rounded
+/// when sure: x + x^3 P(x^2) with P in doubles (2^-62 of the result at most).
+MF_HD inline bool odd_series_fast(double x, bool atanh_series, double& out) {
+    double z = x * x, p;
+    if (atanh_series) {
+        p = 0x1.5555555555555p-2 +
+            z * (0.2 + z * (0x1.2492492492492p-3 +
+                            z * (0x1.c71c71c71c71cp-4 +
+                                 z * (0x1.745d1745d1746p-4 +
+                                      z * (0x1.3b13b13b13b14p-4 + z * 0x1.1111111111111p-4)))));
+    } else {
+        p = -0x1.5555555555555p-3 +
+            z * (0x1.3333333333333p-4 +
+                 z * (-0x1.6db6db6db6db7p-5 +
+                      z * (0x1.f1c71c71c71c7p-6 +
+                           z * (-0x1.6e8ba2e8ba2e9p-6 +
+                                z * (0x1.1c4ec4ec4ec4fp-6 +
+                                     z * (-0x1.c99999999999ap-7 + z * 0x1.7a87878787878p-7))))));
+    }
+    double tail = x * z * p;
+    DD r = fast_two_sum(x, tail);
+    // tail: 2^-50 of it; the truncation: below 2^-70 of x.
+    return rounds_alike(r.hi, r.lo, 0x1p-49 * abs(tail) + 0x1p-68 * abs(x), out);
+}
+
 MF_HD MF_OUTLINE inline double asinh(double x) {
     if (is_nan(x)) return quiet(x);
     double ax = abs(x);
@@ -482,6 +515,9 @@ MF_HD MF_OUTLINE inline double asinh(double x) {
     double v;
     if (ax > 0x1p54) {
         v = ln_twice(ax);
+    } else if (ax <= 0.0625 ? odd_series_fast(ax, false, v)
+                            : ln_fast_of(add(sqrt(add(two_prod(ax, ax), 1.0)), ax), v)) {
+        // ln(ax + sqrt(ax^2 + 1)) loses nothing above 1/16
     } else {
         // asinh ax = log1p(ax + ax^2 / (1 + sqrt(1 + ax^2)))
         DD x2 = two_prod(ax, ax);
@@ -497,6 +533,8 @@ MF_HD MF_OUTLINE inline double acosh(double x) {
     if (x == 1.0) return 0.0;
     if (is_inf(x)) return x;
     if (x > 0x1p54) return ln_twice(x);
+    double r;
+    if (ln_fast_of(add(sqrt(add(two_prod(x, x), -1.0)), x), r)) return r;
     if (x <= 2.0) {
         // acosh x = log1p(t + sqrt(t^2 + 2t)), t = x - 1 (exact)
         double t = x - 1.0;
@@ -513,9 +551,23 @@ MF_HD MF_OUTLINE inline double atanh(double x) {
     if (ax > 1.0) return domain_nan();
     if (ax == 1.0) return x * infinity();
     if (ax < 0x1p-27) return x;
+    double v;
+    if (ax <= 0.0625) {
+        if (odd_series_fast(ax, true, v)) return x < 0 ? -v : v;
+    } else {
+        // (ln(1 + ax) - ln(1 - ax)) / 2: the two logs have opposite signs
+        DD p = two_sum(1.0, ax), m = two_sum(1.0, -ax);
+        double ep, em;
+        DD lp = log_fast(p.hi, p.lo, 0.0, ep), lm = log_fast(m.hi, m.lo, 0.0, em);
+        DD h = two_sum(lp.hi, -lm.hi);
+        double lo = h.lo + lp.lo - lm.lo;
+        DD d = fast_two_sum(h.hi, lo);
+        if (rounds_alike(d.hi, d.lo, ep + em + 0x1p-50 * abs(lo), v))
+            return x < 0 ? -v * 0.5 : v * 0.5;
+    }
     // atanh ax = log1p(2ax / (1 - ax)) / 2
     DD u = div(dd(2.0 * ax), two_sum(1.0, -ax));
-    double v = log1p_core(u).hi * 0.5;
+    v = log1p_core(u).hi * 0.5;
     return x < 0 ? -v : v;
 }
 

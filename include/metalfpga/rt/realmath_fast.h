@@ -22,19 +22,24 @@ MF_HD inline bool rounds_alike(double hi, double lo, double err, double& out) {
     return true;
 }
 
-/// ln x for normal x > 0 as hi + lo, with an absolute error bound in err.
-MF_HD MF_OUTLINE inline DD log_fast(double x, double& err) {
-    int e = exponent_of(x);
-    double m = scale2(x, -e);
+/// ln(h + l + l2) for normal h > 0, |l| <= ulp(h), |l2| <= ulp(l), as hi + lo with an absolute
+/// error bound in err.
+MF_HD MF_OUTLINE inline DD log_fast(double h, double l, double l2, double& err) {
+    int e = exponent_of(h);
+    double m = scale2(h, -e);
     if (m > 1.4142135623730951) m *= 0.5, ++e;
+    l = scale2(l, -e);
+    l2 = scale2(l2, -e);
     int j = int(m * 64.0 + 0.5);
     double c = j * (1.0 / 64);
-    // s = (m - c) / (m + c) to about 2^-100: m - c is exact, m + c a double-double.
-    double d = m - c;
+    // s = (v - c) / (v + c), v = m + l + l2, to about 2^-100: m - c is exact.
+    DD d = two_sum(m - c, l);
+    d = fast_two_sum(d.hi, d.lo + l2);
     DD den = two_sum(m, c);
-    double sh = d / den.hi;
+    den.lo += l;
+    double sh = d.hi / den.hi;
     DD t = two_prod(sh, den.hi);
-    double sl = (((d - t.hi) - t.lo) - sh * den.lo) / den.hi;
+    double sl = ((((d.hi - t.hi) - t.lo) + d.lo) - sh * den.lo) / den.hi;
     // 2 atanh s = 2s + 2s^3 (1/3 + z/5 + z^2/7 + z^3/9), z = s^2 < 2^-14 (next term < 2^-75 s).
     double z = sh * sh;
     double tail = 2.0 * sh * z *
