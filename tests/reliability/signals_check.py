@@ -98,8 +98,7 @@ def check_vcd(checks, what, path):
         data = f.read().decode(errors="replace")
     checks.expect(data.endswith("\n"), f"{what}: {path} ends mid-line", repr(data[-120:]))
     checks.expect(len(data) < 64 << 20, f"{what}: {path} is {len(data)} bytes: not stopped?")
-    ids = dict(re.findall(r"\$var reg 32 (\S+) (a|b) ", data))
-    ids = {code: name for code, name in ids.items()}
+    ids = dict(re.findall(r"\$var reg 32 (\S+) (a|b) ", data))  # identifier code -> name
     if set(ids.values()) != {"a", "b"}:
         checks.expect(False, f"{what}: {path} has no header for a and b", data[:400])
         return
@@ -187,9 +186,11 @@ def pipe_run(checks, args, name, ignore_sigpipe=False):
 
     p = start(args, folder, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
               preexec_fn=ignore if ignore_sigpipe else None)
-    started = wait_for_size(os.path.join(folder, "log.txt"), 65536, p)
-    for _ in range(3):
-        p.stdout.readline()
+    # Read (as `head` would) until the run is well under way, then close.
+    log = os.path.join(folder, "log.txt")
+    started, end = False, time.time() + 60
+    while not started and time.time() < end and p.stdout.readline():
+        started = os.path.exists(log) and os.path.getsize(log) >= 65536
     p.stdout.close()
     checks.expect(started, f"{name}: the run did not start writing")
     rc = finish(p)
