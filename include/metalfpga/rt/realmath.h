@@ -80,6 +80,7 @@ MF_HD MF_OUTLINE inline bool pow_exact(double ax, double y, double& out) {
     m >>= tz;
     ex += tz;
     if (m == 1) {
+        if (abs(y) > 0x1p60) return false; // 0 or infinite: the general path knows
         DD p = two_prod(double(ex), y);
         if (p.lo != 0 || p.hi != ::floor(p.hi)) return false;
         if (p.hi > 2000)
@@ -116,6 +117,10 @@ MF_HD MF_OUTLINE inline bool pow_fast(double ax, double y, double& out) {
     double el;
     DD l = log_fast(ax, 0.0, 0.0, el);
     DD z = two_prod(l.hi, y);
+    if (abs(z.hi) < 0x1p-60) { // e^z rounds to 1; z.lo may be a subnormal's remainder
+        out = 1.0;
+        return true;
+    }
     z = fast_two_sum(z.hi, z.lo + l.lo * y);
     if (!(abs(z.hi) <= 708.0)) return false;
     double ez = abs(y) * el + 0x1p-100 * abs(z.hi); // absolute, in the exponent
@@ -160,7 +165,9 @@ MF_HD MF_OUTLINE inline double pow(double x, double y) {
     if (ax != 1.0 && !pow_exact(ax, y, r) && !pow_fast(ax, y, r)) {
         DD l = ln_dd(ax);
         double zh = l.hi * y; // y ln|x|: |x|^y is 0 or infinite beyond exp's range
-        if (zh > 710.0)
+        if (abs(zh) < 0x1p-60)
+            r = 1.0;
+        else if (zh > 710.0)
             r = infinity();
         else if (zh < -746.0)
             r = 0.0;

@@ -325,6 +325,10 @@ TEST(RealMathMpfr, pow) {
                                double(int(g.next() % 64) - 32) * 0x1p-53 * (g.next() & 1 ? 1 : 2);
                     return P{x, double(int(g.next() % 33) - 16) / double(1 << (g.next() % 3))};
                 },
+                [](G g) { // tiny and huge exponents
+                    return P{g.logUniform(-10, 10), g.next() & 1 ? g.logUniform(-1074, -40, true)
+                                                                 : g.logUniform(40, 1023, true)};
+                },
                 [](G g) { // powers of two into the subnormal range
                     return P{std::ldexp(1.0, -int(g.next() % 40)), -g.uniform(20, 1200) / 16 * 16};
                 }},
