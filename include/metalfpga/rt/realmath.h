@@ -52,7 +52,7 @@ MF_HD MF_OUTLINE inline double ln(double x) {
 
 MF_HD MF_OUTLINE inline double log10(double x) {
     if (is_nan(x)) return quiet(x);
-    if (x < 0) return domain_nan();
+    if (x < 0) return domain_nan(true);
     if (x == 0) return -infinity();
     if (is_inf(x)) return x;
     const DD inv_ln10{kInvLn10_hi, kInvLn10_lo};
@@ -316,7 +316,7 @@ MF_HD inline DD cos_of_sine(double ax) {
 MF_HD MF_OUTLINE inline double asin(double x) {
     if (is_nan(x)) return quiet(x);
     double ax = abs(x);
-    if (ax > 1.0) return domain_nan();
+    if (ax > 1.0) return domain_nan(true);
     if (ax < 0x1p-27) return x;
     double v = kPi_2_hi;
     if (ax != 1.0) {
@@ -331,7 +331,7 @@ MF_HD MF_OUTLINE inline double asin(double x) {
 MF_HD MF_OUTLINE inline double acos(double x) {
     if (is_nan(x)) return quiet(x);
     double ax = abs(x);
-    if (ax > 1.0) return domain_nan();
+    if (ax > 1.0) return domain_nan(true);
     if (ax < 0x1p-60) return kPi_2_hi; // pi/2 - x rounds to pi/2's double
     if (x == 1.0) return 0.0;
     if (x == -1.0) return kPi_hi;

@@ -112,9 +112,10 @@ MF_HD inline u64 to_bits(double d) {
 MF_HD inline double infinity() {
     return from_bits(0x7ff0000000000000ull);
 }
-/// The NaN of a domain error: the x86-64 default NaN, which glibc returns there.
-MF_HD inline double domain_nan() {
-    return from_bits(0xfff8000000000000ull);
+/// The NaN of a domain error as glibc returns it: the x86-64 default NaN (negative), or a
+/// positive one for log10, asin and acos.
+MF_HD inline double domain_nan(bool positive = false) {
+    return from_bits(positive ? 0x7ff8000000000000ull : 0xfff8000000000000ull);
 }
 /// A NaN argument, quieted (what glibc returns for it).
 MF_HD inline double quiet(double x) {

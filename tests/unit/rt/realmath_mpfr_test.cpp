@@ -393,4 +393,26 @@ TEST(RealMathMpfr, powSpecialCasesAsGlibc) {
             }
 }
 
+/// Domain errors give glibc's NaN, sign included (printed as "nan" or "-nan").
+TEST(RealMathMpfr, domainErrorsAsGlibc) {
+    const double inf = kInf;
+    for (double x : {-1.0, -3.0, -inf, 2.0, -2.0, inf, 0.5, -0x1p-1074}) {
+        auto check = [&](const char* f, double mine, double libm) {
+            if (!std::isnan(libm)) return;
+            EXPECT_TRUE(std::isnan(mine) && std::signbit(mine) == std::signbit(libm))
+                << f << "(" << x << ")";
+        };
+        check("ln", rm::ln(x), ::log(x));
+        check("log10", rm::log10(x), ::log10(x));
+        check("sin", rm::sin(x), ::sin(x));
+        check("cos", rm::cos(x), ::cos(x));
+        check("tan", rm::tan(x), ::tan(x));
+        check("asin", rm::asin(x), ::asin(x));
+        check("acos", rm::acos(x), ::acos(x));
+        check("acosh", rm::acosh(x), ::acosh(x));
+        check("atanh", rm::atanh(x), ::atanh(x));
+        check("pow", rm::pow(x, 0.5), ::pow(x, 0.5));
+    }
+}
+
 } // namespace
