@@ -2,13 +2,16 @@
 // for the host (the CPU backend and the elaborator's constant evaluation) and the device.
 //
 // Device-reachable. libm and CUDA's libdevice differ in the last bits, so a design computing
-// `(0.25) ** 2.0` printed different numbers on the CPU and the GPU. Each function here is
-// evaluated in double-double (about 102 correct bits, realmath_explog.h, realmath_trig.h) and
-// rounded once, so results are correctly rounded (round to nearest) but for inputs whose exact
-// result lies within about 2^-100 relative of a midpoint of doubles; pow also handles the
-// exact midpoints of integer powers. Special cases (NaN, infinities, signed zeros, domain errors,
-// overflow, subnormals, pow's table) follow C99 Annex F and glibc. sqrt, floor and ceil stay
-// the hardware's (exact everywhere).
+// `(0.25) ** 2.0` printed different numbers on the CPU and the GPU. Each function first tries a
+// quick evaluation with an error bound (realmath_fast.h) and returns it when both ends of the
+// error interval round alike; else the double-double cores (realmath_explog.h, realmath_trig.h,
+// about 102 correct bits) decide. So results are correctly rounded (to nearest) but for inputs
+// whose exact result lies within about 2^-100 relative of a midpoint of doubles: pow rounds the
+// exact and midpoint results of integer powers (and of perfect squares to half-integer powers,
+// ...) exactly, and x^y near a power of two (x near 1) from three parts; left open are
+// Pythagorean midpoints of hypot, for one.
+// Special cases (NaN, infinities, signed zeros, domain errors, overflow, subnormals, pow's
+// table) follow C99 Annex F and glibc. sqrt, floor and ceil stay the hardware's (exact).
 #pragma once
 
 #include "metalfpga/rt/realmath_explog.h"
@@ -65,9 +68,19 @@ MF_HD MF_OUTLINE inline double log10(double x) {
 }
 
 /// |x|^y for x != 0 finite, y finite, when the result is exact or could be a midpoint of
-/// doubles: y an integer and |x|'s odd significand to the y-th below 2^64, or |x| a power of two
-/// with y * log2|x| an integer. Returns false otherwise.
+/// doubles: after exact square roots of x for y = n / 2^k, y an integer and |x|'s odd
+/// significand to the y-th below 2^64, or |x| a power of two with y * log2|x| an integer.
+/// Returns false otherwise.
 MF_HD MF_OUTLINE inline bool pow_exact(double ax, double y, double& out) {
+    // y = n / 2^k: x^y is exact (or a midpoint) only if x is a perfect 2^k-th power; take the
+    // square roots while they are exact.
+    for (int i = 0; i < 6 && y != ::floor(y) && ax >= 0x1p-900 && abs(y) < 0x1p50; ++i) {
+        double s = ::sqrt(ax);
+        DD p = two_prod(s, s);
+        if (p.hi != ax || p.lo != 0) break;
+        ax = s;
+        y *= 2.0;
+    }
     u64 b = to_bits(ax);
     int ex = int(b >> 52);
     u64 m = b & ((u64(1) << 52) - 1);

@@ -325,6 +325,14 @@ TEST(RealMathMpfr, pow) {
                                double(int(g.next() % 64) - 32) * 0x1p-53 * (g.next() & 1 ? 1 : 2);
                     return P{x, double(int(g.next() % 33) - 16) / double(1 << (g.next() % 3))};
                 },
+                [](G g) { // perfect squares and fourth powers to n/2 and n/4: exact, midpoints
+                    double w = double((g.next() >> 46) | 1u | (1u << 17));
+                    double x = std::ldexp(w * w, 2 * (int(g.next() % 20) - 10));
+                    if (g.next() & 1) return P{x, double(2 * int(g.next() % 3) + 3) / 2};
+                    uint64_t v = (g.next() >> 51) | 1u | (1u << 12);
+                    double v2 = double(v) * double(v);
+                    return P{v2 * v2, double(2 * int(g.next() % 4) + 5) / 4};
+                },
                 [](G g) { // tiny and huge exponents
                     return P{g.logUniform(-10, 10), g.next() & 1 ? g.logUniform(-1074, -40, true)
                                                                  : g.logUniform(40, 1023, true)};
