@@ -25,11 +25,14 @@ MF_HD inline bool rounds_alike(double hi, double lo, double err, double& out) {
 /// ln(h + l + l2) for normal h > 0, |l| <= ulp(h), |l2| <= ulp(l), as hi + lo with an absolute
 /// error bound in err.
 MF_HD MF_OUTLINE inline DD log_fast(double h, double l, double l2, double& err) {
-    int e = exponent_of(h);
-    double m = scale2(h, -e);
+    u64 hb = to_bits(h);
+    int e = int(hb >> 52) - 1023;
+    double m = from_bits((hb & ((u64(1) << 52) - 1)) | (u64(1023) << 52)); // h / 2^e in [1, 2)
     if (m > 1.4142135623730951) m *= 0.5, ++e;
-    l = scale2(l, -e);
-    l2 = scale2(l2, -e);
+    if (l != 0 || l2 != 0) {
+        l = scale2(l, -e);
+        l2 = scale2(l2, -e);
+    }
     int j = int(m * 64.0 + 0.5);
     double c = j * (1.0 / 64);
     // s = (v - c) / (v + c), v = m + l + l2, to about 2^-100: m - c is exact.
