@@ -1,11 +1,14 @@
 // The CUDA archive key in two parts (backends/cuda: baseKey, archKey), which the standalone host
-// relies on to find the entry of the device it meets, and the CUDA layout variable; no GPU needed.
+// relies on to find the entry of the device it meets, the CUDA layout variable and NVRTC's
+// options; no GPU needed.
 #include <gtest/gtest.h>
 
 #if METALFPGA_HAS_CUDA
 
+#include "backends/cuda/cuda_backend.h"
 #include "backends/cuda/cuda_engine.h"
 
+#include <algorithm>
 #include <cstdlib>
 
 namespace metalfpga::backends::cuda {
@@ -18,6 +21,13 @@ TEST(CudaKey, OneKeyPerArchitecture) {
     EXPECT_NE(k90, archKey("0123", "sm_80"));
     EXPECT_NE(k90, archKey("0124", "sm_90"));
     EXPECT_EQ(entryPath("dir", k90, "sm_90"), "dir/cuda-" + k90 + "-sm_90.mfpa");
+}
+
+// NVRTC would contract a*b+c into FMAs, which the CPU's g++ never does: real arithmetic would
+// round differently on the GPU.
+TEST(CudaOptions, NoFloatingPointContraction) {
+    std::vector<std::string> o = nvrtcOptions("include", "sm_90");
+    EXPECT_NE(std::find(o.begin(), o.end(), "-fmad=false"), o.end());
 }
 
 TEST(CudaKey, BaseKeyNeedsNvrtcOrSaysWhy) {
