@@ -7,6 +7,7 @@
 #include "codegen/codegen.h"
 #include "elab/elaborate.h"
 #include "frontend/ast_dump.h"
+#include "frontend/nesting.h"
 #include "frontend/source_set.h"
 #include "ir/printer.h"
 #include "metalfpga/version.h"
@@ -14,6 +15,7 @@
 #include "runtime/host_emit.h"
 #include "runtime/profile.h"
 #include "runtime/runtime.h"
+#include "support/large_stack.h"
 
 #include <CLI/CLI.hpp>
 #include <chrono>
@@ -238,6 +240,67 @@ int simulateDesign(const ir::Design& design, const frontend::SourceManager& sm,
     return rc;
 }
 
+// Parses, elaborates and (when asked) simulates; returns an exit status, or -1 to go on to the
+// error summary.
+int compileAndRun(const CliOptions& o, const frontend::SourceSetOptions& so,
+                  const std::vector<cli::ParamOption>& paramOptions,
+                  const std::vector<std::unique_ptr<cli::ParamValue>>& paramValues,
+                  const std::optional<std::pair<int, int>>& defaultTimescale,
+                  frontend::SourceManager& sm, frontend::Diagnostics& diags,
+                  runtime::Profiler* profiler) {
+    runtime::Profiler::Timer parseTimer(profiler, "parse");
+    frontend::SourceSet sources = frontend::loadSources(so, sm, diags);
+    parseTimer.stop();
+
+    if (o.dumpTokens)
+        for (const auto& unit : sources.preprocessed) dumpTokens(unit, sm);
+    if (o.dumpAst)
+        for (const auto& unit : sources.units) frontend::dumpAst(*unit, sm, std::cout);
+    std::cout.flush();
+
+    bool simulate = o.run || !o.emitCpp.empty() || !o.emitCuda.empty() || !o.emitPtx.empty() ||
+                    !o.emitHost.empty();
+    bool elaborate =
+        !o.parseOnly && (o.check || o.dumpFlat || o.dumpPlan || !o.emitFlat.empty() || simulate);
+    if (elaborate && !diags.hasErrors()) {
+        elab::ElabOptions eo;
+        eo.tops = o.tops;
+        for (size_t i = 0; i < paramOptions.size(); ++i)
+            eo.paramOverrides.push_back(
+                elab::ParamOverride{paramOptions[i].option, paramOptions[i].top,
+                                    paramOptions[i].name, paramValues[i]->expr.get()});
+        eo.delaySelection = o.delaySelection == "min" ? 'n' : o.delaySelection == "max" ? 'x' : 't';
+        if (defaultTimescale)
+            eo.defaultTimescale =
+                ir::Timescale{defaultTimescale->first, defaultTimescale->second, true};
+        runtime::Profiler::Timer elabTimer(profiler, "elaborate");
+        auto design = elab::elaborate(sources, eo, diags);
+        elabTimer.stop();
+        if (design && o.dumpFlat) ir::printDesign(*design, std::cout, &sm);
+        if (design && o.dumpPlan) {
+            plan::PlanOptions po;
+            po.twoState = twoStateMode(o);
+            po.staticSchedule = staticSchedule(o);
+            plan::printPlan(*design, plan::buildPlan(*design, po), std::cout, &sm);
+        }
+        if (design && !o.emitFlat.empty()) {
+            std::ofstream out(o.emitFlat);
+            if (out) ir::printDesign(*design, out, &sm);
+            if (!out) {
+                fmt::print(stderr, "metalfpga_cli: error: cannot write '{}'\n", o.emitFlat);
+                return kExitInputErrors;
+            }
+        }
+        std::cout.flush();
+        if (design && simulate && !o.check) {
+            int rc = simulateDesign(*design, sm, diags, o, profiler);
+            if (rc >= 0) return rc;
+        }
+    }
+
+    return -1;
+}
+
 int run(int argc, char** argv) {
     auto expanded = cli::expandArguments(std::vector<std::string>(argv + 1, argv + argc));
     for (const auto& e : expanded.errors) fmt::print(stderr, "metalfpga_cli: error: {}\n", e);
@@ -453,54 +516,13 @@ int run(int argc, char** argv) {
             return kExitInputErrors;
         }
     }
-    runtime::Profiler::Timer parseTimer(profiler.get(), "parse");
-    frontend::SourceSet sources = frontend::loadSources(so, sm, diags);
-    parseTimer.stop();
-
-    if (o.dumpTokens)
-        for (const auto& unit : sources.preprocessed) dumpTokens(unit, sm);
-    if (o.dumpAst)
-        for (const auto& unit : sources.units) frontend::dumpAst(*unit, sm, std::cout);
-    std::cout.flush();
-
-    bool simulate = o.run || !o.emitCpp.empty() || !o.emitCuda.empty() || !o.emitPtx.empty() ||
-                    !o.emitHost.empty();
-    bool elaborate =
-        !o.parseOnly && (o.check || o.dumpFlat || o.dumpPlan || !o.emitFlat.empty() || simulate);
-    if (elaborate && !diags.hasErrors()) {
-        elab::ElabOptions eo;
-        eo.tops = o.tops;
-        for (size_t i = 0; i < paramOptions.size(); ++i)
-            eo.paramOverrides.push_back(
-                elab::ParamOverride{paramOptions[i].option, paramOptions[i].top,
-                                    paramOptions[i].name, paramValues[i]->expr.get()});
-        eo.delaySelection = o.delaySelection == "min" ? 'n' : o.delaySelection == "max" ? 'x' : 't';
-        if (defaultTimescale)
-            eo.defaultTimescale =
-                ir::Timescale{defaultTimescale->first, defaultTimescale->second, true};
-        runtime::Profiler::Timer elabTimer(profiler.get(), "elaborate");
-        auto design = elab::elaborate(sources, eo, diags);
-        elabTimer.stop();
-        if (design && o.dumpFlat) ir::printDesign(*design, std::cout, &sm);
-        if (design && o.dumpPlan) {
-            plan::PlanOptions po;
-            po.twoState = twoStateMode(o);
-            po.staticSchedule = staticSchedule(o);
-            plan::printPlan(*design, plan::buildPlan(*design, po), std::cout, &sm);
-        }
-        if (design && !o.emitFlat.empty()) {
-            std::ofstream out(o.emitFlat);
-            if (out) ir::printDesign(*design, out, &sm);
-            if (!out) {
-                fmt::print(stderr, "metalfpga_cli: error: cannot write '{}'\n", o.emitFlat);
-                return kExitInputErrors;
-            }
-        }
-        std::cout.flush();
-        if (design && simulate && !o.check) {
-            int rc = simulateDesign(*design, sm, diags, o, profiler.get());
-            if (rc >= 0) return rc;
-        }
+    try {
+        if (int rc = compileAndRun(o, so, paramOptions, paramValues, defaultTimescale, sm, diags,
+                                   profiler.get());
+            rc >= 0)
+            return rc;
+    } catch (const frontend::NestingTooDeep& e) {
+        diags.error(e.loc, frontend::nestingTooDeepMessage());
     }
 
     if (diags.hasErrors()) {
@@ -514,7 +536,10 @@ int run(int argc, char** argv) {
 
 int main(int argc, char** argv) {
     try {
-        return run(argc, argv);
+        // The compiler's passes recurse over the design's nesting: a large stack, with
+        // checkNesting() guarding its end, turns any depth into a result or an error.
+        return support::runWithLargeStack(support::kDriverStackBytes,
+                                          [&] { return run(argc, argv); });
     } catch (const std::exception& e) {
         fmt::print(stderr, "metalfpga_cli: internal error: {}\n", e.what());
         return 3;

@@ -66,7 +66,7 @@ std::string Generator::flatIndex(const Expr& ae) {
     return s + ")";
 }
 
-std::string Generator::exprNatural(const Expr& e, Type& nat) {
+std::string Generator::exprNode(const Expr& e, Type& nat) {
     nat = e.type;
     switch (e.kind) {
     case ExprKind::Const: {

@@ -16,6 +16,7 @@
 #include <optional>
 #include <set>
 #include <tuple>
+#include <unordered_map>
 
 namespace metalfpga::codegen::detail {
 
@@ -304,6 +305,8 @@ class Generator {
     std::string exprAs(const Expr& e, const Type& t);
     std::string convert(const std::string& code, const Type& from, const Type& to);
     std::string exprNatural(const Expr& e, Type& natural);
+    std::string exprNode(const Expr& e, Type& natural);
+    std::string flattenDeep(const Expr& e, Type& natural);
     std::string indexOffset(const Expr& sel, std::string& base);
     std::string flatIndex(const Expr& ae);
     static bool hasCall(const Expr& e) {
@@ -312,6 +315,21 @@ class Generator {
             if (o && hasCall(*o)) return true;
         return false;
     }
+
+    // Deep expressions (flat_expressions.cpp): while one is written, the heights of its
+    // side-effect-free subtrees and the temporaries hoisted out of it so far.
+    struct ExprFlattening {
+        struct Temp {
+            std::string name, type;
+        };
+        std::unordered_map<const Expr*, int> height;
+        std::vector<Temp> pending; // computed, not yet used by a later temporary
+        std::string temps;         // the lambda's statements
+    };
+    ExprFlattening* flat_ = nullptr;
+    int exprDepth_ = 0;
+    std::string flatFunctions_; // the subtrees' functions, written after the accessors
+    uint32_t nextFlat_ = 0;
 
     // Statements
     void line(int indent, const std::string& s) {

@@ -248,6 +248,7 @@ std::optional<Model> Generator::run() {
     }
     o += nbaLeafPushers();
     L("");
+    o += flatFunctions_; // flat_expressions.cpp: they read signals through the accessors above
     o += dumpCode();
     // Wait groups: a process that waits joins the front of its group's list (wait_push); a
     // process still listed from an earlier wait (it was disabled) leaves that list first.

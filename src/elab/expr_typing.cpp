@@ -4,6 +4,7 @@
 // operators and wraps every other node whose type must change in an explicit Convert.
 
 #include "elab/elaborator.h"
+#include "frontend/nesting.h"
 
 #include <fmt/format.h>
 
@@ -201,6 +202,7 @@ ExprPtr Elaborator::assignedExpr(const ast::Expr& a, Type target, const ExprCont
 }
 
 ExprPtr Elaborator::buildExpr(const ast::Expr& a, const ExprContext& ctx) {
+    frontend::checkNesting(a.loc);
     switch (a.kind) {
     case ast::ExprKind::Number: {
         auto v = parseNumber(a.as<ast::NumberExpr>());

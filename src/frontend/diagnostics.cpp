@@ -1,13 +1,19 @@
 #include "frontend/diagnostics.h"
 
+#include <algorithm>
+
 namespace metalfpga::frontend {
 
 const char* severityName(Severity s) {
     switch (s) {
-    case Severity::Note: return "note";
-    case Severity::Warning: return "warning";
-    case Severity::Error: return "error";
-    case Severity::Fatal: return "fatal error";
+    case Severity::Note:
+        return "note";
+    case Severity::Warning:
+        return "warning";
+    case Severity::Error:
+        return "error";
+    case Severity::Fatal:
+        return "fatal error";
     }
     return "error";
 }
@@ -20,17 +26,31 @@ std::string where(const SourceManager& sm, SourceLoc loc) {
 }
 
 // The source line and a caret under the column. Both lines start with "  : " so tools that
-// filter compiler output (as the ivtest runner does) can tell them from simulation output.
+// filter compiler output (as the ivtest runner does) can tell them from simulation output. A
+// long line (generated code, a macro expanded on one line) is shown as a window around the
+// column, "..." marking what is cut.
 std::string snippet(const SourceManager& sm, SourceLoc loc) {
+    constexpr size_t kWindow = 100;
     std::string_view line = sm.lineText(loc);
     LineCol lc = sm.lineCol(loc);
+    size_t col = lc.col ? lc.col - 1 : 0;
+    size_t from = 0, to = line.size();
+    if (line.size() > 2 * kWindow) {
+        from = col > kWindow ? col - kWindow : 0;
+        to = std::min(line.size(), from + 2 * kWindow);
+    }
     std::string out = "    : ";
     std::string caret = "    : ";
-    for (size_t i = 0; i < line.size(); ++i) {
+    if (from > 0) {
+        out += "...";
+        caret += "   ";
+    }
+    for (size_t i = from; i < to; ++i) {
         char c = line[i];
         out += (c == '\t') ? ' ' : c;
-        if (i + 1 < lc.col) caret += ' ';
+        if (i < col) caret += ' ';
     }
+    if (to < line.size()) out += "...";
     caret += '^';
     return out + "\n" + caret + "\n";
 }
@@ -38,8 +58,10 @@ std::string snippet(const SourceManager& sm, SourceLoc loc) {
 } // namespace
 
 std::string Diagnostics::render(const Diagnostic& d) const {
-    if (!d.loc.valid()) return fmt::format("metalfpga: {}: {}\n", severityName(d.severity), d.message);
-    std::string s = fmt::format("{}: {}: {}\n", where(sm_, d.loc), severityName(d.severity), d.message);
+    if (!d.loc.valid())
+        return fmt::format("metalfpga: {}: {}\n", severityName(d.severity), d.message);
+    std::string s =
+        fmt::format("{}: {}: {}\n", where(sm_, d.loc), severityName(d.severity), d.message);
     s += snippet(sm_, d.loc);
     // Macro expansions, innermost first: show where each macro was used.
     for (uint32_t e = d.loc.expansion; e != 0;) {

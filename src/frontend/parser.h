@@ -37,6 +37,9 @@ class Parser {
     ast::ExprPtr parseExpressionOnly();
 
     static constexpr unsigned kMaxDepth = 1000;
+    // Operators of one chain (a + b + c ...): the tree of a chain is as deep as it is long, and
+    // the later passes walk it recursively on the driver's large stack, which holds this many.
+    static constexpr size_t kMaxChain = 1'000'000;
 
   private:
     struct SyntaxError {}; // thrown after an error was reported; caught at recovery points

@@ -108,9 +108,15 @@ ExprPtr Parser::parseConditional() {
 
 ExprPtr Parser::parseBinary(int minPrec) {
     ExprPtr lhs = parseUnary();
-    while (true) {
+    for (size_t chain = 1;; ++chain) {
         int prec = binaryPrecedence(peek().kind);
         if (prec == 0 || prec < minPrec) return lhs;
+        if (chain > kMaxChain) {
+            error(peek().loc, fmt::format("expression too long (more than {} operators in a "
+                                          "chain): split it through intermediate variables",
+                                          kMaxChain));
+            throw AbortParse{};
+        }
         const Token& op = consume();
         auto b = std::make_unique<BinaryExpr>(lhs->loc, op.kind);
         b->opLoc = op.loc;

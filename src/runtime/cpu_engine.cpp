@@ -2,6 +2,7 @@
 // contiguous range of instances.
 #include "backends/cpu/cpu_backend.h"
 #include "runtime/engine.h"
+#include "support/large_stack.h"
 
 #include <algorithm>
 #include <cstdlib>
@@ -40,14 +41,17 @@ class CpuEngine final : public Engine {
             range(0, count_);
             return;
         }
-        std::vector<std::thread> pool;
+        // Large stacks: a model's wide temporaries and recursive functions live there.
+        std::vector<std::unique_ptr<support::LargeStackThread>> pool;
         uint32_t chunk = (count_ + n - 1) / n;
         for (unsigned t = 1; t < n; ++t) {
             uint32_t lo = t * chunk, hi = std::min(count_, lo + chunk);
-            if (lo < hi) pool.emplace_back(range, lo, hi);
+            if (lo < hi)
+                pool.push_back(std::make_unique<support::LargeStackThread>(
+                    support::kModelThreadStackBytes, [&range, lo, hi] { range(lo, hi); }));
         }
         range(0, std::min(count_, chunk));
-        for (auto& th : pool) th.join();
+        for (auto& th : pool) th->join();
     }
 
     rt::model::RingView& mailbox(uint32_t i) override { return views_[i]; }

@@ -162,6 +162,11 @@ class Services {
                                "--frame-depth)",
                                info_.frameDepth,
                                h.b < info_.routineWhere.size() ? info_.routineWhere[h.b] : "?");
+        else if (h.a == m::kErrCallDepth)
+            what = fmt::format("function calls nested too deeply (more than {} MiB of stack) at "
+                               "time {} in {}",
+                               m::kModelStackBudget >> 20, timeString(info_, h.time),
+                               h.b < info_.routineWhere.size() ? info_.routineWhere[h.b] : "?");
         else if (h.a == m::kErrProcSteps)
             what = fmt::format("a process ran more than {} loop iterations and routine calls "
                                "without suspending (--max-proc-steps) at time {}: {}",

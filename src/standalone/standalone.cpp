@@ -1,4 +1,5 @@
 #include "standalone/standalone.h"
+#include "support/large_stack.h"
 
 #include "backends/cpu/cpu_backend.h"
 #include "runtime/engine.h"
@@ -226,7 +227,7 @@ std::string autoBackend(const StandaloneModel& m, const HostOptions& o) {
 
 } // namespace
 
-int runStandalone(const StandaloneModel& m, int argc, char** argv) {
+static int runStandaloneHere(const StandaloneModel& m, int argc, char** argv) {
     HostOptions o;
     if (argc > 0) o.prog = argv[0];
     o.archive = m.archive;
@@ -257,6 +258,12 @@ int runStandalone(const StandaloneModel& m, int argc, char** argv) {
     int rc = simulate(*p.engine, info, o.run);
     if (profiler) profiler->report();
     return rc;
+}
+
+// The model's wide temporaries and recursive functions need a large stack (as in the CLI).
+int runStandalone(const StandaloneModel& m, int argc, char** argv) {
+    return support::runWithLargeStack(support::kDriverStackBytes,
+                                      [&] { return runStandaloneHere(m, argc, argv); });
 }
 
 } // namespace metalfpga::runtime

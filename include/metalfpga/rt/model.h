@@ -52,6 +52,7 @@ enum ErrorCode : u32 {
     kErrRingInFunction = 4, // a $display in a function found the service ring full
     kErrFrameOverflow = 5,  // an automatic function ran out of frames (b = routine)
     kErrProcSteps = 6,      // a process activation ran too long (b = process)
+    kErrCallDepth = 7,      // function calls used up the host stack budget (b = routine)
 };
 
 template <u32 P>
@@ -153,6 +154,10 @@ struct Sched {
 
     u32 yielded;     // a process suspended on a full ring: resume it first (~0u: none)
     i32 random_seed; // $random without a seed argument
+    // What ring_push hands out after a model error: the process that failed runs on to its next
+    // suspension, and nothing it asks for (output, files, $finish) may happen.
+    ServiceRecord<RP> discard;
+    u64 stack_base; // host: the frame address of the running step call (0: not in a step)
 
     // The mailbox, last so that a backend can copy it as one range: the service ring (the
     // model writes at tail, the host reads at head) and the reply area of host calls.
@@ -315,6 +320,7 @@ MF_HD inline bool ring_full(const S& s) {
 }
 template <class S>
 MF_HD inline auto& ring_push(S& s, u32 kind, u32 site) {
+    if (s.status == kError) return s.discard;
     auto& r = s.ring[s.ring_tail % S::kRingCap];
     r.kind = kind;
     r.site = site;
@@ -324,6 +330,24 @@ MF_HD inline auto& ring_push(S& s, u32 kind, u32 site) {
     ++s.ring_tail;
     return r;
 }
+/// Stack a step call may use on the host below its own frame before function calls are cut
+/// off with kErrCallDepth (deep recursion). Every host thread that steps models has a larger
+/// stack than this (the CLI, the CPU engine's threads, the standalone host).
+constexpr u64 kModelStackBudget = u64(128) << 20;
+
+/// True when a function called now would pass kModelStackBudget (host only; the device's stack
+/// is sized by its engine and overflows there are launch errors).
+template <class S>
+MF_HD inline bool stack_exhausted(const S& s) {
+#if defined(__CUDA_ARCH__)
+    (void)s;
+    return false;
+#else
+    u64 here = reinterpret_cast<u64>(__builtin_frame_address(0));
+    return s.stack_base && s.stack_base - here > kModelStackBudget;
+#endif
+}
+
 /// Report a model error and stop the instance.
 template <class S>
 MF_HD inline void model_error(S& s, u32 code, u32 detail) {
@@ -825,6 +849,9 @@ template <class M>
 MF_HD inline u32 step(typename M::State& st, u64 budget) {
     auto& s = st.sched;
     if (s.status) return s.status;
+#if !defined(__CUDA_ARCH__)
+    s.stack_base = reinterpret_cast<u64>(__builtin_frame_address(0));
+#endif
     const bool stop_at_slot_end = (budget & kStopAtSlotEnd) != 0;
     budget &= ~kStopAtSlotEnd;
     while (budget > 0) {
