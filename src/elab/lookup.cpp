@@ -44,6 +44,21 @@ Elaborator::Resolved Elaborator::lookup(const ast::HierName& name, ScopeId s, bo
                 }
             return r;
         }
+        // A task or function of an enclosing instance (1364-2005 12.6, upward name referencing).
+        for (ScopeId m = info_[s].module; m != kNone && scope(m).parent != kNone;) {
+            ScopeId p = scope(m).parent;
+            if (auto sym = lookupSimple(p, n); sym && sym->kind == Symbol::Kind::Routine) {
+                r.sym = *sym;
+                r.found = true;
+                for (ScopeId t = p; t != kNone; t = info_[t].lexicalParent)
+                    if (lookupLocal(t, n)) {
+                        r.scope = t;
+                        break;
+                    }
+                return r;
+            }
+            m = info_[p].module;
+        }
         // A top-level module's name used as a scope ($dumpvars(0, top)).
         for (ScopeId t : design_->tops)
             if (scope(t).name == n) {
