@@ -102,7 +102,9 @@ class Gen:
         small = [x for x in scope if not x.mem and x.width <= 4]
         if small and self.r.random() < 0.7:
             x = self.r.choice(small)
-            off = self.r.choice(["", f" + {s.lsb}", " - 1", " + 2"])
+            # No "x - 1" with unsigned x: Icarus reads the low 32 bits of an index as a signed
+            # integer (0 - 1 selects bit -1), 1364 an unsigned value (out of range).
+            off = self.r.choice(["", f" + {s.lsb}", " + 1", " + 2"])
             return f"{x.name}{off}"
         hi = s.lsb + (s.mem or s.width)
         return str(self.r.randint(s.lsb, hi))
@@ -335,6 +337,7 @@ class Gen:
         a = Sig("a", wa, False)
         b = Sig("b", wb, True)
         k = Sig("K", 8, True)
+        # Calls of top's functions are upward name references (1364-2005 12.6).
         body = self.expr([a, b, k], 3)
         self.modules.append(
             f"module {name} #(parameter W = {wa}, parameter signed [7:0] K = 3)\n"
