@@ -156,7 +156,7 @@ void Elaborator::connectPorts(const ast::ModuleInst& mi, const ast::Instance& in
                      !lookupSimple(parent, outerAst.as<ast::NameExpr>().name.last().text))
                         ? &outerAst.as<ast::NameExpr>().name.last()
                         : nullptr)
-                implicitNet(*id, parent, inner->type.width);
+                implicitNet(*id, parent); // scalar, whatever the port's width (1364-2005 4.5)
             ir::ExprPtr outer;
             if (dir == ir::PortDir::Input) {
                 outer = selfDetermined(outerAst, pctx);
