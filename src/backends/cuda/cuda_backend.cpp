@@ -156,8 +156,16 @@ const Device* device(std::string& why) {
 // -fmad=false: NVRTC contracts a*b+c into an FMA by default, g++ (x86-64 baseline, -std=c++17)
 // never does, so real arithmetic would round differently on the GPU than on the CPU.
 std::vector<std::string> nvrtcOptions(const std::string& includeDir, const std::string& arch) {
-    return {"-std=c++17", "-arch=" + arch, "-I" + includeDir, "-default-device", "-fmad=false",
-            "-diag-suppress=177,186,550"};
+    return {"-std=c++17",      "-arch=" + arch, "-I" + includeDir,
+            "-default-device", "-fmad=false",   "-diag-suppress=177,186,550"};
+}
+
+std::vector<std::string> modelNvrtcOptions(const std::string& source, const std::string& includeDir,
+                                           const std::string& arch) {
+    std::vector<std::string> o = nvrtcOptions(includeDir, arch);
+    if (source.find("\n#define MF_NO_FORCE_INLINE") != std::string::npos)
+        o.push_back("--Ofast-compile=max");
+    return o;
 }
 
 bool compileModel(const std::string& source, const std::string& arch, bool ptx,
@@ -174,7 +182,7 @@ bool compileModel(const std::string& source, const std::string& arch, bool ptx,
         error = "NVRTC could not create a program";
         return false;
     }
-    std::vector<std::string> opts = nvrtcOptions(cpu::includeDirectory(), arch);
+    std::vector<std::string> opts = modelNvrtcOptions(source, cpu::includeDirectory(), arch);
     std::vector<const char*> argv;
     for (const auto& o : opts) argv.push_back(o.c_str());
     nvrtcResult r = api.nvrtcCompileProgram(prog, static_cast<int>(argv.size()), argv.data());

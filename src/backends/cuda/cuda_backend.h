@@ -29,6 +29,13 @@ const Device* device(std::string& why);
 // NVRTC options for a model (include folder of the model-support headers and architecture).
 std::vector<std::string> nvrtcOptions(const std::string& includeDir, const std::string& arch);
 
+// The options for one model source: nvrtcOptions, and --Ofast-compile=max for a model that has
+// a function too large to compile with forced inlining (MF_NO_FORCE_INLINE, codegen/outline.cpp):
+// NVVM's optimizer is superlinear in a function's size (ivtest comp1000: over 600 s and 18 GB,
+// 31 s with it; pr2835632a: 29 s, 2.4 s).
+std::vector<std::string> modelNvrtcOptions(const std::string& source, const std::string& includeDir,
+                                           const std::string& arch);
+
 // Compiles a model source to a cubin (or PTX when `ptx`), without a device. On failure returns
 // false with `error` holding NVRTC's log.
 bool compileModel(const std::string& source, const std::string& arch, bool ptx,

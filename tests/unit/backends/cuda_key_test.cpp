@@ -30,6 +30,17 @@ TEST(CudaOptions, NoFloatingPointContraction) {
     EXPECT_NE(std::find(o.begin(), o.end(), "-fmad=false"), o.end());
 }
 
+// A model with a function too large for forced inlining is compiled for speed of compilation.
+TEST(CudaOptions, LargeFunctionModelsCompileFast) {
+    auto has = [](const std::vector<std::string>& o) {
+        return std::find(o.begin(), o.end(), "--Ofast-compile=max") != o.end();
+    };
+    EXPECT_FALSE(has(modelNvrtcOptions("// model\nstruct State {};\n", "include", "sm_90")));
+    EXPECT_TRUE(has(modelNvrtcOptions("// model\n#ifndef MF_NO_FORCE_INLINE\n#define "
+                                      "MF_NO_FORCE_INLINE // too large\n#endif\n",
+                                      "include", "sm_90")));
+}
+
 TEST(CudaKey, BaseKeyNeedsNvrtcOrSaysWhy) {
     std::string error;
     std::string a = baseKey("model a", error);
