@@ -37,9 +37,10 @@ def run(name, env):
     table = {}
     with open(results) as f:
         for line in f:
+            # name, type, pass|fail, why, seconds
             parts = line.rstrip("\n").split("\t")
-            if len(parts) >= 2:
-                table[parts[0]] = (parts[1], parts[2] if len(parts) > 2 else "")
+            if len(parts) >= 3:
+                table[parts[0]] = (parts[2], parts[3] if len(parts) > 3 else "")
     return table
 
 
