@@ -347,8 +347,13 @@ class Gen:
         sign = " signed" if s.signed else ""
         rng = s.decl_range()
         self.lines.append(f"  wire{sign} {rng + ' ' if rng else ''}{s.name};")
+        # Each input goes through a wire of the port's width: Icarus evaluates an expression on
+        # a wider port at its own width and zero-pads it, where 1364 (12.3.9.2) makes it a
+        # continuous assignment (docs/implementation-defined.md); both agree on `assign`.
+        self.lines.append(f"  wire [{wa - 1}:0] {name}_a = {self.expr(scope, 2)};")
+        self.lines.append(f"  wire signed [{wb - 1}:0] {name}_b = {self.expr(scope, 2)};")
         self.lines.append(f"  {name} #(.W({wa}), .K({r.randint(-128, 127)})) u_{name} "
-                          f"(.a({self.expr(scope, 2)}), .b({self.expr(scope, 2)}), .y({s.name}));")
+                          f"(.a({name}_a), .b({name}_b), .y({s.name}));")
 
     def testbench(self, inputs, printed, mem):
         r = self.r
