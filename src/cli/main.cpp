@@ -522,7 +522,7 @@ int run(int argc, char** argv) {
             rc >= 0)
             return rc;
     } catch (const frontend::NestingTooDeep& e) {
-        diags.error(e.loc, frontend::nestingTooDeepMessage());
+        diags.error(e.loc, e.what());
     }
 
     if (diags.hasErrors()) {

@@ -37,9 +37,4 @@ std::uintptr_t findStackLimit() {
 }
 } // namespace detail
 
-const char* nestingTooDeepMessage() {
-    return "construct nested too deeply: the compiler's stack is exhausted here (split the "
-           "expression or statement into smaller ones through intermediate variables)";
-}
-
 } // namespace metalfpga::frontend

@@ -15,7 +15,10 @@ namespace metalfpga::frontend {
 
 struct NestingTooDeep : std::runtime_error {
     explicit NestingTooDeep(SourceLoc at)
-        : std::runtime_error("nested too deeply for the compiler's stack"), loc(at) {}
+        : std::runtime_error("construct nested too deeply: the compiler's stack is exhausted "
+                             "here (split the expression or statement into smaller ones through "
+                             "intermediate variables)"),
+          loc(at) {}
     SourceLoc loc;
 };
 
@@ -31,8 +34,5 @@ inline void checkNesting(SourceLoc at) {
     std::uintptr_t limit = detail::stackLimit ? detail::stackLimit : detail::findStackLimit();
     if (reinterpret_cast<std::uintptr_t>(&probe) < limit) throw NestingTooDeep(at);
 }
-
-// The message the driver prints for NestingTooDeep.
-const char* nestingTooDeepMessage();
 
 } // namespace metalfpga::frontend

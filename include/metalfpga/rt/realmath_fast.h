@@ -141,16 +141,11 @@ MF_HD MF_OUTLINE inline DD sincos_fast(DD r, bool cosine, double& err) {
 /// absolute error bound in err (the errors of y and x not included): the reduction of
 /// atan2_core, then atan t = t - t^3/3 + ... - t^11/11 in doubles (|t| <= 1/128).
 MF_HD MF_OUTLINE inline DD atan2_fast(DD y, DD x, double& err) {
-    bool swap = greater(y, x);
-    if (swap) {
-        DD t = y;
-        y = x;
-        x = t;
-    }
-    int j = int(y.hi / x.hi * 64.0 + 0.5);
-    double c = j * (1.0 / 64);
-    DD num = sub(sub(y, two_prod(x.hi, c)), two_prod(x.lo, c));
-    DD den = add(add(x, two_prod(y.hi, c)), y.lo * c);
+    AtanReduction r = atan_reduce(y, x);
+    bool swap = r.swap;
+    int j = r.j;
+    const DD& num = r.num;
+    const DD& den = r.den;
     double th = num.hi / den.hi;
     DD p = two_prod(th, den.hi);
     double tl = ((((num.hi - p.hi) - p.lo) + num.lo) - th * den.lo) / den.hi;

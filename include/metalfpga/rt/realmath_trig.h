@@ -99,8 +99,15 @@ MF_HD MF_OUTLINE inline DD cos_core(DD r) {
     return add(mul(w, p), 1.0);
 }
 
-/// atan(y/x) for 0 <= y, 0 < x, both well inside the normal range; result in [0, pi/2].
-MF_HD MF_OUTLINE inline DD atan2_core(DD y, DD x) {
+/// The reduction of atan(y/x), 0 <= y, 0 < x: with y <= x (swapped when not: the result is then
+/// pi/2 minus the angle), atan(y/x) = atan(j/64) + atan(num/den), num = y - cx, den = x + cy,
+/// c = j/64; the products are kept exact so y - cx loses nothing.
+struct AtanReduction {
+    bool swap;
+    int j;
+    DD num, den;
+};
+MF_HD inline AtanReduction atan_reduce(DD y, DD x) {
     bool swap = greater(y, x);
     if (swap) {
         DD t = y;
@@ -109,10 +116,17 @@ MF_HD MF_OUTLINE inline DD atan2_core(DD y, DD x) {
     }
     int j = int(y.hi / x.hi * 64.0 + 0.5);
     double c = j * (1.0 / 64);
-    // t = (y - cx) / (x + cy): the products are kept exact so y - cx loses nothing.
     DD num = sub(sub(y, two_prod(x.hi, c)), two_prod(x.lo, c));
     DD den = add(add(x, two_prod(y.hi, c)), y.lo * c);
-    DD t = div(num, den);
+    return {swap, j, num, den};
+}
+
+/// atan(y/x) for 0 <= y, 0 < x, both well inside the normal range; result in [0, pi/2].
+MF_HD MF_OUTLINE inline DD atan2_core(DD y, DD x) {
+    AtanReduction r = atan_reduce(y, x);
+    bool swap = r.swap;
+    int j = r.j;
+    DD t = div(r.num, r.den);
     // atan t = t + t w B(w), w = -t^2, B = sum_k w^(k-1)/(2k+1); |t| < 2^-7, k >= 4 in a double.
     DD w = neg(mul(t, t));
     const DD* o = invOddTable();
