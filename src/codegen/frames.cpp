@@ -13,7 +13,9 @@ using namespace ir;
 // is the model error kErrFrameOverflow). An automatic task is inlined; each inline site owns
 // one frame (N = the number of sites), made current at the call and at every resume point
 // inside the site, so its variables survive suspension and concurrent activations (other
-// processes, fork branches) each have their own.
+// processes, fork branches) each have their own. A function that is not recursive (the plan's
+// recursiveRoutines) is active at most once at a time: it has one frame, `fr<r>[0]`, and no
+// stack pointer to move.
 
 RoutineId Generator::routineOf(SignalId s) const {
     ScopeId sc = d_.signals[s].scope;
@@ -21,9 +23,14 @@ RoutineId Generator::routineOf(SignalId s) const {
     return sc == kNone ? kNone : d_.scopes[sc].routine;
 }
 
+bool Generator::singleFrame(RoutineId r) const {
+    return d_.routines[r].isFunction && !plan_.recursiveRoutines.count(r);
+}
+
 namespace {
 std::string frameCount(const Routine& r, uint32_t depth, const std::map<RoutineId, uint32_t>& tf,
-                       RoutineId id) {
+                       RoutineId id, bool single) {
+    if (single) return "1";
     if (r.isFunction) return fmt::format("{}", depth);
     auto it = tf.find(id);
     return fmt::format("{}", it == tf.end() ? 1u : std::max(1u, it->second));
@@ -57,7 +64,7 @@ std::string Generator::frameMembers() const {
         const Routine& rt_ = d_.routines[r];
         if (!rt_.automatic) continue;
         o += fmt::format("    F{0} fr{0}[{1}];\n    u32 fcur{0}, fsp{0};\n", r,
-                         frameCount(rt_, opt_.frameDepth, taskFrames_, r));
+                         frameCount(rt_, opt_.frameDepth, taskFrames_, r, singleFrame(r)));
     }
     return o;
 }
@@ -67,11 +74,16 @@ std::string Generator::frameAccessors(SignalId i) const {
     RoutineId r = routineOf(i);
     std::string t = cppType(storageType(i));
     bool real = storageType(i).isReal;
-    std::string ref = fmt::format("s.fr{0}[s.fcur{0}].s{1}", r, i);
+    std::string ref = singleFrame(r) ? fmt::format("s.fr{0}[0].s{1}", r, i)
+                                     : fmt::format("s.fr{0}[s.fcur{0}].s{1}", r, i);
     std::string o = fmt::format("MF_HD MF_OUTLINE void fanout_s{}(State& s);\n", i);
+    bool quiet = wakesNothing_.count(i) != 0;
+    // A write that wakes nothing need not look at the old value.
     auto same = [&](const std::string& x) {
+        if (quiet) return std::string("false");
         return real ? fmt::format("{} == v", x) : fmt::format("k::case_eq({}.cref(), v.cref())", x);
     };
+    std::string fanout = quiet ? "" : fmt::format("    fanout_s{}(s);\n", i);
     if (sg.isArray()) {
         uint64_t n = sg.elementCount();
         o += fmt::format("MF_HD inline {0} get_s{1}_elem(const State& s, i64 ix) {{ return ix >= "
@@ -79,18 +91,19 @@ std::string Generator::frameAccessors(SignalId i) const {
                          t, i, n, ref, real ? "0.0" : t + "::x()");
         o += fmt::format("MF_HD inline void set_s{0}_elem(State& s, i64 ix, const {1}& v) {{\n"
                          "    if (ix < 0 || ix >= {2}) return;\n"
-                         "    if ({3}) return;\n"
+                         "{3}"
                          "    {4}[ix] = v;\n"
-                         "    fanout_s{0}(s);\n}}\n",
-                         i, t, n, same(ref + "[ix]"), ref);
+                         "{5}}}\n",
+                         i, t, n, quiet ? "" : "    if (" + same(ref + "[ix]") + ") return;\n", ref,
+                         fanout);
     } else {
         o += fmt::format("MF_HD inline const {0}& get_s{1}(const State& s) {{ return {2}; }}\n", t,
                          i, ref);
         o += fmt::format("MF_HD inline void set_s{0}(State& s, const {1}& v) {{\n"
-                         "    if ({2}) return;\n"
+                         "{2}"
                          "    {3} = v;\n"
-                         "    fanout_s{0}(s);\n}}\n",
-                         i, t, same(ref), ref);
+                         "{4}}}\n",
+                         i, t, quiet ? "" : "    if (" + same(ref) + ") return;\n", ref, fanout);
     }
     return o;
 }
@@ -142,21 +155,32 @@ void Generator::autoTaskLeave(size_t span) {
 }
 
 void Generator::autoFunctionEnter(RoutineId r) {
-    line(1, "if (s.sched.status) return {};");
     stepGuard(1);
-    line(1, fmt::format("if (s.fsp{} >= {}u) {{ model_error(s.sched, kErrFrameOverflow, {}); "
-                        "return {{}}; }}",
-                        r, opt_.frameDepth, r));
-    line(1, fmt::format("u32 fsave = s.fcur{0}; s.fcur{0} = s.fsp{0}++;", r));
+    bool single = singleFrame(r);
+    if (!single) {
+        line(1, fmt::format("if (s.fsp{} >= {}u) {{ model_error(s.sched, kErrFrameOverflow, {}); "
+                            "return {{}}; }}",
+                            r, opt_.frameDepth, r));
+        line(1, fmt::format("u32 fsave = s.fcur{0}; s.fcur{0} = s.fsp{0}++;", r));
+    }
+    // The inputs are set from the arguments next; every other variable starts fresh.
+    std::set<SignalId> inputs;
+    for (const RoutinePort& p : d_.routines[r].ports)
+        if (p.dir == PortDir::Input) inputs.insert(rep(p.signal));
     std::vector<SignalId> vars;
     for (SignalId i = 0; i < d_.signals.size(); ++i)
-        if (rep(i) == i && d_.signals[i].automatic && routineOf(i) == r) vars.push_back(i);
+        if (rep(i) == i && d_.signals[i].automatic && routineOf(i) == r && !inputs.count(i))
+            vars.push_back(i);
     clearFrame(
         d_, vars, [this](SignalId s) { return storageType(s); }, fourState_, r,
-        fmt::format("s.fcur{}", r), out_, 1);
+        single ? std::string("0") : fmt::format("s.fcur{}", r), out_, 1);
 }
 
 void Generator::autoFunctionLeave(RoutineId r) {
+    if (singleFrame(r)) {
+        line(1, fmt::format("return get_s{}(s);", rep(d_.routines[r].result)));
+        return;
+    }
     line(1, fmt::format("auto res = get_s{}(s);", rep(d_.routines[r].result)));
     line(1, fmt::format("--s.fsp{0}; s.fcur{0} = fsave;", r));
     line(1, "return res;");

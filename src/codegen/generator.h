@@ -542,6 +542,9 @@ class Generator {
     std::string frameStructs() const;
     std::string frameMembers() const;
     std::string frameAccessors(SignalId i) const;
+    bool singleFrame(RoutineId r) const; // a function with one frame (not recursive)
+    bool hasFanout(SignalId i) const;    // a write of i can wake or trigger something
+    std::set<SignalId> wakesNothing_;    // no fanout: their writes store without comparing
     std::string frameInit() const;
     std::string resumeSwitch(uint32_t proc);
     size_t autoTaskEnter(RoutineId r, int ind); // returns the span

@@ -55,6 +55,14 @@ std::string Generator::startProcesses() const {
     return o;
 }
 
+bool Generator::hasFanout(SignalId i) const {
+    auto some = [i](const std::map<SignalId, std::set<uint32_t>>& m) {
+        auto it = m.find(i);
+        return it != m.end() && !it->second.empty();
+    };
+    return some(sigSites_) || some(sigCas_) || some(sigPca_);
+}
+
 std::optional<Model> Generator::run() {
     setupAliases();
     // The model's processes, as the plan chose them (plan/processes.cpp).
@@ -193,7 +201,11 @@ std::optional<Model> Generator::run() {
     for (SignalId i : assigned_) L(fmt::format("    u32 pca_s{}; // active assign site + 1", i));
     L("};");
     L("");
-    // Accessors: all signal access goes through these.
+    // Accessors: all signal access goes through these. Every wait site, continuous assignment
+    // and procedural continuous assignment exists by now, so the signals whose writes wake
+    // nothing are known.
+    for (SignalId i = 0; i < d_.signals.size(); ++i)
+        if (rep(i) == i && !hasFanout(i)) wakesNothing_.insert(i);
     for (SignalId i = 0; i < d_.signals.size(); ++i) {
         if (rep(i) != i) continue;
         const Signal& sg = d_.signals[i];
@@ -203,7 +215,17 @@ std::optional<Model> Generator::run() {
         }
         std::string t = cppType(storageType(i));
         bool real = storageType(i).isReal;
-        std::string same = real ? "s.s{0}{1} == v" : "k::case_eq(s.s{0}{1}.cref(), v.cref())";
+        // A write that wakes nothing need not compare with the old value.
+        bool quiet = wakesNothing_.count(i) != 0;
+        std::string same = quiet  ? "false"
+                           : real ? "s.s{0}{1} == v"
+                                  : "k::case_eq(s.s{0}{1}.cref(), v.cref())";
+        auto fanoutCall = [&] {
+            if (!quiet) L(fmt::format("    fanout_s{}(s);", i));
+        };
+        auto unchanged = [&](const char* sub) {
+            if (!quiet) L(fmt::format(fmt::runtime("    if (" + same + ") return;"), i, sub));
+        };
         L(fmt::format("MF_HD MF_OUTLINE void fanout_s{}(State& s);", i));
         if (sg.isArray()) {
             uint64_t n = sg.elementCount();
@@ -214,9 +236,9 @@ std::optional<Model> Generator::run() {
             L(fmt::format("MF_HD inline void set_s{0}_elem(State& s, i64 ix, const {1}& v) {{", i,
                           t));
             L(fmt::format("    if (ix < 0 || ix >= {}) return;", n));
-            L(fmt::format(fmt::runtime("    if (" + same + ") return;"), i, "[ix]"));
+            unchanged("[ix]");
             L(fmt::format("    s.s{}[ix] = v;", i));
-            L(fmt::format("    fanout_s{}(s);", i));
+            fanoutCall();
             L("}");
         } else {
             L(fmt::format("MF_HD inline const {0}& get_s{1}(const State& s) {{ return s.s{1}; }}",
@@ -224,9 +246,9 @@ std::optional<Model> Generator::run() {
             bool frc = forced_.count(i) != 0, pca = assigned_.count(i) != 0;
             if (frc || pca) {
                 L(fmt::format("MF_HD inline void put_s{0}(State& s, const {1}& v) {{", i, t));
-                L(fmt::format(fmt::runtime("    if (" + same + ") return;"), i, ""));
+                unchanged("");
                 L(fmt::format("    s.s{} = v;", i));
-                L(fmt::format("    fanout_s{}(s);", i));
+                fanoutCall();
                 L("}");
                 L(fmt::format("MF_HD inline void set_s{0}(State& s, const {1}& v) {{", i, t));
                 if (pca) L(fmt::format("    if (s.pca_s{}) return;", i));
@@ -239,9 +261,9 @@ std::optional<Model> Generator::run() {
                 L("}");
             } else {
                 L(fmt::format("MF_HD inline void set_s{0}(State& s, const {1}& v) {{", i, t));
-                L(fmt::format(fmt::runtime("    if (" + same + ") return;"), i, ""));
+                unchanged("");
                 L(fmt::format("    s.s{} = v;", i));
-                L(fmt::format("    fanout_s{}(s);", i));
+                fanoutCall();
                 L("}");
             }
         }
@@ -506,6 +528,8 @@ std::optional<Model> Generator::run() {
                 wakes[groupLastSite[g]] =
                     fmt::format("    if (s.gh[{0}] != kDone) wake_group_{0}(s);", g);
         }
+        if (wakesNothing_.count(i) && hasFanout(i))
+            throw std::logic_error("a wait site was made after the accessors were written");
         for (auto& [at, line] : wakes) L(line);
         for (uint32_t p : sigCas_[i]) {
             if (udpSample_.count(p)) L(fmt::format("    udp_sample_{}(s);", p));

@@ -19,9 +19,10 @@ std::string Generator::genFunction(RoutineId rid) {
     line(0, fmt::format("// function {} ({})", r.name, where(r.loc)));
     line(0, fmt::format("MF_HD {} fn_{}(State& s{}) {{", cppType(rt), rid, params));
     inFunction_ = true;
-    line(1, fmt::format("if (stack_exhausted(s.sched)) {{ model_error(s.sched, kErrCallDepth, {}); "
-                        "return {{}}; }}",
-                        rid));
+    if (plan_.recursiveRoutines.count(rid)) // only recursion can run out of stack
+        line(1, fmt::format("if (stack_exhausted(s.sched)) {{ model_error(s.sched, "
+                            "kErrCallDepth, {}); return {{}}; }}",
+                            rid));
     if (r.automatic)
         autoFunctionEnter(rid);
     else

@@ -65,6 +65,7 @@ struct ModelPlan {
     std::set<ir::ScopeId> disabledScopes;      // scopes some `disable` names (disables.cpp)
     std::vector<std::vector<uint32_t>> levels; // combinational processes, level by level
     std::vector<std::vector<uint32_t>> loops;  // combinational cycles (process indices)
+    std::set<ir::RoutineId> recursiveRoutines; // on a cycle of the call graph (recursion.cpp)
 };
 
 // accesses.cpp: what each process reads and writes (ProcessPlan::reads/writes).
@@ -77,6 +78,8 @@ void planAliases(const ir::Design& d, ModelPlan& plan);
 void selectProcesses(const ir::Design& d, ModelPlan& plan, const PlanOptions& options);
 // disables.cpp: ModelPlan::disabledScopes.
 void findDisabledScopes(const ir::Design& d, ModelPlan& plan);
+// recursion.cpp: ModelPlan::recursiveRoutines.
+void findRecursion(const ir::Design& d, ModelPlan& plan);
 // levelize.cpp: the dataflow graph of the combinational processes, its cycles and levels.
 void levelize(const ir::Design& d, ModelPlan& plan);
 

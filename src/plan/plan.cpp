@@ -21,6 +21,7 @@ ModelPlan buildPlan(const ir::Design& d, const PlanOptions& options) {
     planAliases(d, plan);
     selectProcesses(d, plan, options);
     findDisabledScopes(d, plan);
+    findRecursion(d, plan);
     classifyProcesses(d, plan);
     levelize(d, plan);
     chooseStaticRuns(d, plan, options);

@@ -1,5 +1,5 @@
 // The plan as text (--dump-plan): a summary, one line per process with its class (and why it
-// stays behavioural), the combinational levels and the cycles.
+// stays behavioural), the combinational levels and the cycles, the recursive routines.
 #include "ir/printer.h"
 #include "plan/model_plan.h"
 
@@ -75,6 +75,9 @@ void printPlan(const Design& d, const ModelPlan& plan, std::ostream& out,
     for (size_t l = 0; l < plan.levels.size(); ++l)
         out << fmt::format("level {}:{}\n", l, list(plan.levels[l]));
     for (const auto& loop : plan.loops) out << fmt::format("loop:{}\n", list(loop));
+    for (RoutineId r : plan.recursiveRoutines)
+        out << fmt::format("recursive {} {}{}\n", d.routines[r].isFunction ? "function" : "task",
+                           d.routines[r].name, ir::whereText(sm, d.routines[r].loc));
 }
 
 } // namespace metalfpga::plan

@@ -59,6 +59,23 @@ bool anyExpression(const Expr* e, const std::function<bool(const Expr&)>& pred) 
     return false;
 }
 
+void forEachExpressionOf(const Stmt& st, const std::function<void(const Expr*)>& f) {
+    for (const Expr* e : {st.lhs.get(), st.rhs.get(), st.cond.get()})
+        if (e) f(e);
+    for (const auto& a : st.args)
+        if (a) f(a.get());
+    for (const CaseItem& ci : st.items)
+        for (const auto& e : ci.exprs)
+            if (e) f(e.get());
+    if (const Timing* t = st.timing.get()) {
+        for (const auto& x : t->delay.values)
+            if (x) f(x.get());
+        for (const auto& ev : t->events)
+            if (ev.expr) f(ev.expr.get());
+        if (t->repeatCount) f(t->repeatCount.get());
+    }
+}
+
 const Expr* selectBase(const Expr* e) {
     while (e && e->kind == ExprKind::Select) e = e->operands[0].get();
     return e;

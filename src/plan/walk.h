@@ -14,6 +14,10 @@ void forEachStatement(const ir::Design& d, const std::function<void(const ir::St
 // entered).
 bool anyStatement(const ir::Stmt* root, const std::function<bool(const ir::Stmt&)>& pred);
 
+// Calls `f` on each expression that `st` itself holds (target, value, condition, arguments,
+// case labels, timing control), not on those of nested statements.
+void forEachExpressionOf(const ir::Stmt& st, const std::function<void(const ir::Expr*)>& f);
+
 // True when `pred` holds for `e` or one of its operands, at any depth.
 bool anyExpression(const ir::Expr* e, const std::function<bool(const ir::Expr&)>& pred);
 

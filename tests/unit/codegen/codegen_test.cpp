@@ -103,6 +103,59 @@ TEST(Codegen, LargeStatementsAreOutlinedIntoParts) {
     EXPECT_EQ(src.find("MF_NO_FORCE_INLINE"), std::string::npos); // every function stays small
 }
 
+// The text of the generated function whose comment line starts with `head`.
+std::string functionText(const std::string& src, const std::string& head) {
+    size_t at = src.find(head);
+    if (at == std::string::npos) return {};
+    return src.substr(at, src.find("\n}\n", at) - at);
+}
+
+// A recursive automatic function pushes a frame per call and checks the stack; one that is
+// not recursive has a single frame. A variable nothing waits on is stored without a compare.
+TEST(Codegen, OnlyRecursiveFunctionsHaveFrameStacks) {
+    auto g = gen(R"(
+module top;
+  reg [7:0] quiet, watched;
+  function automatic integer fact(input integer n);
+    fact = n > 1 ? n * fact(n - 1) : 1;
+  endfunction
+  function automatic [7:0] gm2(input [7:0] op);
+    gm2 = {op[6:0], 1'b0} ^ (8'h1b & {8{op[7]}});
+  endfunction
+  always @(watched) $display("watched=%0d", watched);
+  initial begin
+    quiet = gm2(8'h80); watched = quiet;
+    $display("%0d %0d", fact(5), quiet);
+  end
+endmodule
+)");
+    ASSERT_TRUE(g.model) << g.errors;
+    const std::string& src = g.model->source;
+    std::string fact = functionText(src, "// function fact");
+    std::string gm2 = functionText(src, "// function gm2");
+    ASSERT_FALSE(fact.empty());
+    ASSERT_FALSE(gm2.empty());
+    EXPECT_NE(fact.find("s.fcur"), std::string::npos) << fact;
+    EXPECT_NE(fact.find("stack_exhausted"), std::string::npos) << fact;
+    EXPECT_EQ(gm2.find("s.fcur"), std::string::npos) << gm2;
+    EXPECT_EQ(gm2.find("stack_exhausted"), std::string::npos) << gm2;
+    EXPECT_EQ(gm2.find("kErrFrameOverflow"), std::string::npos) << gm2;
+    // The setters: `quiet` wakes nothing, `watched` wakes the always block.
+    auto setter = [&](const std::string& path) {
+        size_t decl = src.find(" // " + path + " (");
+        size_t start = src.rfind(" s", decl);
+        std::string id = src.substr(start + 2, decl - start - 3);
+        return functionText(src, "MF_HD inline void set_s" + id + "(");
+    };
+    std::string q = setter("top.quiet"), w = setter("top.watched");
+    ASSERT_FALSE(q.empty());
+    ASSERT_FALSE(w.empty());
+    EXPECT_EQ(q.find("case_eq"), std::string::npos) << q;
+    EXPECT_EQ(q.find("fanout_s"), std::string::npos) << q;
+    EXPECT_NE(w.find("case_eq"), std::string::npos) << w;
+    EXPECT_NE(w.find("fanout_s"), std::string::npos) << w;
+}
+
 // A function is never outlined: one this large makes the model compile without forced
 // inlining.
 TEST(Codegen, AModelWithAHugeFunctionIsNotForceInlined) {

@@ -295,5 +295,43 @@ endmodule
     EXPECT_NE(out.str().find("plan: 2 processes: 0 combinational"), std::string::npos) << out.str();
 }
 
+TEST(PlanRecursion, RoutinesOnACallCycleAreRecursive) {
+    auto p = planOf(R"(
+module top;
+  function automatic integer even(input integer n);
+    even = n == 0 ? 1 : odd(n - 1);
+  endfunction
+  function automatic integer odd(input integer n);
+    odd = n == 0 ? 0 : even(n - 1);
+  endfunction
+  function automatic integer fact(input integer n);
+    begin
+      if (n > 1) fact = n * fact(n - 1); else fact = 1;
+    end
+  endfunction
+  function automatic integer twice(input integer n);
+    twice = fact(n) + fact(n);
+  endfunction
+  function integer leaf(input integer n);
+    leaf = n + 1;
+  endfunction
+  task automatic count(input integer n);
+    if (n > 0) count(n - 1);
+  endtask
+  task run;
+    count(leaf(2));
+  endtask
+  initial begin run; $display("%0d %0d", even(4), twice(3)); end
+endmodule
+)");
+    std::set<std::string> names;
+    for (ir::RoutineId r : p.plan.recursiveRoutines) names.insert(p.d().routines[r].name);
+    EXPECT_EQ(names, (std::set<std::string>{"even", "odd", "fact", "count"}));
+    std::ostringstream out;
+    printPlan(p.d(), p.plan, out, &p.e->sm);
+    EXPECT_NE(out.str().find("recursive function fact"), std::string::npos) << out.str();
+    EXPECT_EQ(out.str().find("recursive function twice"), std::string::npos) << out.str();
+}
+
 } // namespace
 } // namespace metalfpga::plan::test
