@@ -171,7 +171,11 @@ class Generator {
     // share one list of waiting processes, woken most recent waiter first, as Icarus Verilog
     // wakes the threads of one event (docs/implementation-defined.md, "Wake order").
     std::map<std::vector<std::pair<int, SignalId>>, uint32_t> groupIds_;
-    std::vector<uint32_t> groupFirstSite_;     // per group: the site whose items it evaluates
+    std::vector<uint32_t> groupFirstSite_; // per group: the site whose items it evaluates
+    // Per group: every item is a change of a whole signal whose writes call its fanout only on
+    // a change of value, so a call of the group from a fanout is itself the event and the
+    // group keeps no copies of the values.
+    std::vector<bool> groupChangeOnly_;
     std::vector<uint32_t> siteGroup_;          // per site: its group, or kNone
     std::map<uint32_t, uint32_t> staticLevel_; // --sched static: model process -> its level
     uint32_t staticLevels_ = 0;                // --sched static: levels with processes

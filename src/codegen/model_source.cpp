@@ -361,9 +361,11 @@ std::optional<Model> Generator::run() {
     for (uint32_t g = 0; g < groupFirstSite_.size(); ++g) {
         const WaitSite& ws = sites_[groupFirstSite_[g]];
         L(fmt::format("MF_HD MF_OUTLINE void wake_group_{}(State& s) {{", g));
-        L("    bool hit = false;");
-        itemChecks(ws, "gw" + std::to_string(g));
-        L("    if (!hit) return;");
+        if (!groupChangeOnly_[g]) {
+            L("    bool hit = false;");
+            itemChecks(ws, "gw" + std::to_string(g));
+            L("    if (!hit) return;");
+        }
         L(fmt::format("    u32 p = s.gh[{0}]; s.gh[{0}] = kDone;", g));
         L("    while (p != kDone) {");
         L("        u32 n = s.wnext[p]; s.wlink[p] = 0;");

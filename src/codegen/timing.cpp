@@ -18,7 +18,8 @@ uint32_t Generator::waitSite(const std::vector<WaitItem>& items, int ind) {
         temps_.push_back(fmt::format("{} w{}_{};", cppType(items[i].type), id, i));
         line(ind, fmt::format("s.w{}_{} = {};", id, i, expr(*items[i].expr)));
     }
-    if (g != kNone) { // the group's one copy of the values waited on, in its first site's order
+    if (g != kNone && !groupChangeOnly_[g]) {
+        // The group's one copy of the values waited on, in its first site's order.
         const WaitSite& first = sites_[groupFirstSite_[g]];
         for (size_t i = 0; i < first.items.size(); ++i)
             line(ind, fmt::format("s.gw{}_{} = {};", g, i, expr(*first.items[i].expr)));
@@ -27,7 +28,10 @@ uint32_t Generator::waitSite(const std::vector<WaitItem>& items, int ind) {
 }
 
 // A site whose items are all whole plain signals (or named events), read outside automatic
-// frames, joins the group of the sites with the same items and edges; others stay alone.
+// frames, joins the group of the sites with the same items and edges; others stay alone. A
+// group of value changes alone (no edges, no named events, no nets whose strength alone can
+// change: their fanout also runs for that) needs no copies of the values: its fanout calls
+// come only from changes.
 uint32_t Generator::waitGroup(uint32_t site) {
     const WaitSite& ws = sites_[site];
     if (!ws.frames.empty()) return kNone;
@@ -42,6 +46,15 @@ uint32_t Generator::waitGroup(uint32_t site) {
     auto [at, fresh] = groupIds_.try_emplace(key, static_cast<uint32_t>(groupFirstSite_.size()));
     if (fresh) {
         groupFirstSite_.push_back(site);
+        bool changeOnly = true;
+        for (const WaitItem& it : ws.items) {
+            SignalId sg = rep(it.expr->signal);
+            if (it.edge != Edge::Any || d_.signals[sg].kind == SignalKind::Event ||
+                svNets_.count(sg))
+                changeOnly = false;
+        }
+        groupChangeOnly_.push_back(changeOnly);
+        if (changeOnly) return at->second;
         for (size_t i = 0; i < ws.items.size(); ++i)
             temps_.push_back(fmt::format("{} gw{}_{};", cppType(ws.items[i].type), at->second, i));
     }
