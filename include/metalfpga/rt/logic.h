@@ -94,17 +94,17 @@ struct Vec : detail::BPlane<k::nwords(W), F> {
         k::set_u64(r.ref(), static_cast<u64>(v), true);
         return r;
     }
-    MF_HD inline static Vec x() {
+    MF_HD MF_INLINE static Vec x() {
         Vec r;
         k::set_x(r.ref());
         return r;
     }
-    MF_HD inline static Vec z() {
+    MF_HD MF_INLINE static Vec z() {
         Vec r;
         k::set_z(r.ref());
         return r;
     }
-    MF_HD inline static Vec ones() {
+    MF_HD MF_INLINE static Vec ones() {
         Vec r;
         k::set_ones(r.ref());
         return r;
@@ -160,7 +160,7 @@ struct Vec : detail::BPlane<k::nwords(W), F> {
     MF_HD Bit bit_code(i64 i) const { return k::bit_at(cref(), i); }
     /// Part select [off, off+L); out-of-range bits read X (0 for 2-state).
     template <u32 L>
-    MF_HD inline Vec<L, false, F> part(i64 off) const {
+    MF_HD MF_INLINE Vec<L, false, F> part(i64 off) const {
         Vec<L, false, F> r;
         if constexpr (L <= 64 && L <= W) {
             // In range and within one word (always, for a one-word value): a shift and a mask.
@@ -176,7 +176,23 @@ struct Vec : detail::BPlane<k::nwords(W), F> {
     }
     /// Part/bit select write; bits outside the value are ignored.
     template <u32 L, bool S2, bool F2>
-    MF_HD inline void set_part(i64 off, const Vec<L, S2, F2>& v) {
+    MF_HD MF_INLINE void set_part(i64 off, const Vec<L, S2, F2>& v) {
+        if constexpr (NW > 1 && L <= 64) {
+            if (off >= 0 && off + i64(L) <= i64(W)) { // in range: one or two masked words
+                u32 lo = u32(off >> 6), sh = u32(off & 63);
+                word m = k::top_mask(L), va = v.a[0], vb = v.b0();
+                if constexpr (!F) va &= ~vb; // X/Z written as 0
+                a[lo] = (a[lo] & ~(m << sh)) | (va << sh);
+                if constexpr (F) this->bp()[lo] = (this->bp()[lo] & ~(m << sh)) | (vb << sh);
+                if (sh + L > 64) {
+                    u32 hs = 64 - sh;
+                    a[lo + 1] = (a[lo + 1] & ~(m >> hs)) | (va >> hs);
+                    if constexpr (F)
+                        this->bp()[lo + 1] = (this->bp()[lo + 1] & ~(m >> hs)) | (vb >> hs);
+                }
+                return;
+            }
+        }
         if constexpr (NW == 1 && L <= W) {
             if (off >= 0 && off + i64(L) <= i64(W)) { // in range: one masked word
                 word m = k::top_mask(L) << off;
@@ -407,19 +423,23 @@ struct concat_info<Vec<W, S, F>, T...> {
     static constexpr bool four = F || concat_info<T...>::four;
 };
 template <class R>
-MF_HD inline void concat_into(R&, i64) {}
+MF_HD MF_INLINE void concat_into(R&, i64) {}
+// Every part lies inside r, whose bits start zero, and a part's bits above its width are zero:
+// shifts and ors place it (the general insert is a loop over masked windows, costly in hot
+// generated code).
 template <class R, u32 W, bool S, bool F, class... T>
-MF_HD inline void concat_into(R& r, i64 top, const Vec<W, S, F>& x, const T&... rest) {
-    if constexpr (R::NW == 1) {
-        // One word: every part lies inside it and r starts zero, so a shift and an or place
-        // it (the general insert is a loop over masked windows, costly in hot generated code).
-        u32 sh = u32(top - i64(W));
-        r.a[0] |= x.a[0] << sh;
-        if constexpr (F) r.bplane()[0] |= x.bplane()[0] << sh;
-    } else {
-        k::insert(r.ref(), top - i64(W), x.cref());
+MF_HD MF_INLINE void concat_into(R& r, i64 top, const Vec<W, S, F>& x, const T&... rest) {
+    i64 off = top - i64(W);
+    u32 lo = u32(off >> 6), sh = u32(off & 63);
+    for (u32 j = 0; j < Vec<W, S, F>::NW; ++j) {
+        r.a[lo + j] |= x.a[j] << sh;
+        if constexpr (F) r.bplane()[lo + j] |= x.bplane()[j] << sh;
+        if (sh && lo + j + 1 < R::NW) {
+            r.a[lo + j + 1] |= x.a[j] >> (64 - sh);
+            if constexpr (F) r.bplane()[lo + j + 1] |= x.bplane()[j] >> (64 - sh);
+        }
     }
-    concat_into(r, top - i64(W), rest...);
+    concat_into(r, off, rest...);
 }
 } // namespace detail
 

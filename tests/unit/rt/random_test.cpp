@@ -151,6 +151,63 @@ TEST(RtRandom, BoundaryWidthTemplates) {
     boundary_both<129>(rng);
 }
 
+// ---- wide part writes and concatenations: the word-level shortcuts against the kernels ----
+
+// set_part of an L-bit value into a W-bit one at every offset, in and out of range, against
+// k::insert (4-state and 2-state destinations; 4-state sources, so X/Z are written as 0 into
+// 2-state ones).
+template <rt::u32 W, rt::u32 L, bool F>
+void wide_set_part(std::mt19937_64& rng) {
+    using V = rt::Vec<W, false, F>;
+    for (int iter = 0; iter < 4; ++iter) {
+        V v = to_vec<V>(random_value(rng, W, false, F ? 100 : 0));
+        auto p = to_vec<rt::Vec<L, false, true>>(random_value(rng, L, false, 100));
+        for (rt::i64 off = -rt::i64(L) - 1; off <= rt::i64(W) + 1; ++off) {
+            V a = v, b = v;
+            a.set_part(off, p);
+            k::insert(b.ref(), off, p.cref());
+            ASSERT_TRUE(k::case_eq(a.cref(), b.cref()))
+                << "W=" << W << " L=" << L << " off=" << off;
+        }
+    }
+}
+
+// A concatenation of parts of mixed widths and states against insert of each part in turn.
+template <rt::u32 A, rt::u32 B, rt::u32 C>
+void wide_concat(std::mt19937_64& rng) {
+    for (int iter = 0; iter < 20; ++iter) {
+        auto a = to_vec<rt::Vec<A, false, true>>(random_value(rng, A, false, 100));
+        auto b = to_vec<rt::Vec<B, true, false>>(random_value(rng, B, true, 0));
+        auto c = to_vec<rt::Vec<C, false, true>>(random_value(rng, C, false, 100));
+        auto got = rt::concat(a, b, c);
+        rt::Vec<A + B + C, false, true> want;
+        k::insert(want.ref(), B + C, a.cref());
+        k::insert(want.ref(), C, b.cref());
+        k::insert(want.ref(), 0, c.cref());
+        ASSERT_TRUE(k::case_eq(got.cref(), want.cref())) << A << "," << B << "," << C;
+        auto two = rt::concat(b, b); // 2-state parts only
+        rt::Vec<2 * B, false, false> want2;
+        k::insert(want2.ref(), B, b.cref());
+        k::insert(want2.ref(), 0, b.cref());
+        ASSERT_TRUE(k::case_eq(two.cref(), want2.cref())) << B;
+    }
+}
+
+TEST(RtWide, PartWritesAndConcatenations) {
+    std::mt19937_64 rng(7);
+    wide_set_part<65, 1, true>(rng);
+    wide_set_part<65, 64, true>(rng);
+    wide_set_part<128, 32, true>(rng);
+    wide_set_part<128, 32, false>(rng);
+    wide_set_part<200, 63, true>(rng);
+    wide_set_part<200, 17, false>(rng);
+    wide_concat<32, 32, 64>(rng);
+    wide_concat<1, 127, 8>(rng);
+    wide_concat<70, 3, 65>(rng);
+    wide_concat<64, 64, 64>(rng);
+    wide_concat<5, 60, 1>(rng);
+}
+
 // ---- real conversions ----
 
 /// Correctly rounded (nearest, ties even) double of a reference value, built from bits.
