@@ -110,7 +110,8 @@ void writeTo(InstanceHost& inst, FILE* f, const std::string& text) {
 } // namespace
 
 FileTable::FileTable(FileTable&& o) noexcept
-    : fds(std::move(o.fds)), pending(std::move(o.pending)), received(std::move(o.received)) {
+    : fds(std::move(o.fds)), pending(std::move(o.pending)), next(o.next),
+      received(std::move(o.received)) {
     for (int i = 0; i < 31; ++i) {
         mcd[i] = o.mcd[i];
         o.mcd[i].f = nullptr;

@@ -10,6 +10,7 @@
 #include <cstdint>
 #include <cstdio>
 #include <map>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -38,8 +39,11 @@ class FileTable {
 
     OpenFile mcd[31];          // bit i (1..30); [0] unused (stdout)
     std::vector<OpenFile> fds; // fd 0x80000000 + 3 + i
-    // $readmem*: words parsed from the file, by flat index, not yet sent to the model.
-    std::map<uint64_t, rt::Value> pending;
+    // $readmem*: the words parsed from the file, by flat index (shared by the instances that
+    // read the same unchanged file at the same site); `next` is the first not yet sent.
+    std::shared_ptr<const std::map<uint64_t, rt::Value>> pending;
+    std::map<uint64_t, rt::Value>::const_iterator next;
+    bool pendingLeft() const { return pending && next != pending->end(); }
     // $writemem*: the words received so far.
     std::vector<rt::Value> received;
 };

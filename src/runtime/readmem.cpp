@@ -13,7 +13,10 @@
 #include <fmt/format.h>
 
 #include <cctype>
+#include <filesystem>
 #include <fstream>
+#include <memory>
+#include <mutex>
 #include <sstream>
 
 namespace metalfpga::runtime {
@@ -83,13 +86,21 @@ uint64_t flatOf(const codegen::ServiceSite& s, int64_t addr) {
     return static_cast<uint64_t>(s.memMsb >= s.memLsb ? addr - s.memLsb : s.memLsb - addr);
 }
 
-// Parses a memory file into `out` (flat index -> word). Messages as Icarus prints them.
-void parseMemFile(CallContext& c, const std::string& task, const std::string& path,
-                  const std::string& text, const Range& r, std::map<uint64_t, rt::Value>& out) {
-    const codegen::ServiceSite& s = c.site;
+// A memory file parsed for one call site and address range: the words by flat index and the
+// messages the parse printed.
+struct ParsedMemFile {
+    std::map<uint64_t, rt::Value> words;
+    std::vector<std::string> messages;
+};
+
+// Parses a memory file into `out`. Messages as Icarus prints them.
+void parseMemFile(const codegen::ServiceSite& s, const std::string& task, const std::string& path,
+                  const std::string& text, const Range& r, ParsedMemFile& parsed) {
+    std::map<uint64_t, rt::Value>& out = parsed.words;
     bool binary = task == "$readmemb";
     auto msg = [&](const char* kind, const std::string& m) {
-        c.instance.emit(fmt::format("{}: {}: {}({}): {}\n", kind, s.where, task, path, m));
+        parsed.messages.push_back(
+            fmt::format("{}: {}: {}({}): {}\n", kind, s.where, task, path, m));
     };
     int64_t addr = r.start;
     bool past = false;      // the last word filled the range
@@ -176,6 +187,43 @@ void parseMemFile(CallContext& c, const std::string& task, const std::string& pa
                                    r.start, r.stop));
 }
 
+// The instances of a batch read the same files: each file is parsed once per call site, range
+// and version (size and modification time), and the instances share the words.
+std::shared_ptr<const ParsedMemFile> readMemFile(const CallContext& c, const std::string& task,
+                                                 const std::string& path, const Range& r,
+                                                 bool& opened) {
+    namespace fs = std::filesystem;
+    std::error_code ec;
+    auto size = fs::file_size(path, ec);
+    auto when = ec ? fs::file_time_type{} : fs::last_write_time(path, ec);
+    std::string key =
+        fmt::format("{}|{}|{}|{}|{}|{}|{}|{}", static_cast<const void*>(&c.site), task, path, size,
+                    when.time_since_epoch().count(), r.start, r.stop, r.incr);
+    static std::mutex lock;
+    static std::map<std::string, std::shared_ptr<const ParsedMemFile>> cache;
+    if (!ec) {
+        std::lock_guard<std::mutex> g(lock);
+        auto it = cache.find(key);
+        if (it != cache.end()) {
+            opened = true;
+            return it->second;
+        }
+    }
+    std::ifstream in(path, std::ios::binary);
+    opened = static_cast<bool>(in);
+    if (!in) return nullptr;
+    std::stringstream ss;
+    ss << in.rdbuf();
+    auto parsed = std::make_shared<ParsedMemFile>();
+    parseMemFile(c.site, task, path, ss.str(), r, *parsed);
+    if (!ec) {
+        std::lock_guard<std::mutex> g(lock);
+        if (cache.size() >= 64) cache.clear(); // bounded: a design reads a few files
+        cache.emplace(key, parsed);
+    }
+    return parsed;
+}
+
 } // namespace
 
 void callReadmem(CallContext& c) {
@@ -184,18 +232,26 @@ void callReadmem(CallContext& c) {
     FileTable& ft = c.instance.files;
     bool first = c.value(realArgs).to_u64() == 0;
     if (first) {
-        ft.pending.clear();
+        ft.pending.reset();
         std::string task = s.task;
         std::string path = c.text(0);
         Range r;
-        std::ifstream in(path, std::ios::binary);
-        if (!in) {
+        bool opened = std::ifstream(path, std::ios::binary).good();
+        if (!opened) {
             c.instance.emit(fmt::format("ERROR: {}: {}: Unable to open {} for reading.\n", s.where,
                                         task, path));
         } else if (rangeOf(c, realArgs, task, r)) {
-            std::stringstream ss;
-            ss << in.rdbuf();
-            parseMemFile(c, task, path, ss.str(), r, ft.pending);
+            std::shared_ptr<const ParsedMemFile> parsed = readMemFile(c, task, path, r, opened);
+            if (!opened)
+                c.instance.emit(fmt::format("ERROR: {}: {}: Unable to open {} for reading.\n",
+                                            s.where, task, path));
+            if (parsed) {
+                for (const std::string& m : parsed->messages) c.instance.emit(m);
+                // Shares the parsed words: the pointer keeps them alive for this instance.
+                ft.pending =
+                    std::shared_ptr<const std::map<uint64_t, rt::Value>>(parsed, &parsed->words);
+                ft.next = ft.pending->begin();
+            }
         }
     }
     rt::word* reply = c.reply();
@@ -203,17 +259,17 @@ void callReadmem(CallContext& c) {
     uint32_t maskWords = (chunk + 63) / 64;
     uint32_t dataAt = 3 + maskWords;
     uint32_t ew = 2 * rt::k::nwords(s.memWidth);
-    if (ft.pending.empty() || dataAt + chunk * ew > c.replyWords()) {
+    if (!ft.pendingLeft() || dataAt + chunk * ew > c.replyWords()) {
         reply[1] = 0;
         reply[2] = 0;
-        ft.pending.clear();
+        ft.pending.reset();
         return;
     }
-    uint64_t base = ft.pending.begin()->first;
+    uint64_t base = ft.next->first;
     reply[1] = base;
-    while (!ft.pending.empty() && ft.pending.begin()->first < base + chunk) {
-        uint64_t i = ft.pending.begin()->first - base;
-        const rt::Value& v = ft.pending.begin()->second;
+    for (; ft.next != ft.pending->end() && ft.next->first < base + chunk; ++ft.next) {
+        uint64_t i = ft.next->first - base;
+        const rt::Value& v = ft.next->second;
         reply[3 + i / 64] |= rt::word{1} << (i % 64);
         rt::k::CRef cr = v.cref();
         uint32_t nw = rt::k::nwords(s.memWidth);
@@ -221,9 +277,8 @@ void callReadmem(CallContext& c) {
             reply[dataAt + i * ew + w] = cr.a[w];
             reply[dataAt + i * ew + nw + w] = cr.b[w];
         }
-        ft.pending.erase(ft.pending.begin());
     }
-    reply[2] = ft.pending.empty() ? 0 : 1;
+    reply[2] = ft.pendingLeft() ? 1 : 0;
 }
 
 void callWritemem(CallContext& c) {
