@@ -13,7 +13,6 @@
 #include <fmt/format.h>
 
 #include <cctype>
-#include <filesystem>
 #include <fstream>
 #include <memory>
 #include <mutex>
@@ -187,40 +186,36 @@ void parseMemFile(const codegen::ServiceSite& s, const std::string& task, const 
                                    r.start, r.stop));
 }
 
-// The instances of a batch read the same files: each file is parsed once per call site, range
-// and version (size and modification time), and the instances share the words.
+// The instances of a batch read the same files: a file's text is parsed once per call site and
+// range, and every later call whose file has the same text (compared byte for byte, so a file
+// the simulation rewrote is parsed again) shares the words.
 std::shared_ptr<const ParsedMemFile> readMemFile(const CallContext& c, const std::string& task,
                                                  const std::string& path, const Range& r,
                                                  bool& opened) {
-    namespace fs = std::filesystem;
-    std::error_code ec;
-    auto size = fs::file_size(path, ec);
-    auto when = ec ? fs::file_time_type{} : fs::last_write_time(path, ec);
-    std::string key =
-        fmt::format("{}|{}|{}|{}|{}|{}|{}|{}", static_cast<const void*>(&c.site), task, path, size,
-                    when.time_since_epoch().count(), r.start, r.stop, r.incr);
-    static std::mutex lock;
-    static std::map<std::string, std::shared_ptr<const ParsedMemFile>> cache;
-    if (!ec) {
-        std::lock_guard<std::mutex> g(lock);
-        auto it = cache.find(key);
-        if (it != cache.end()) {
-            opened = true;
-            return it->second;
-        }
-    }
     std::ifstream in(path, std::ios::binary);
     opened = static_cast<bool>(in);
     if (!in) return nullptr;
     std::stringstream ss;
     ss << in.rdbuf();
-    auto parsed = std::make_shared<ParsedMemFile>();
-    parseMemFile(c.site, task, path, ss.str(), r, *parsed);
-    if (!ec) {
+    std::string text = ss.str();
+    std::string key = fmt::format("{}|{}|{}|{}|{}|{}", static_cast<const void*>(&c.site), task,
+                                  path, r.start, r.stop, r.incr);
+    struct Entry {
+        std::string text;
+        std::shared_ptr<const ParsedMemFile> parsed;
+    };
+    static std::mutex lock;
+    static std::map<std::string, Entry> cache;
+    {
         std::lock_guard<std::mutex> g(lock);
-        if (cache.size() >= 64) cache.clear(); // bounded: a design reads a few files
-        cache.emplace(key, parsed);
+        auto it = cache.find(key);
+        if (it != cache.end() && it->second.text == text) return it->second.parsed;
     }
+    auto parsed = std::make_shared<ParsedMemFile>();
+    parseMemFile(c.site, task, path, text, r, *parsed);
+    std::lock_guard<std::mutex> g(lock);
+    if (cache.size() >= 64) cache.clear(); // bounded: a design reads a few files
+    cache[key] = Entry{std::move(text), parsed};
     return parsed;
 }
 
