@@ -408,7 +408,9 @@ int run(int argc, char** argv) {
     app.add_flag_callback(
         "--pipeline-save", [&o] { o.pipelineSave = 1; },
         "Write compiled models to the archive (default; env "
-        "METALFPGA_PIPELINE_ARCHIVE_SAVE, alias METALFPGA_PIPELINE_HARVEST)");
+        "METALFPGA_PIPELINE_ARCHIVE_SAVE, alias METALFPGA_PIPELINE_HARVEST); the archive keeps "
+        "at most METALFPGA_PIPELINE_ARCHIVE_MAX_MB MiB (default 1024), least recently used "
+        "entries go first");
     app.add_flag_callback(
         "--no-pipeline-save", [&o] { o.pipelineSave = 0; }, "Do not write the archive");
     app.add_flag("--pipeline-log", o.pipelineLog,

@@ -1,4 +1,6 @@
 #include "backends/cpu/cpu_backend.h"
+
+#include "backends/common/archive_limit.h"
 #include "backends/cpu/interrupts.h"
 #include "backends/cpu/model_compile.h"
 #include "backends/cpu/split_source.h"
@@ -252,6 +254,22 @@ void noteArchiveProblem(const std::string& dir, const std::string& why,
                    dir, why, tempFolder);
 }
 
+void boundArchive(const fs::path& dir, const fs::path& saved, bool log) {
+    std::string error;
+    uint64_t limit = common::archiveLimitBytes(error);
+    static bool warned = false;
+    if (!error.empty() && !warned) {
+        warned = true;
+        fmt::print(stderr, "metalfpga: warning: {}\n", error);
+    }
+    common::Eviction e = common::enforceLimit(dir, limit, saved);
+    if (log && e.entries)
+        logDecision(fmt::format("removed {} least recently used entries ({:.1f} MiB) to stay "
+                                "within {} MiB; {:.1f} MiB kept",
+                                e.entries, double(e.bytes) / (1 << 20), limit >> 20,
+                                double(e.keptBytes) / (1 << 20)));
+}
+
 std::string modelKey(const std::string& source) {
     std::string cxx = compiler();
     std::string keyText = source + '\0' + cxx + '\0' + compilerVersion(cxx) + '\0' + kFlags + '\0' +
@@ -337,6 +355,7 @@ std::unique_ptr<LoadedModel> load(const std::string& source, const CompileOption
             if (why.empty() && !tryLoad(entry)) why = "does not load or has another key";
             if (why.empty()) {
                 model->cacheHit = true;
+                common::touchEntry(entry); // least recently used entries go first
                 if (options.log)
                     logDecision(fmt::format("hit {} (checked and loaded in {:.1f} ms)",
                                             entry.string(), msSince(t0)));
@@ -391,6 +410,7 @@ std::unique_ptr<LoadedModel> load(const std::string& source, const CompileOption
             if (options.log)
                 logDecision(fmt::format("saved {} (compiled in {:.1f} ms)", entry.string(),
                                         model->compileMs));
+            boundArchive(dir, entry, options.log);
         } else {
             // A valid object still (the loader ignores a partial trailer): run it unsaved.
             noteArchiveProblem(dir.string(), why, "");

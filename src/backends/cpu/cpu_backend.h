@@ -74,6 +74,11 @@ CacheUse openCache(const CompileOptions& options);
 void noteArchiveProblem(const std::string& dir, const std::string& why,
                         const std::string& tempFolder);
 
+// After a save: keeps the archive folder within METALFPGA_PIPELINE_ARCHIVE_MAX_MB by removing
+// the least recently used entries (backends/common/archive_limit.h); `saved` stays. With `log`,
+// one line says what was removed.
+void boundArchive(const std::filesystem::path& dir, const std::filesystem::path& saved, bool log);
+
 // The archive key of a model source: XXH3-128 (hex) of the source, the compiler and its
 // --version, the flags, the tool version and the rt/ headers.
 std::string modelKey(const std::string& source);

@@ -1,5 +1,6 @@
 #include "backends/cuda/cuda_backend.h"
 
+#include "backends/common/archive_limit.h"
 #include "backends/cpu/interrupts.h"
 
 #include "metalfpga/version.h"
@@ -294,6 +295,7 @@ std::unique_ptr<LoadedModel> load(const std::string& source, const cpu::CompileO
     }
     if (hit) {
         model->cacheHit = true;
+        common::touchEntry(entry); // least recently used entries go first
     } else {
         if (!compileModel(source, dev->arch(), false, cubin, error, &model->compileMs))
             return nullptr;
@@ -331,6 +333,7 @@ std::unique_ptr<LoadedModel> load(const std::string& source, const cpu::CompileO
                                      ? fmt::format("cannot save {}: {}", entry.string(), why)
                                      : fmt::format("saved {} (compiled in {:.1f} ms)",
                                                    entry.string(), model->compileMs));
+            if (why.empty()) cpu::boundArchive(dir, entry, options.log);
         } else if (options.log && options.useCache) {
             cpu::logDecision(
                 fmt::format("save off; compiled in {:.1f} ms, not stored", model->compileMs));
