@@ -5,9 +5,11 @@
 //   continuous assignments, port connections, gates and UDPs whose expressions call nothing (a
 //   function may have side effects, a system function may read the time or a file);
 //   `always` blocks woken by any change of whole signals (no selects, no named events: a run for
-//   a change of another part of a signal would be one the event scheduler does not make) whose
-//   body calls no task or function, system ones included (a call may suspend the process on
-//   the service ring or a host call).
+//   a change of another part of a signal would be one the event scheduler does not make), or,
+//   for `always @*`, of memory words too (its list holds all it reads, so a run for another
+//   word's change changes nothing), whose body calls no task or function, system ones included
+//   (a call may suspend the process on the service ring or a host call, or read signals outside
+//   the list).
 #include "plan/model_plan.h"
 #include "plan/walk.h"
 
@@ -48,10 +50,16 @@ bool runnableByLevel(const Design& d, const Process& p) {
         return true;
     }
     if (!p.body || p.body->kind != StmtKind::Timed || !p.body->timing) return false;
-    for (const EventItem& ev : p.body->timing->events)
-        if (ev.edge != Edge::Any || ev.expr->kind != ExprKind::Signal ||
-            d.signals[ev.expr->signal].kind == SignalKind::Event)
-            return false;
+    bool star = p.body->timing->kind == Timing::Kind::Star;
+    for (const EventItem& ev : p.body->timing->events) {
+        if (ev.edge != Edge::Any) return false;
+        const Expr& e = *ev.expr;
+        bool whole = e.kind == ExprKind::Signal && d.signals[e.signal].kind != SignalKind::Event;
+        // `@*` lists everything the block reads: a run for a change of a memory word it does
+        // not read recomputes the outputs it already holds, and changes nothing.
+        bool word = star && e.kind == ExprKind::ArrayElement;
+        if (!whole && !word) return false;
+    }
     return !callsAnything(p.body->body.get());
 }
 

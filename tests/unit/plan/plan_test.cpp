@@ -174,6 +174,23 @@ endmodule
     for (const ProcessPlan& pp : ev.processes) EXPECT_FALSE(pp.staticRun);
 }
 
+// `always @*` may read memory words (its list holds all it reads); an explicit list naming a word
+// is woken by that word alone, so it stays event-driven.
+TEST(PlanStaticSchedule, StarBlocksReadingMemoryWordsRunByLevel) {
+    auto p = planOf(R"(
+module top(input [1:0] i);
+  reg [3:0] mem [0:3];
+  reg [3:0] c, d, e;
+  always @* c = mem[1] + mem[i];
+  always @(mem[1]) d = mem[1];
+  always @* e = mem[0];
+endmodule
+)");
+    EXPECT_TRUE(p.at(5).staticRun);
+    EXPECT_FALSE(p.at(6).staticRun);
+    EXPECT_TRUE(p.at(7).staticRun);
+}
+
 TEST(PlanAliases, PlainLinksAreOneSignal) {
     auto p = planOf(R"(
 module dut(input clk, input [1:0] sel, output reg q = 1'b0, output [3:0] w);
