@@ -18,9 +18,6 @@ namespace metalfpga::plan {
 
 using namespace ir;
 
-namespace {
-
-// System functions whose value depends only on their arguments.
 bool pureSystemFunction(const std::string& n) {
     static const std::set<std::string> pure{
         "$signed", "$unsigned", "$bits",  "$clog2", "$rtoi", "$itor",  "$realtobits", "$bitstoreal",
@@ -29,6 +26,8 @@ bool pureSystemFunction(const std::string& n) {
         "$cosh",   "$tanh",     "$asinh", "$acosh", "$atanh"};
     return pure.count(n) != 0;
 }
+
+namespace {
 
 // Why a statement needs the event scheduler inside a combinational (comb = true) or clocked
 // block, or nullopt when it does not.

@@ -3,7 +3,8 @@
 // process is run by level when it has a level (outside loops, not a link merged into one
 // signal) and needs no resume point:
 //   continuous assignments, port connections, gates and UDPs whose expressions call nothing (a
-//   function may have side effects, a system function may read the time or a file);
+//   function may have side effects, a system function may read the time or a file; the pure
+//   system functions such as $signed and $clog2 are no calls here);
 //   `always` blocks woken by any change of whole signals (no selects, no named events: a run for
 //   a change of another part of a signal would be one the event scheduler does not make), or,
 //   for `always @*`, of memory words too (its list holds all it reads, so a run for another
@@ -19,8 +20,10 @@ using namespace ir;
 
 namespace {
 
+// A call of a function or of a system function that is not pure (pureSystemFunction).
 bool isCall(const Expr& e) {
-    return e.kind == ExprKind::Call || e.kind == ExprKind::SystemCall;
+    return e.kind == ExprKind::Call ||
+           (e.kind == ExprKind::SystemCall && !pureSystemFunction(e.name));
 }
 
 bool callsAnything(const Expr* e) {

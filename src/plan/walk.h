@@ -4,6 +4,7 @@
 #include "ir/design.h"
 
 #include <functional>
+#include <string>
 
 namespace metalfpga::plan {
 
@@ -20,6 +21,10 @@ void forEachExpressionOf(const ir::Stmt& st, const std::function<void(const ir::
 
 // True when `pred` holds for `e` or one of its operands, at any depth.
 bool anyExpression(const ir::Expr* e, const std::function<bool(const ir::Expr&)>& pred);
+
+// System functions whose value depends only on their arguments ($signed, $clog2, $sqrt, ...):
+// they read no time, file, plusarg or random state (classify.cpp).
+bool pureSystemFunction(const std::string& name);
 
 // The object a target or select reads or writes: `e` without its bit and part selects.
 const ir::Expr* selectBase(const ir::Expr* e);

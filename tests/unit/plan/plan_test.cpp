@@ -191,6 +191,22 @@ endmodule
     EXPECT_TRUE(p.at(7).staticRun);
 }
 
+// Pure system functions ($signed, $clog2, ...) are no calls; $random and $time are.
+TEST(PlanStaticSchedule, PureSystemFunctionsRunByLevel) {
+    auto p = planOf(R"(
+module top(input [3:0] a, b);
+  reg c;
+  reg [31:0] d, e;
+  always @* c = $signed(a) < $signed(b);
+  always @* d = $random + a;
+  always @* e = $time + b;
+endmodule
+)");
+    EXPECT_TRUE(p.at(5).staticRun);
+    EXPECT_FALSE(p.at(6).staticRun);
+    EXPECT_FALSE(p.at(7).staticRun);
+}
+
 TEST(PlanAliases, PlainLinksAreOneSignal) {
     auto p = planOf(R"(
 module dut(input clk, input [1:0] sel, output reg q = 1'b0, output [3:0] w);
