@@ -139,7 +139,7 @@ struct Vec : detail::BPlane<k::nwords(W), F> {
     MF_HD Vec<W, S, true> as_logic() const { return Vec<W, S, true>(*this); }
     MF_HD Vec<W, S, false> as_bits() const { return Vec<W, S, false>(*this); }
 
-    MF_HD bool has_xz() const { return k::has_xz(cref()); }
+    MF_HD MF_INLINE bool has_xz() const { return k::has_xz(cref()); }
     MF_HD u64 to_u64() const { return a[0]; }
     /// The logical value (clause 5.1.9) as a Bit code.
     MF_HD MF_INLINE Bit truth() const {
@@ -445,7 +445,7 @@ MF_HD MF_INLINE void concat_into(R& r, i64 top, const Vec<W, S, F>& x, const T&.
 
 /// {x, y, ...}: the first operand is the most significant.
 template <class... T>
-MF_HD inline Vec<detail::concat_info<T...>::width, false, detail::concat_info<T...>::four>
+MF_HD MF_INLINE Vec<detail::concat_info<T...>::width, false, detail::concat_info<T...>::four>
 concat(const T&... parts) {
     using R = Vec<detail::concat_info<T...>::width, false, detail::concat_info<T...>::four>;
     R r;
@@ -455,7 +455,7 @@ concat(const T&... parts) {
 
 /// {N{x}}
 template <u32 N, u32 W, bool S, bool F>
-MF_HD inline Vec<N * W, false, F> replicate(const Vec<W, S, F>& x) {
+MF_HD MF_INLINE Vec<N * W, false, F> replicate(const Vec<W, S, F>& x) {
     static_assert(N >= 1, "replication count must be positive here");
     Vec<N * W, false, F> r;
     if constexpr (N * W <= 64) { // one word: copies of x spaced W bits apart, by a multiply

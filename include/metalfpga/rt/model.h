@@ -556,7 +556,7 @@ MF_HD inline T lit(A... w) {
 
 /// An index value as i64; false when it has X/Z bits (or is too wide to matter).
 template <u32 W, bool S_, bool F>
-MF_HD inline bool index_of(const Vec<W, S_, F>& v, i64& out) {
+MF_HD MF_INLINE bool index_of(const Vec<W, S_, F>& v, i64& out) {
     if (v.has_xz()) return false;
     for (u32 i = 1; i < Vec<W, S_, F>::NW; ++i)
         if (v.a[i] != (S_ && k::sign_bit(v.cref()) == B1 ? ~word(0) : 0)) return false;
@@ -571,7 +571,7 @@ MF_HD inline bool index_of(const Vec<W, S_, F>& v, i64& out) {
 }
 
 /// Offset of index i in a range [msb:lsb] from its least significant end.
-MF_HD inline i64 range_offset(i64 i, i64 msb, i64 lsb) {
+MF_HD MF_INLINE i64 range_offset(i64 i, i64 msb, i64 lsb) {
     return msb >= lsb ? i - lsb : lsb - i;
 }
 
@@ -580,14 +580,14 @@ constexpr i64 kNoIndex = -(i64(1) << 62);
 
 /// Offset of a bit select x[i] in [msb:lsb].
 template <class I>
-MF_HD inline i64 bit_offset(const I& idx, i64 msb, i64 lsb) {
+MF_HD MF_INLINE i64 bit_offset(const I& idx, i64 msb, i64 lsb) {
     i64 i = 0;
     if (!index_of(idx, i)) return kNoIndex;
     return range_offset(i, msb, lsb);
 }
 /// Offset of the least significant bit of x[b +: w] (up) or x[b -: w].
 template <class I>
-MF_HD inline i64 indexed_offset(const I& idx, i64 w, i64 msb, i64 lsb, bool up) {
+MF_HD MF_INLINE i64 indexed_offset(const I& idx, i64 w, i64 msb, i64 lsb, bool up) {
     i64 b = 0;
     if (!index_of(idx, b)) return kNoIndex;
     i64 lo_index = up ? b : b - w + 1; // the smaller index of the selected range
@@ -596,13 +596,13 @@ MF_HD inline i64 indexed_offset(const I& idx, i64 w, i64 msb, i64 lsb, bool up) 
 }
 /// A W-bit part of x at an offset (X outside x, all X for kNoIndex; 0 for a 2-state x).
 template <u32 W, u32 W2, bool S_, bool F>
-MF_HD inline Vec<W, false, F> select_part(const Vec<W2, S_, F>& x, i64 off) {
+MF_HD MF_INLINE Vec<W, false, F> select_part(const Vec<W2, S_, F>& x, i64 off) {
     if (off == kNoIndex) return Vec<W, false, F>::x();
     return x.template part<W>(off);
 }
 /// Writes v into x at an offset (bits outside x, and kNoIndex, are ignored).
 template <u32 W, bool S_, bool F, u32 W2, bool S2, bool F2>
-MF_HD inline void set_part_at(Vec<W, S_, F>& x, i64 off, const Vec<W2, S2, F2>& v) {
+MF_HD MF_INLINE void set_part_at(Vec<W, S_, F>& x, i64 off, const Vec<W2, S2, F2>& v) {
     if (off == kNoIndex) return;
     x.set_part(off, v);
 }
@@ -626,17 +626,17 @@ MF_HD inline bool set_part_changed(Vec<W, S_, F>& x, i64 off, const Vec<W2, S2, 
 }
 /// Offset of an index in one unpacked dimension, or -1 (X/Z or out of range).
 template <class I>
-MF_HD inline i64 dim_offset(const I& idx, i64 msb, i64 lsb) {
+MF_HD MF_INLINE i64 dim_offset(const I& idx, i64 msb, i64 lsb) {
     i64 i = 0;
     if (!index_of(idx, i)) return -1;
     return range_offset(i, msb, lsb);
 }
 /// Flat element index from (offset, size, stride) per dimension; -1 when any is out of range.
-MF_HD inline i64 flat_index() {
+MF_HD MF_INLINE i64 flat_index() {
     return 0;
 }
 template <class... R>
-MF_HD inline i64 flat_index(i64 off, i64 size, u64 stride, R... rest) {
+MF_HD MF_INLINE i64 flat_index(i64 off, i64 size, u64 stride, R... rest) {
     if (off < 0 || off >= size) return -1;
     i64 r = flat_index(rest...);
     if (r < 0) return -1;
