@@ -81,7 +81,9 @@ std::string Generator::frameAccessors(SignalId i) const {
     // A write that wakes nothing need not look at the old value.
     auto same = [&](const std::string& x) {
         if (quiet) return std::string("false");
-        return real ? fmt::format("{} == v", x) : fmt::format("k::case_eq({}.cref(), v.cref())", x);
+        // Reals compare by bits: -0.0 after 0.0 is a new value (Icarus propagates it).
+        return real ? fmt::format("bits::double_to_bits({}) == bits::double_to_bits(v)", x)
+                    : fmt::format("k::case_eq({}.cref(), v.cref())", x);
     };
     std::string fanout = quiet ? "" : fmt::format("    fanout_s{}(s);\n", i);
     if (sg.isArray()) {

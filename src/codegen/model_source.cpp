@@ -217,8 +217,9 @@ std::optional<Model> Generator::run() {
         bool real = storageType(i).isReal;
         // A write that wakes nothing need not compare with the old value.
         bool quiet = wakesNothing_.count(i) != 0;
+        // Reals compare by bits: -0.0 after 0.0 is a new value (Icarus propagates it).
         std::string same = quiet  ? "false"
-                           : real ? "s.s{0}{1} == v"
+                           : real ? "bits::double_to_bits(s.s{0}{1}) == bits::double_to_bits(v)"
                                   : "k::case_eq(s.s{0}{1}.cref(), v.cref())";
         auto fanoutCall = [&] {
             if (!quiet) L(fmt::format("    fanout_s{}(s);", i));
