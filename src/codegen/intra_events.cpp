@@ -10,8 +10,8 @@ using namespace ir;
 
 bool Generator::eventItems(const Timing& t, std::vector<WaitItem>& items) {
     for (const EventItem& ev : t.events) {
-        if (ev.expr->type.isReal) {
-            unsupported(ev.expr->loc, "an event control on a real");
+        if (ev.expr->type.isReal && ev.edge != Edge::Any) {
+            unsupported(ev.expr->loc, "an edge of a real in an event control");
             return false;
         }
         items.push_back(WaitItem{ev.edge, ev.expr.get(), ev.expr->type});

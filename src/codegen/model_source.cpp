@@ -346,7 +346,9 @@ std::optional<Model> Generator::run() {
             L("    {");
             curScope_ = kNone;
             L(fmt::format("        auto v = {};", expr(*it.expr)));
-            if (it.edge == Edge::Any)
+            if (it.edge == Edge::Any && it.type.isReal) // a numeric change, as in Icarus
+                L(fmt::format("        if (v != s.{}_{}) hit = true;", snap, i));
+            else if (it.edge == Edge::Any)
                 L(fmt::format("        if (!k::case_eq(v.cref(), s.{}_{}.cref())) hit = true;",
                               snap, i));
             else

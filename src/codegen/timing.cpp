@@ -49,8 +49,10 @@ uint32_t Generator::waitGroup(uint32_t site) {
         bool changeOnly = true;
         for (const WaitItem& it : ws.items) {
             SignalId sg = rep(it.expr->signal);
+            // A real's event is a numeric change (Icarus): -0.0 after 0.0 is a write but no
+            // event, so real items keep their copies.
             if (it.edge != Edge::Any || d_.signals[sg].kind == SignalKind::Event ||
-                svNets_.count(sg))
+                svNets_.count(sg) || it.type.isReal)
                 changeOnly = false;
         }
         groupChangeOnly_.push_back(changeOnly);
@@ -83,8 +85,8 @@ void Generator::timing(const Timing& t, int ind) {
     case Timing::Kind::Star: {
         std::vector<WaitItem> items;
         for (const EventItem& ev : t.events) {
-            if (ev.expr->type.isReal) {
-                unsupported(ev.expr->loc, "an event control on a real");
+            if (ev.expr->type.isReal && ev.edge != Edge::Any) {
+                unsupported(ev.expr->loc, "an edge of a real in an event control");
                 return;
             }
             items.push_back(WaitItem{ev.edge, ev.expr.get(), ev.expr->type});
