@@ -322,7 +322,11 @@ std::optional<Const> Elaborator::evalExpr(const Expr& e) {
             return Const::ofValue(rt::Value::from_i64(32, bits));
         }
         if (n == "$rtoi") return Const::ofValue(rt::val::rtoi(real(a)));
-        if (n == "$itor") return Const::ofReal(real(a));
+        // $itor takes an integer: a real argument is first converted (rounded; NaN and
+        // infinities become x, which reads as 0), as Icarus does.
+        if (n == "$itor")
+            return Const::ofReal(a.isReal ? rt::val::to_real(rt::val::from_real(a.r, 64, true))
+                                          : real(a));
         if (n == "$realtobits")
             return Const::ofValue(rt::Value::from_u64(64, rt::realfn::realtobits(real(a))));
         if (n == "$bitstoreal")
