@@ -159,6 +159,16 @@ void Elaborator::applyContext(ExprPtr& e, Type ctx) {
     }
     if (ctx.isReal) return; // handled above
     Type t = Type::integral(ctx.width > e->self.width ? ctx.width : e->self.width, ctx.isSigned);
+    if (e->kind == ExprKind::Const && e->unsizedXZ && t.width > e->self.width) {
+        // 1364-2005 3.5.1: an unsized number whose top digit is x or z extends with x or z to
+        // the width of the expression holding it ('hx is all x at any width).
+        rt::Bit top = e->value.bit(e->value.width() - 1);
+        rt::Value v = e->value.resized(t.width);
+        for (uint32_t i = e->value.width(); i < t.width; ++i) v.set_bit(i, top);
+        e->value = v.with_signed(t.isSigned);
+        e->self = e->type = t;
+        return;
+    }
     if (!contextOp) {
         e->type = e->self;
         if (!(t == e->self)) e = convertTo(std::move(e), t);
@@ -205,9 +215,12 @@ ExprPtr Elaborator::buildExpr(const ast::Expr& a, const ExprContext& ctx) {
     frontend::checkNesting(a.loc);
     switch (a.kind) {
     case ast::ExprKind::Number: {
-        auto v = parseNumber(a.as<ast::NumberExpr>());
+        const auto& num = a.as<ast::NumberExpr>();
+        auto v = parseNumber(num);
         if (!v) return nullptr;
         auto e = node(ExprKind::Const, a.loc, Type::integral(v->width(), v->is_signed()));
+        rt::Bit top = v->bit(v->width() - 1);
+        e->unsizedXZ = num.size.empty() && (top == rt::BX || top == rt::BZ);
         e->value = std::move(*v);
         return e;
     }

@@ -201,6 +201,7 @@ ExprPtr Expr::clone() const {
     e->value = value;
     e->real = real;
     e->isString = isString;
+    e->unsizedXZ = unsizedXZ;
     e->signal = signal;
     e->routine = routine;
     e->scope = scope;

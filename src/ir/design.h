@@ -240,6 +240,7 @@ struct Expr {
     rt::Value value;           // Const; Replicate: the count
     double real = 0;           // RealConst
     bool isString = false;     // Const written as a string literal
+    bool unsizedXZ = false;    // Const: an unsized number whose top digit is x or z (extends so)
     SignalId signal = kNone;   // Signal, ArrayElement
     RoutineId routine = kNone; // Call
     ScopeId scope = kNone;     // Scope
