@@ -94,17 +94,17 @@ struct Vec : detail::BPlane<k::nwords(W), F> {
         k::set_u64(r.ref(), static_cast<u64>(v), true);
         return r;
     }
-    MF_HD MF_INLINE static Vec x() {
+    MF_HD inline static Vec x() {
         Vec r;
         k::set_x(r.ref());
         return r;
     }
-    MF_HD MF_INLINE static Vec z() {
+    MF_HD inline static Vec z() {
         Vec r;
         k::set_z(r.ref());
         return r;
     }
-    MF_HD MF_INLINE static Vec ones() {
+    MF_HD inline static Vec ones() {
         Vec r;
         k::set_ones(r.ref());
         return r;
