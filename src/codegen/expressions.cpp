@@ -374,11 +374,9 @@ std::string Generator::exprNode(const Expr& e, Type& nat) {
             return "0";
         }
         if (n == "$itor" && e.operands.size() == 1) {
-            // $itor takes an integer: a real argument is first converted (rounded; NaN and
-            // infinities become x, which reads as 0), as Icarus does.
             nat = Type::real();
-            if (e.operands[0]->type.isReal)
-                return fmt::format("to_real(from_real<Logic<64, true>>({}))", expr(*e.operands[0]));
+            if (e.operands[0]->type.isReal) // converted to an integer first (rt/real.h)
+                return fmt::format("itor_of_real({})", expr(*e.operands[0]));
             return fmt::format("to_real({})", expr(*e.operands[0]));
         }
         if (n == "$rtoi" && e.operands.size() == 1) {

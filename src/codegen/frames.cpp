@@ -23,6 +23,20 @@ RoutineId Generator::routineOf(SignalId s) const {
     return sc == kNone ? kNone : d_.scopes[sc].routine;
 }
 
+// A setter's first lines: none for a signal whose writes wake nothing (it need not look at the
+// old value); else the return when the value is unchanged. Reals compare by bits: -0.0 after
+// 0.0 is a new value (Icarus propagates it).
+std::string Generator::unchangedReturn(SignalId i, const std::string& ref) const {
+    if (wakesNothing_.count(i)) return "";
+    if (storageType(i).isReal)
+        return fmt::format("    if (bits::double_to_bits({}) == bits::double_to_bits(v)) return;\n",
+                           ref);
+    return fmt::format("    if (k::case_eq({}.cref(), v.cref())) return;\n", ref);
+}
+std::string Generator::fanoutCall(SignalId i) const {
+    return wakesNothing_.count(i) ? "" : fmt::format("    fanout_s{}(s);\n", i);
+}
+
 bool Generator::singleFrame(RoutineId r) const {
     return d_.routines[r].isFunction && !plan_.recursiveRoutines.count(r);
 }
@@ -77,15 +91,6 @@ std::string Generator::frameAccessors(SignalId i) const {
     std::string ref = singleFrame(r) ? fmt::format("s.fr{0}[0].s{1}", r, i)
                                      : fmt::format("s.fr{0}[s.fcur{0}].s{1}", r, i);
     std::string o = fmt::format("MF_HD MF_OUTLINE void fanout_s{}(State& s);\n", i);
-    bool quiet = wakesNothing_.count(i) != 0;
-    // A write that wakes nothing need not look at the old value.
-    auto same = [&](const std::string& x) {
-        if (quiet) return std::string("false");
-        // Reals compare by bits: -0.0 after 0.0 is a new value (Icarus propagates it).
-        return real ? fmt::format("bits::double_to_bits({}) == bits::double_to_bits(v)", x)
-                    : fmt::format("k::case_eq({}.cref(), v.cref())", x);
-    };
-    std::string fanout = quiet ? "" : fmt::format("    fanout_s{}(s);\n", i);
     if (sg.isArray()) {
         uint64_t n = sg.elementCount();
         o += fmt::format("MF_HD inline {0} get_s{1}_elem(const State& s, i64 ix) {{ return ix >= "
@@ -96,8 +101,7 @@ std::string Generator::frameAccessors(SignalId i) const {
                          "{3}"
                          "    {4}[ix] = v;\n"
                          "{5}}}\n",
-                         i, t, n, quiet ? "" : "    if (" + same(ref + "[ix]") + ") return;\n", ref,
-                         fanout);
+                         i, t, n, unchangedReturn(i, ref + "[ix]"), ref, fanoutCall(i));
     } else {
         o += fmt::format("MF_HD inline const {0}& get_s{1}(const State& s) {{ return {2}; }}\n", t,
                          i, ref);
@@ -105,7 +109,7 @@ std::string Generator::frameAccessors(SignalId i) const {
                          "{2}"
                          "    {3} = v;\n"
                          "{4}}}\n",
-                         i, t, quiet ? "" : "    if (" + same(ref) + ") return;\n", ref, fanout);
+                         i, t, unchangedReturn(i, ref), ref, fanoutCall(i));
     }
     return o;
 }

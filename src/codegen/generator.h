@@ -548,7 +548,10 @@ class Generator {
     std::string frameAccessors(SignalId i) const;
     bool singleFrame(RoutineId r) const; // a function with one frame (not recursive)
     bool hasFanout(SignalId i) const;    // a write of i can wake or trigger something
-    std::set<SignalId> wakesNothing_;    // no fanout: their writes store without comparing
+    // A setter's lines for i (frames.cpp): the return when the value is unchanged, the fanout.
+    std::string unchangedReturn(SignalId i, const std::string& ref) const;
+    std::string fanoutCall(SignalId i) const;
+    std::set<SignalId> wakesNothing_; // no fanout: their writes store without comparing
     std::string frameInit() const;
     std::string resumeSwitch(uint32_t proc);
     size_t autoTaskEnter(RoutineId r, int ind); // returns the span

@@ -215,18 +215,7 @@ std::optional<Model> Generator::run() {
         }
         std::string t = cppType(storageType(i));
         bool real = storageType(i).isReal;
-        // A write that wakes nothing need not compare with the old value.
-        bool quiet = wakesNothing_.count(i) != 0;
-        // Reals compare by bits: -0.0 after 0.0 is a new value (Icarus propagates it).
-        std::string same = quiet  ? "false"
-                           : real ? "bits::double_to_bits(s.s{0}{1}) == bits::double_to_bits(v)"
-                                  : "k::case_eq(s.s{0}{1}.cref(), v.cref())";
-        auto fanoutCall = [&] {
-            if (!quiet) L(fmt::format("    fanout_s{}(s);", i));
-        };
-        auto unchanged = [&](const char* sub) {
-            if (!quiet) L(fmt::format(fmt::runtime("    if (" + same + ") return;"), i, sub));
-        };
+        std::string ref = fmt::format("s.s{}", i);
         L(fmt::format("MF_HD MF_OUTLINE void fanout_s{}(State& s);", i));
         if (sg.isArray()) {
             uint64_t n = sg.elementCount();
@@ -237,9 +226,9 @@ std::optional<Model> Generator::run() {
             L(fmt::format("MF_HD inline void set_s{0}_elem(State& s, i64 ix, const {1}& v) {{", i,
                           t));
             L(fmt::format("    if (ix < 0 || ix >= {}) return;", n));
-            unchanged("[ix]");
+            o += unchangedReturn(i, ref + "[ix]");
             L(fmt::format("    s.s{}[ix] = v;", i));
-            fanoutCall();
+            o += fanoutCall(i);
             L("}");
         } else {
             L(fmt::format("MF_HD inline const {0}& get_s{1}(const State& s) {{ return s.s{1}; }}",
@@ -247,9 +236,9 @@ std::optional<Model> Generator::run() {
             bool frc = forced_.count(i) != 0, pca = assigned_.count(i) != 0;
             if (frc || pca) {
                 L(fmt::format("MF_HD inline void put_s{0}(State& s, const {1}& v) {{", i, t));
-                unchanged("");
+                o += unchangedReturn(i, ref);
                 L(fmt::format("    s.s{} = v;", i));
-                fanoutCall();
+                o += fanoutCall(i);
                 L("}");
                 L(fmt::format("MF_HD inline void set_s{0}(State& s, const {1}& v) {{", i, t));
                 if (pca) L(fmt::format("    if (s.pca_s{}) return;", i));
@@ -262,9 +251,9 @@ std::optional<Model> Generator::run() {
                 L("}");
             } else {
                 L(fmt::format("MF_HD inline void set_s{0}(State& s, const {1}& v) {{", i, t));
-                unchanged("");
+                o += unchangedReturn(i, ref);
                 L(fmt::format("    s.s{} = v;", i));
-                fanoutCall();
+                o += fanoutCall(i);
                 L("}");
             }
         }

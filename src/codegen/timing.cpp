@@ -84,13 +84,7 @@ void Generator::timing(const Timing& t, int ind) {
     case Timing::Kind::Event:
     case Timing::Kind::Star: {
         std::vector<WaitItem> items;
-        for (const EventItem& ev : t.events) {
-            if (ev.expr->type.isReal && ev.edge != Edge::Any) {
-                unsupported(ev.expr->loc, "an edge of a real in an event control");
-                return;
-            }
-            items.push_back(WaitItem{ev.edge, ev.expr.get(), ev.expr->type});
-        }
+        if (!eventItems(t, items)) return;
         if (items.empty()) {
             // @* with nothing to wait on: waits forever.
             suspend(ind, "");

@@ -189,17 +189,11 @@ void parseMemFile(const codegen::ServiceSite& s, const std::string& task, const 
 // The instances of a batch read the same files: a file's text is parsed once per call site and
 // range, and every later call whose file has the same text (compared byte for byte, so a file
 // the simulation rewrote is parsed again) shares the words.
-std::shared_ptr<const ParsedMemFile> readMemFile(const CallContext& c, const std::string& task,
-                                                 const std::string& path, const Range& r,
-                                                 bool& opened) {
-    std::ifstream in(path, std::ios::binary);
-    opened = static_cast<bool>(in);
-    if (!in) return nullptr;
-    std::stringstream ss;
-    ss << in.rdbuf();
-    std::string text = ss.str();
-    std::string key = fmt::format("{}|{}|{}|{}|{}|{}", static_cast<const void*>(&c.site), task,
-                                  path, r.start, r.stop, r.incr);
+std::shared_ptr<const ParsedMemFile> parsedMemFile(const codegen::ServiceSite& site,
+                                                   const std::string& task, const std::string& path,
+                                                   std::string text, const Range& r) {
+    std::string key = fmt::format("{}|{}|{}|{}|{}|{}", static_cast<const void*>(&site), task, path,
+                                  r.start, r.stop, r.incr);
     struct Entry {
         std::string text;
         std::shared_ptr<const ParsedMemFile> parsed;
@@ -212,7 +206,7 @@ std::shared_ptr<const ParsedMemFile> readMemFile(const CallContext& c, const std
         if (it != cache.end() && it->second.text == text) return it->second.parsed;
     }
     auto parsed = std::make_shared<ParsedMemFile>();
-    parseMemFile(c.site, task, path, text, r, *parsed);
+    parseMemFile(site, task, path, text, r, *parsed);
     std::lock_guard<std::mutex> g(lock);
     if (cache.size() >= 64) cache.clear(); // bounded: a design reads a few files
     cache[key] = Entry{std::move(text), parsed};
@@ -231,22 +225,19 @@ void callReadmem(CallContext& c) {
         std::string task = s.task;
         std::string path = c.text(0);
         Range r;
-        bool opened = std::ifstream(path, std::ios::binary).good();
-        if (!opened) {
+        std::ifstream in(path, std::ios::binary);
+        if (!in) {
             c.instance.emit(fmt::format("ERROR: {}: {}: Unable to open {} for reading.\n", s.where,
                                         task, path));
         } else if (rangeOf(c, realArgs, task, r)) {
-            std::shared_ptr<const ParsedMemFile> parsed = readMemFile(c, task, path, r, opened);
-            if (!opened)
-                c.instance.emit(fmt::format("ERROR: {}: {}: Unable to open {} for reading.\n",
-                                            s.where, task, path));
-            if (parsed) {
-                for (const std::string& m : parsed->messages) c.instance.emit(m);
-                // Shares the parsed words: the pointer keeps them alive for this instance.
-                ft.pending =
-                    std::shared_ptr<const std::map<uint64_t, rt::Value>>(parsed, &parsed->words);
-                ft.next = ft.pending->begin();
-            }
+            std::stringstream ss;
+            ss << in.rdbuf();
+            std::shared_ptr<const ParsedMemFile> parsed = parsedMemFile(s, task, path, ss.str(), r);
+            for (const std::string& m : parsed->messages) c.instance.emit(m);
+            // Shares the parsed words: the pointer keeps them alive for this instance.
+            ft.pending =
+                std::shared_ptr<const std::map<uint64_t, rt::Value>>(parsed, &parsed->words);
+            ft.next = ft.pending->begin();
         }
     }
     rt::word* reply = c.reply();

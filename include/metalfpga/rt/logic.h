@@ -177,31 +177,20 @@ struct Vec : detail::BPlane<k::nwords(W), F> {
     /// Part/bit select write; bits outside the value are ignored.
     template <u32 L, bool S2, bool F2>
     MF_HD MF_INLINE void set_part(i64 off, const Vec<L, S2, F2>& v) {
-        if constexpr (NW > 1 && L <= 64) {
+        if constexpr (L <= 64 && L <= W) {
             if (off >= 0 && off + i64(L) <= i64(W)) { // in range: one or two masked words
                 u32 lo = u32(off >> 6), sh = u32(off & 63);
                 word m = k::top_mask(L), va = v.a[0], vb = v.b0();
                 if constexpr (!F) va &= ~vb; // X/Z written as 0
                 a[lo] = (a[lo] & ~(m << sh)) | (va << sh);
                 if constexpr (F) this->bp()[lo] = (this->bp()[lo] & ~(m << sh)) | (vb << sh);
-                if (sh + L > 64) {
-                    u32 hs = 64 - sh;
-                    a[lo + 1] = (a[lo + 1] & ~(m >> hs)) | (va >> hs);
-                    if constexpr (F)
-                        this->bp()[lo + 1] = (this->bp()[lo + 1] & ~(m >> hs)) | (vb >> hs);
-                }
-                return;
-            }
-        }
-        if constexpr (NW == 1 && L <= W) {
-            if (off >= 0 && off + i64(L) <= i64(W)) { // in range: one masked word
-                word m = k::top_mask(L) << off;
-                word va = v.a[0], vb = v.b0();
-                if constexpr (F) {
-                    a[0] = (a[0] & ~m) | (va << off);
-                    this->bp()[0] = (this->bp()[0] & ~m) | (vb << off);
-                } else {
-                    a[0] = (a[0] & ~m) | ((va & ~vb) << off); // X/Z written as 0
+                if constexpr (NW > 1) {
+                    if (sh + L > 64) {
+                        u32 hs = 64 - sh;
+                        a[lo + 1] = (a[lo + 1] & ~(m >> hs)) | (va >> hs);
+                        if constexpr (F)
+                            this->bp()[lo + 1] = (this->bp()[lo + 1] & ~(m >> hs)) | (vb >> hs);
+                    }
                 }
                 return;
             }
@@ -482,6 +471,12 @@ MF_HD inline R from_real(double d) {
     R r;
     k::from_real(r.ref(), d);
     return r;
+}
+/// $itor of a real argument: its argument is an integer expression, so the real is first
+/// converted to a 64-bit integer (rounded half away from zero; NaN and infinities give x, which
+/// reads as 0), as Icarus does.
+MF_HD inline double itor_of_real(double d) {
+    return to_real(from_real<Vec<64, true, true>>(d));
 }
 /// $rtoi: truncation toward zero, as a 32-bit integer.
 MF_HD inline Logic<32, true> rtoi(double d) {
