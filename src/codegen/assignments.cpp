@@ -114,6 +114,7 @@ void Generator::nbaStore(const Expr& lhs, const std::string& v, int ind) {
             leafIds_.try_emplace(std::make_tuple(l.sig, l.elem, l.part, cppType(l.type)),
                                  static_cast<uint32_t>(leaves_.size()));
         if (added) leaves_.push_back(l);
+        procLeaves_[curProc_].insert(it->second);
         return it->second;
     };
     auto push = [&](uint32_t leaf, const std::string& elem, const std::string& off) {

@@ -154,6 +154,19 @@ class Generator {
     std::string staticTriggers() const;
     std::string staticSettle() const;
     std::string staticInit() const;
+    // clock_runners.cpp (--sched static): clocked blocks run from their clock's runner.
+    bool directCandidate(uint32_t id) const;
+    std::string genDirectClocked(uint32_t id);
+    std::string armAt(uint32_t site);
+    void decideClockRunners();
+    std::string clockRunnerMembers() const;
+    std::string clockRunnerInit() const;
+    std::string armFunctions() const;
+    std::string clockRunnerWake(uint32_t group) const;
+    std::string clockRunnerCode() const;
+    std::string clockRunnerDispatch() const;
+    uint32_t clockRunnerCount() const { return static_cast<uint32_t>(runners_.size()); }
+    bool groupHasRunner(uint32_t g) const { return groupRunner_.count(g) != 0; }
 
   private:
     const Design& d_;
@@ -181,6 +194,19 @@ class Generator {
     uint32_t staticLevels_ = 0;                // --sched static: levels with processes
     std::set<uint32_t> staticAlways_;          // --sched static: always blocks run in level order
     std::vector<NbaLeaf> leaves_;
+    std::map<uint32_t, std::set<uint32_t>> procLeaves_; // model process -> the NBA leaves it pushes
+    // Clock runners (clock_runners.cpp): a direct candidate's wait site (its arm_<p> call),
+    // the candidates made direct (process -> index into darm), and per runner its group and
+    // its blocks in model order.
+    uint32_t armingProc_ = kNone;
+    std::map<uint32_t, uint32_t> armSite_;
+    std::map<uint32_t, uint32_t> directIndex_;
+    struct ClockRunner {
+        uint32_t group;
+        std::vector<uint32_t> procs;
+    };
+    std::vector<ClockRunner> runners_;
+    std::map<uint32_t, uint32_t> groupRunner_; // wait group -> its runner
     // Leaves that apply the same way (target, element/part, value type) share one id, so
     // apply_nba has one case per distinct update rather than one per source site: its size
     // made NVRTC and ptxas take minutes on designs with thousands of NBA sites.

@@ -94,6 +94,7 @@ std::optional<Model> Generator::run() {
     for (RoutineId r = 0; r < d_.routines.size(); ++r)
         if (d_.routines[r].isFunction) fnCode.push_back(genFunction(r));
     if (failed_) return std::nullopt;
+    decideClockRunners(); // clock_runners.cpp: every wait site and NBA leaf exists
 
     Model m;
     m.precision = d_.globalPrecision();
@@ -150,10 +151,16 @@ std::optional<Model> Generator::run() {
     if (staticLevels_)
         L("constexpr u32 kSettle = kProcs; // the static schedule's settle pass, queued like a "
           "process");
+    if (!runners_.empty()) {
+        L("constexpr u32 kRunner0 = kProcs + 1; // clock runners (clock_runners.cpp), queued like "
+          "processes");
+        L(fmt::format("constexpr u32 kRunners = {};", runners_.size()));
+    }
     m.replyWords = replyWords_;
     auto [nbaEntries, nbaWords] = nbaQueueSize();
     m.nbaEntries = nbaEntries;
-    L(fmt::format("using SchedT = Sched<2 * kProcs, {}, {}, {}, {}, 256, {}, {}>;", m.ringCapacity,
+    L(fmt::format("using SchedT = Sched<2 * kProcs{}, {}, {}, {}, {}, 256, {}, {}>;",
+                  runners_.empty() ? "" : " + kRunners", m.ringCapacity,
                   payload, nbaEntries, nbaWords, delayedNba_ ? 64 : 1, m.replyWords));
     L("");
     o += frameStructs();
@@ -170,6 +177,7 @@ std::optional<Model> Generator::run() {
     L(fmt::format("    word mon_last[{}];", payload));
     o += frameMembers();
     o += staticMembers();
+    o += clockRunnerMembers();
     L("    u32 nfree; // an order-free NBA shadow holds a pending update (commit_free)");
     L(fmt::format("    u8 np[{}]; // per NBA leaf: its shadow holds a pending update",
                   std::max<size_t>(1, leaves_.size())));
@@ -274,6 +282,7 @@ std::optional<Model> Generator::run() {
     L("    if (s.wlink[p]) wait_unlink(s, p);");
     L("    s.wnext[p] = s.gh[g]; s.gh[g] = p; s.wlink[p] = g + 1;");
     L("}");
+    o += armFunctions();
     o += staticTriggers();
     L("MF_HD inline void trigger_ca(State& s, u32 p) {");
     L("    if (s.ca_idle[p]) { s.ca_idle[p] = 0; activate(s.sched, p); }");
@@ -358,6 +367,7 @@ std::optional<Model> Generator::run() {
             itemChecks(ws, "gw" + std::to_string(g));
             L("    if (!hit) return;");
         }
+        o += clockRunnerWake(g);
         L(fmt::format("    u32 p = s.gh[{0}]; s.gh[{0}] = kDone;", g));
         L("    while (p != kDone) {");
         L("        u32 n = s.wnext[p]; s.wlink[p] = 0;");
@@ -478,6 +488,7 @@ std::optional<Model> Generator::run() {
     }
     for (auto& [p, code] : udpSample_) L(code);
     for (auto& pc : procCode) L(pc);
+    o += clockRunnerCode();
     for (auto& sy : synth_) L(sy.code);
     // disable of a block or task from outside it: processes suspended inside it continue after
     // it, fork branches started inside it end.
@@ -520,7 +531,10 @@ std::optional<Model> Generator::run() {
                                           sites_[site].proc, site, site);
             else
                 wakes[groupLastSite[g]] =
-                    fmt::format("    if (s.gh[{0}] != kDone) wake_group_{0}(s);", g);
+                    groupHasRunner(g)
+                        ? fmt::format("    if (s.gh[{0}] != kDone || s.gda[{0}]) wake_group_{0}(s);",
+                                      g)
+                        : fmt::format("    if (s.gh[{0}] != kDone) wake_group_{0}(s);", g);
         }
         if (wakesNothing_.count(i) && hasFanout(i))
             throw std::logic_error("a wait site was made after the accessors were written");
@@ -655,6 +669,7 @@ std::optional<Model> Generator::run() {
     L("    MF_HD static u32 run_process(State& s, u32 p) {");
     L("        s.cur_proc = p;");
     L("        s.act_steps = 0;");
+    o += clockRunnerDispatch();
     if (staticLevels_)
         L("        if (p == kSettle) { settle(s); return s.sched.status == kError ? kError : 0; }");
     auto timerCases = [&] {
@@ -727,6 +742,7 @@ std::optional<Model> Generator::run() {
     L(fmt::format("    for (u32 l = 0; l < {}; ++l) s.np[l] = 0;",
                   std::max<size_t>(1, leaves_.size())));
     L("    s.nfree = 0;");
+    o += clockRunnerInit();
     o += frameInit();
     o += dumpInit();
     if (initChunks > 1)

@@ -191,6 +191,7 @@ std::string Generator::genProcess(uint32_t id) {
         return out_;
     }
     if (staticAlways_.count(id)) return genStaticAlways(id);
+    if (directCandidate(id)) return genDirectClocked(id);
     std::string body;
     std::swap(out_, body);
     spans_.clear();

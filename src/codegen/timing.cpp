@@ -98,7 +98,7 @@ void Generator::timing(const Timing& t, int ind) {
             line(ind, fmt::format("if (!s.settled{0}) {{ s.settled{0} = 1; goto R{1}; }}", curProc_,
                                   nextResume_ + 1));
         }
-        suspend(ind, waitOn(curProc_, id));
+        suspend(ind, armingProc_ == curProc_ ? armAt(id) : waitOn(curProc_, id));
         return;
     }
     case Timing::Kind::Repeat:

@@ -40,6 +40,8 @@ struct ProcessPlan {
     int level = -1;         // Combinational: its level (0 reads no combinational output)
     bool inLoop = false;    // Combinational: part of a cycle, left to the event scheduler
     bool staticRun = false; // run by level in the static schedule (static_schedule.cpp)
+    bool directRun = false; // Clocked: may run from its clock's runner (direct_clocked.cpp)
+    std::string directReason; // Clocked, not directRun: why
 };
 
 // A construct the model cannot simulate, for code generation to report.
@@ -85,6 +87,8 @@ void levelize(const ir::Design& d, ModelPlan& plan);
 
 // static_schedule.cpp: ProcessPlan::staticRun; needs the classes and levels.
 void chooseStaticRuns(const ir::Design& d, ModelPlan& plan, const PlanOptions& options);
+// direct_clocked.cpp: ProcessPlan::directRun; needs the classes and the static runs.
+void chooseDirectRuns(const ir::Design& d, ModelPlan& plan, const PlanOptions& options);
 // The passes in order.
 ModelPlan buildPlan(const ir::Design& d, const PlanOptions& options = {});
 

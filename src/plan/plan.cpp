@@ -25,6 +25,7 @@ ModelPlan buildPlan(const ir::Design& d, const PlanOptions& options) {
     classifyProcesses(d, plan);
     levelize(d, plan);
     chooseStaticRuns(d, plan, options);
+    chooseDirectRuns(d, plan, options);
     return plan;
 }
 

@@ -68,6 +68,8 @@ void printPlan(const Design& d, const ModelPlan& plan, std::ostream& out,
                 cls += fmt::format("{} {} {}", k ? " or" : "",
                                    pp.clocks[k].first == Edge::Posedge ? "posedge" : "negedge",
                                    d.signals[pp.clocks[k].second].path);
+            if (pp.directRun) cls += ", run by its clock";
+            if (!pp.directReason.empty()) cls += " (woken as a process: " + pp.directReason + ")";
         }
         if (pp.cls == ProcessClass::Behavioural) cls += ": " + pp.reason;
         out << fmt::format("process {} {}{}: {}\n", i, what(d, p), ir::whereText(sm, p.loc), cls);

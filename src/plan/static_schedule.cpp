@@ -20,31 +20,6 @@ using namespace ir;
 
 namespace {
 
-// A call of a function or of a system function that is not pure (pureSystemFunction).
-bool isCall(const Expr& e) {
-    return e.kind == ExprKind::Call ||
-           (e.kind == ExprKind::SystemCall && !pureSystemFunction(e.name));
-}
-
-bool callsAnything(const Expr* e) {
-    return anyExpression(e, isCall);
-}
-
-// A task call, or a statement whose own expressions call something.
-bool callsAnything(const Stmt* body) {
-    return anyStatement(body, [](const Stmt& s) {
-        if (s.kind == StmtKind::TaskCall || s.kind == StmtKind::SystemTaskCall) return true;
-        for (const Expr* e : {s.lhs.get(), s.rhs.get(), s.cond.get()})
-            if (callsAnything(e)) return true;
-        for (const auto& a : s.args)
-            if (callsAnything(a.get())) return true;
-        for (const CaseItem& ci : s.items)
-            for (const auto& l : ci.exprs)
-                if (callsAnything(l.get())) return true;
-        return false;
-    });
-}
-
 bool runnableByLevel(const Design& d, const Process& p) {
     if (p.kind != ProcessKind::Always) {
         if (callsAnything(p.lhs.get()) || callsAnything(p.rhs.get())) return false;

@@ -76,6 +76,22 @@ void forEachExpressionOf(const Stmt& st, const std::function<void(const Expr*)>&
     }
 }
 
+bool callsAnything(const Expr* e) {
+    return anyExpression(e, [](const Expr& x) {
+        return x.kind == ExprKind::Call ||
+               (x.kind == ExprKind::SystemCall && !pureSystemFunction(x.name));
+    });
+}
+
+bool callsAnything(const Stmt* body) {
+    return anyStatement(body, [](const Stmt& s) {
+        if (s.kind == StmtKind::TaskCall || s.kind == StmtKind::SystemTaskCall) return true;
+        bool calls = false;
+        forEachExpressionOf(s, [&](const Expr* e) { calls = calls || callsAnything(e); });
+        return calls;
+    });
+}
+
 const Expr* selectBase(const Expr* e) {
     while (e && e->kind == ExprKind::Select) e = e->operands[0].get();
     return e;

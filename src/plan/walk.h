@@ -26,6 +26,12 @@ bool anyExpression(const ir::Expr* e, const std::function<bool(const ir::Expr&)>
 // they read no time, file, plusarg or random state (classify.cpp).
 bool pureSystemFunction(const std::string& name);
 
+// A call of a function, task or system task or function (the pure system functions are no
+// calls): it may have side effects, suspend the process or read signals it does not name.
+bool callsAnything(const ir::Expr* e);
+// The same for a statement and those nested in it.
+bool callsAnything(const ir::Stmt* body);
+
 // The object a target or select reads or writes: `e` without its bit and part selects.
 const ir::Expr* selectBase(const ir::Expr* e);
 
