@@ -160,8 +160,8 @@ std::optional<Model> Generator::run() {
     auto [nbaEntries, nbaWords] = nbaQueueSize();
     m.nbaEntries = nbaEntries;
     L(fmt::format("using SchedT = Sched<2 * kProcs{}, {}, {}, {}, {}, 256, {}, {}>;",
-                  runners_.empty() ? "" : " + kRunners", m.ringCapacity,
-                  payload, nbaEntries, nbaWords, delayedNba_ ? 64 : 1, m.replyWords));
+                  runners_.empty() ? "" : " + kRunners", m.ringCapacity, payload, nbaEntries,
+                  nbaWords, delayedNba_ ? 64 : 1, m.replyWords));
     L("");
     o += frameStructs();
     L("struct State {");
@@ -532,8 +532,8 @@ std::optional<Model> Generator::run() {
             else
                 wakes[groupLastSite[g]] =
                     groupHasRunner(g)
-                        ? fmt::format("    if (s.gh[{0}] != kDone || s.gda[{0}]) wake_group_{0}(s);",
-                                      g)
+                        ? fmt::format(
+                              "    if (s.gh[{0}] != kDone || s.gda[{0}]) wake_group_{0}(s);", g)
                         : fmt::format("    if (s.gh[{0}] != kDone) wake_group_{0}(s);", g);
         }
         if (wakesNothing_.count(i) && hasFanout(i))
