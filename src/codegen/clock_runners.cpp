@@ -1,6 +1,6 @@
 // Clock runners (--sched static): the clocked blocks the plan chose (ProcessPlan::directRun,
-// plan/direct_clocked.cpp) whose non-blocking assignments are all order-free (nba_shadows.cpp)
-// are not woken one by one. Each such block has
+// plan/direct_clocked.cpp) whose targets are all quiet (nba_shadows.cpp) are not woken one by
+// one. Each such block has
 //   body_<p>:  its statements, a function of their own;
 //   proc_<p>:  the process, which only starts and arms: arm_<p> (written once the fanout is
 //              known) marks the block armed (darm) and its wait group as having armed blocks
@@ -62,15 +62,19 @@ std::string Generator::armAt(uint32_t site) {
 }
 
 // Once every wait site exists: a candidate runs from its clock when its site joined a wait
-// group and every leaf it updates is order-free.
+// group and everything it updates or writes is quiet (no process waits on it, so no wake-up
+// order depends on the order of the blocks), without intra-assignment delays.
 void Generator::decideClockRunners() {
     for (auto [p, site] : armSite_) {
         uint32_t g = siteGroup_[site];
         if (g == kNone) continue;
-        bool allFree = true;
+        bool allQuiet = true;
         if (auto it = procLeaves_.find(p); it != procLeaves_.end())
-            for (uint32_t l : it->second) allFree = allFree && orderFree(leaves_[l]);
-        if (!allFree) continue;
+            for (uint32_t l : it->second)
+                allQuiet = allQuiet && !leaves_[l].delayed && quiet(leaves_[l].sig);
+        const plan::ProcessPlan& pp = plan_.processes[size_t(procs_[p] - d_.processes.data())];
+        for (SignalId w : pp.directEager) allQuiet = allQuiet && quiet(rep(w));
+        if (!allQuiet) continue;
         auto [at, fresh] = groupRunner_.try_emplace(g, static_cast<uint32_t>(runners_.size()));
         if (fresh) runners_.push_back({g, {}});
         runners_[at->second].procs.push_back(p);

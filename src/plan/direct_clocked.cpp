@@ -5,19 +5,20 @@
 // order differs from the event scheduler's (Icarus wakes the last waiter first, and the blocks
 // interleave with the other processes waiting on the same event), so a block qualifies only when
 // no order can be seen:
-//   - it is clocked (an event control of edges of whole signals, no timing inside) and calls
-//     nothing (no task, function or system task: no output, no suspension, no hidden reads or
-//     writes), disables nothing and holds no block that something disables;
-//   - every assignment in it is non-blocking, to a whole variable that no other process updates
-//     with a non-blocking assignment, so it changes nothing before the NBA region, and no other
-//     update of the same variable can come before or after it in the NBA region (code generation
-//     also requires the variable to be quiet: its commit wakes no process, nba_shadows.cpp);
-//   - nothing it reads is written, other than by a non-blocking assignment, by a process that
-//     may wake on the same event (one whose event controls or `wait`s name a clock signal of the
-//     block, or a continuous process reading it, when not run by level): such a write lands between
-//     the blocks' runs in an order only Icarus's queue fixes. Processes woken later in the slot
-//     (logic run by level, event-driven continuous assignments) run after all the blocks in both
-//     schedules.
+//   - it is clocked (an event control of edges of whole signals, no timing inside), calls no task,
+//     system task or impure system function, in its body or in the functions it calls (no
+//     output, no suspension), disables nothing and holds no block that something disables;
+//   - what it updates with non-blocking assignments, no other process updates that way, so no
+//     other update of it can come before or after the block's in the NBA region;
+//   - what it writes at once (blocking assignments, also in the functions it calls, outside
+//     their own locals) no other process writes or reads, except logic run by level (which the
+//     settle pass runs after all the blocks in both schedules);
+//   - nothing it reads is written at once by a process that may wake on the same event (one whose
+//     event controls or `wait`s name a clock signal of the block, or a continuous process reading
+//     it, when not run by level): such a write lands between the blocks' runs in an order only
+//     Icarus's queue fixes.
+// Code generation also requires every variable the block updates or writes to be quiet (no
+// process waits on it, nba_shadows.cpp), so no wake-up order depends on the blocks' order.
 #include "plan/model_plan.h"
 #include "plan/walk.h"
 
@@ -31,56 +32,6 @@ using namespace ir;
 
 namespace {
 
-bool onlyNonBlockingToWholeVariables(const Design& d, const Stmt* body) {
-    return !anyStatement(body, [&](const Stmt& s) {
-        if (s.kind != StmtKind::Assign) return false;
-        if (!s.nonBlocking || s.timing) return true;
-        const Expr* t = s.lhs.get();
-        return t->kind != ExprKind::Signal || d.signals[t->signal].isArray() ||
-               d.signals[t->signal].isNet();
-    });
-}
-
-bool holdsDisabledBlock(const Stmt* body, const std::set<ScopeId>& disabled) {
-    return anyStatement(body, [&](const Stmt& s) {
-        return s.kind == StmtKind::Block && s.scope != kNone && disabled.count(s.scope);
-    });
-}
-
-// The signals an assignment target writes (each part of a concatenation).
-void targetsOf(const Expr* t, const std::vector<SignalId>& rep, std::set<SignalId>& out) {
-    std::vector<const Expr*> todo{t};
-    while (!todo.empty()) {
-        const Expr* e = selectBase(todo.back());
-        todo.pop_back();
-        if (!e) continue;
-        if (e->kind == ExprKind::Concat)
-            for (const auto& o : e->operands) todo.push_back(o.get());
-        else if (e->kind == ExprKind::Signal || e->kind == ExprKind::ArrayElement)
-            out.insert(rep[e->signal]);
-    }
-}
-
-// Every signal named in `e`.
-void signalsOf(const Expr* e, const std::vector<SignalId>& rep, std::set<SignalId>& out) {
-    anyExpression(e, [&](const Expr& x) {
-        if (x.kind == ExprKind::Signal || x.kind == ExprKind::ArrayElement)
-            out.insert(rep[x.signal]);
-        return false;
-    });
-}
-
-// A task enable or a function call anywhere in `body`.
-bool callsRoutine(const Stmt* body) {
-    return anyStatement(body, [](const Stmt& s) {
-        bool c = s.kind == StmtKind::TaskCall;
-        forEachExpressionOf(s, [&](const Expr* e) {
-            c = c || anyExpression(e, [](const Expr& x) { return x.kind == ExprKind::Call; });
-        });
-        return c;
-    });
-}
-
 // System tasks and functions that only read their arguments (output, simulation control, wave
 // dumps, time); the others ($readmemh, $fscanf, $sformat, $random's seed, ...) may write them.
 bool readsArgumentsOnly(const std::string& name) {
@@ -93,36 +44,120 @@ bool readsArgumentsOnly(const std::string& name) {
     return false;
 }
 
-// What a process may write other than by a non-blocking assignment: the targets of its blocking
-// and procedural continuous assignments, everything it writes when it calls a task or
-// function, and every signal named in a system task's or function's arguments, unless it only
-// reads them.
-std::set<SignalId> eagerWrites(const Process& p, const ProcessPlan& pp,
-                               const std::vector<SignalId>& rep) {
-    std::set<SignalId> w;
-    if (p.kind != ProcessKind::Always && p.kind != ProcessKind::Initial) {
-        for (SignalId s : pp.writes) w.insert(rep[s]);
-        return w;
-    }
-    bool calls = callsRoutine(p.body.get());
-    if (calls)
-        for (SignalId s : pp.writes) w.insert(rep[s]);
-    anyStatement(p.body.get(), [&](const Stmt& s) {
-        if ((s.kind == StmtKind::Assign && !s.nonBlocking) || s.kind == StmtKind::ProcContinuous)
-            targetsOf(s.lhs.get(), rep, w);
-        if (s.kind == StmtKind::SystemTaskCall && !readsArgumentsOnly(s.name))
-            for (const auto& a : s.args) signalsOf(a.get(), rep, w);
-        forEachExpressionOf(s, [&](const Expr* e) {
-            anyExpression(e, [&](const Expr& x) {
-                if (x.kind == ExprKind::SystemCall && !pureSystemFunction(x.name) &&
-                    !readsArgumentsOnly(x.name))
-                    for (const auto& a : x.operands) signalsOf(a.get(), rep, w);
-                return false;
-            });
+// What a process does, its statements and the routines it calls taken together (a routine's
+// ports, locals and result belong to it and are left out, as in accesses.cpp).
+struct Effects {
+    const Design& d;
+    const std::vector<SignalId>& rep;
+    std::set<SignalId> reads; // outside the top event control
+    std::set<SignalId> eager; // written at once
+    std::set<SignalId> late;  // updated by non-blocking assignments
+    bool impure = false;      // a task, system task or impure system function
+    std::set<RoutineId> seen;
+
+    void signals(const Expr* e, std::set<SignalId>& out) const {
+        anyExpression(e, [&](const Expr& x) {
+            if (x.kind == ExprKind::Signal || x.kind == ExprKind::ArrayElement)
+                out.insert(rep[x.signal]);
+            return false;
         });
-        return false;
-    });
-    return w;
+    }
+    // The signals a target writes (each part of a concatenation); its indices are reads.
+    void target(const Expr* t, std::set<SignalId>& out) {
+        std::vector<const Expr*> todo{t};
+        while (!todo.empty()) {
+            const Expr* e = todo.back();
+            todo.pop_back();
+            if (!e) continue;
+            if (e->kind == ExprKind::Concat) {
+                for (const auto& o : e->operands) todo.push_back(o.get());
+            } else if (e->kind == ExprKind::Select) {
+                todo.push_back(e->operands[0].get());
+                for (size_t i = 1; i < e->operands.size(); ++i) expr(e->operands[i].get());
+            } else if (e->kind == ExprKind::Signal || e->kind == ExprKind::ArrayElement) {
+                out.insert(rep[e->signal]);
+                for (const auto& o : e->operands) expr(o.get());
+            }
+        }
+    }
+    void expr(const Expr* e) {
+        anyExpression(e, [&](const Expr& x) {
+            if (x.kind == ExprKind::Signal || x.kind == ExprKind::ArrayElement)
+                reads.insert(rep[x.signal]);
+            if (x.kind == ExprKind::Call) routine(x.routine);
+            if (x.kind == ExprKind::SystemCall && !pureSystemFunction(x.name)) {
+                impure = true;
+                if (!readsArgumentsOnly(x.name))
+                    for (const auto& a : x.operands) signals(a.get(), eager);
+            }
+            return false;
+        });
+    }
+    void routine(RoutineId r) {
+        if (r >= d.routines.size() || !seen.insert(r).second) return;
+        const Routine& rt = d.routines[r];
+        Effects inner{d, rep, {}, {}, {}, false, std::move(seen)};
+        inner.stmt(rt.body.get());
+        seen = std::move(inner.seen);
+        impure = impure || inner.impure;
+        auto local = [&](SignalId s) {
+            for (ScopeId sc = d.signals[s].scope; sc != kNone; sc = d.scopes[sc].parent)
+                if (sc == rt.scope) return true;
+            return false;
+        };
+        auto outside = [&](const std::set<SignalId>& from, std::set<SignalId>& to) {
+            for (SignalId s : from)
+                if (!local(s)) to.insert(s);
+        };
+        outside(inner.reads, reads);
+        outside(inner.eager, eager);
+        outside(inner.late, late);
+    }
+    void stmt(const Stmt* root) {
+        anyStatement(root, [&](const Stmt& s) {
+            switch (s.kind) {
+            case StmtKind::Assign:
+                target(s.lhs.get(), s.nonBlocking ? late : eager);
+                expr(s.rhs.get());
+                break;
+            case StmtKind::ProcContinuous:
+                target(s.lhs.get(), eager);
+                expr(s.rhs.get());
+                break;
+            case StmtKind::TaskCall: {
+                impure = true;
+                routine(s.routine);
+                const auto* ports =
+                    s.routine < d.routines.size() ? &d.routines[s.routine].ports : nullptr;
+                for (size_t k = 0; k < s.args.size(); ++k) {
+                    if (ports && k < ports->size() && (*ports)[k].dir != PortDir::Input)
+                        target(s.args[k].get(), eager);
+                    expr(s.args[k].get());
+                }
+                break;
+            }
+            case StmtKind::SystemTaskCall:
+                impure = true;
+                for (const auto& a : s.args) {
+                    expr(a.get());
+                    if (!readsArgumentsOnly(s.name)) signals(a.get(), eager);
+                }
+                break;
+            case StmtKind::Timed:
+                break; // the top event control is the clock; others make a block behavioural
+            default:
+                forEachExpressionOf(s, [&](const Expr* e) { expr(e); });
+                break;
+            }
+            return false;
+        });
+    }
+};
+
+Effects effectsOf(const Design& d, const Stmt* body, const std::vector<SignalId>& rep) {
+    Effects e{d, rep, {}, {}, {}, false, {}};
+    e.stmt(body);
+    return e;
 }
 
 // The signals whose change or edge may wake a process: what its event controls and `wait`
@@ -134,11 +169,18 @@ struct WaitedSignals {
     std::set<SignalId> out;
     std::set<RoutineId> seen;
 
+    void add(const Expr* e) {
+        anyExpression(e, [&](const Expr& x) {
+            if (x.kind == ExprKind::Signal || x.kind == ExprKind::ArrayElement)
+                out.insert(rep[x.signal]);
+            return false;
+        });
+    }
     void stmt(const Stmt* root) {
         anyStatement(root, [&](const Stmt& s) {
             if (s.timing)
-                for (const EventItem& ev : s.timing->events) signalsOf(ev.expr.get(), rep, out);
-            if (s.kind == StmtKind::Wait) signalsOf(s.cond.get(), rep, out);
+                for (const EventItem& ev : s.timing->events) add(ev.expr.get());
+            if (s.kind == StmtKind::Wait) add(s.cond.get());
             if (s.kind == StmtKind::TaskCall && s.routine < d.routines.size() &&
                 seen.insert(s.routine).second)
                 stmt(d.routines[s.routine].body.get());
@@ -147,65 +189,10 @@ struct WaitedSignals {
     }
 };
 
-std::set<SignalId> waitedSignals(const Design& d, const Process& p, const ProcessPlan& pp,
-                                 const std::vector<SignalId>& rep) {
-    if (p.kind != ProcessKind::Always && p.kind != ProcessKind::Initial) {
-        std::set<SignalId> r;
-        for (SignalId s : pp.reads) r.insert(rep[s]);
-        return r;
-    }
-    WaitedSignals w{d, rep, {}, {}};
-    w.stmt(p.body.get());
-    return w.out;
-}
-
-// What a block's statements read (not its event control).
-std::set<SignalId> bodyReads(const Stmt* body, const std::vector<SignalId>& rep) {
-    std::set<SignalId> r;
-    anyStatement(body, [&](const Stmt& s) {
-        forEachExpressionOf(s, [&](const Expr* e) { signalsOf(e, rep, r); });
-        return false;
+bool holdsDisabledBlock(const Stmt* body, const std::set<ScopeId>& disabled) {
+    return anyStatement(body, [&](const Stmt& s) {
+        return s.kind == StmtKind::Block && s.scope != kNone && disabled.count(s.scope);
     });
-    return r;
-}
-
-// What a process may update with a non-blocking assignment: the targets of its non-blocking
-// assignments, and everything it writes when it calls a task or function.
-std::set<SignalId> lateWrites(const Process& p, const ProcessPlan& pp,
-                              const std::vector<SignalId>& rep) {
-    std::set<SignalId> w;
-    if (!p.body) return w;
-    if (callsRoutine(p.body.get())) {
-        for (SignalId s : pp.writes) w.insert(rep[s]);
-        return w;
-    }
-    anyStatement(p.body.get(), [&](const Stmt& s) {
-        if (s.kind == StmtKind::Assign && s.nonBlocking) targetsOf(s.lhs.get(), rep, w);
-        return false;
-    });
-    return w;
-}
-
-// Why a clocked block must stay a process woken by its event, or "" when it need not.
-template <class EagerOn>
-std::string directObstacle(const Design& d, const ModelPlan& plan, const ProcessPlan& pp,
-                           const Stmt* body, const std::vector<uint32_t>& nbaWriters,
-                           EagerOn& eagerOn, const std::vector<SignalId>& rep) {
-    if (callsAnything(body)) return "it calls a task or function";
-    if (!onlyNonBlockingToWholeVariables(d, body))
-        return "it makes a blocking assignment or one to a part or memory word";
-    if (holdsDisabledBlock(body, plan.disabledScopes)) return "a block in it is disabled";
-    for (SignalId w : pp.writes)
-        if (nbaWriters[rep[w]] > 1) return "another process updates " + d.signals[w].path + " too";
-    // The block itself writes nothing eagerly, so the union over the clock's waiters stands for
-    // the other processes.
-    std::set<SignalId> reads = bodyReads(body, rep);
-    for (const auto& c : pp.clocks)
-        for (SignalId s : eagerOn(rep[c.second]))
-            if (reads.count(s))
-                return "it reads " + d.signals[s].path +
-                       ", which a process woken by the same event writes";
-    return "";
 }
 
 } // namespace
@@ -214,47 +201,93 @@ void chooseDirectRuns(const Design& d, ModelPlan& plan, const PlanOptions& optio
     for (ProcessPlan& pp : plan.processes) {
         pp.directRun = false;
         pp.directReason.clear();
+        pp.directEager.clear();
     }
     if (!options.staticSchedule) return;
-    auto rep = [&](SignalId s) { return s < plan.rep.size() ? plan.rep[s] : s; };
-    std::vector<SignalId> reps(d.signals.size());
-    for (SignalId s = 0; s < d.signals.size(); ++s) reps[s] = rep(s);
-
-    // How many processes may update each signal with a non-blocking assignment (a process that
-    // calls a task or function counts for everything it writes).
-    std::vector<uint32_t> nbaWriters(d.signals.size(), 0);
-    for (size_t q = 0; q < d.processes.size(); ++q) {
-        std::set<SignalId> w = lateWrites(d.processes[q], plan.processes[q], reps);
-        for (SignalId s : w) ++nbaWriters[s];
-    }
+    std::vector<SignalId> rep(d.signals.size());
+    for (SignalId s = 0; s < d.signals.size(); ++s) rep[s] = s < plan.rep.size() ? plan.rep[s] : s;
     std::vector<bool> inModel(d.processes.size(), false);
     for (uint32_t i : plan.model) inModel[i] = true;
-    // The processes that may wake on an event of each signal (not those run by level), and
-    // what they write eagerly, by clock signal (computed when first needed).
-    std::map<SignalId, std::vector<size_t>> readers;
+
+    // Per process in the model: what it does (continuous processes read their inputs and write
+    // their targets at once), and per signal who writes, updates late and reads it.
+    std::vector<Effects> fx;
+    fx.reserve(d.processes.size());
+    std::vector<std::vector<uint32_t>> writers(d.signals.size()), lateWriters(d.signals.size()),
+        readers(d.signals.size());
+    std::map<SignalId, std::vector<size_t>> waiters; // processes that may wake on a signal
     for (size_t q = 0; q < d.processes.size(); ++q) {
-        if (!inModel[q] || plan.processes[q].staticRun) continue;
-        for (SignalId s : waitedSignals(d, d.processes[q], plan.processes[q], reps))
-            readers[s].push_back(q);
+        const Process& p = d.processes[q];
+        const ProcessPlan& qp = plan.processes[q];
+        bool procedural = p.kind == ProcessKind::Always || p.kind == ProcessKind::Initial;
+        fx.push_back(procedural ? effectsOf(d, p.body.get(), rep)
+                                : Effects{d, rep, {}, {}, {}, false, {}});
+        Effects& e = fx.back();
+        if (!procedural) {
+            for (SignalId s : qp.reads) e.reads.insert(rep[s]);
+            for (SignalId s : qp.writes) e.eager.insert(rep[s]);
+        }
+        if (!inModel[q]) continue;
+        for (SignalId s : e.eager) writers[s].push_back(uint32_t(q));
+        for (SignalId s : e.late) {
+            writers[s].push_back(uint32_t(q));
+            lateWriters[s].push_back(uint32_t(q));
+        }
+        if (!qp.staticRun)
+            for (SignalId s : qp.reads) readers[rep[s]].push_back(uint32_t(q));
+        if (qp.staticRun) continue;
+        std::set<SignalId> waited;
+        if (procedural) {
+            WaitedSignals w{d, rep, {}, {}};
+            w.stmt(p.body.get());
+            waited = std::move(w.out);
+        } else {
+            waited = e.reads;
+        }
+        for (SignalId s : waited) waiters[s].push_back(q);
     }
+    // What the processes that may wake on each clock signal write at once (when first needed).
     std::map<SignalId, std::set<SignalId>> eagerByClock;
     auto eagerOn = [&](SignalId c) -> const std::set<SignalId>& {
         auto [it, fresh] = eagerByClock.try_emplace(c);
         if (fresh)
-            for (size_t q : readers[c]) {
-                std::set<SignalId> w = eagerWrites(d.processes[q], plan.processes[q], reps);
-                it->second.insert(w.begin(), w.end());
-            }
+            for (size_t q : waiters[c]) it->second.insert(fx[q].eager.begin(), fx[q].eager.end());
         return it->second;
+    };
+    auto only = [](const std::vector<uint32_t>& who, size_t q) {
+        return std::all_of(who.begin(), who.end(), [&](uint32_t w) { return w == q; });
     };
 
     for (size_t i = 0; i < d.processes.size(); ++i) {
         ProcessPlan& pp = plan.processes[i];
-        const Process& p = d.processes[i];
         if (!inModel[i] || pp.cls != ProcessClass::Clocked) continue;
-        const Stmt* body = p.body->body.get();
-        pp.directReason = directObstacle(d, plan, pp, body, nbaWriters, eagerOn, reps);
-        pp.directRun = pp.directReason.empty();
+        const Effects& e = fx[i];
+        auto why = [&]() -> std::string {
+            if (e.impure) return "it calls a task, system task or impure system function";
+            if (holdsDisabledBlock(d.processes[i].body.get(), plan.disabledScopes))
+                return "a block in it is disabled";
+            for (SignalId s : e.late)
+                if (!only(lateWriters[s], i))
+                    return "another process updates " + d.signals[s].path + " too";
+            for (SignalId s : e.eager) {
+                if (!only(writers[s], i)) return "another process writes " + d.signals[s].path;
+                for (uint32_t r : readers[s])
+                    if (r != i)
+                        return "another process reads " + d.signals[s].path +
+                               ", which it writes at once";
+            }
+            // Its own eager writes are read by nobody else, so the union over the clock's
+            // waiters stands for the other processes.
+            for (const auto& c : pp.clocks)
+                for (SignalId s : eagerOn(rep[c.second]))
+                    if (e.reads.count(s) && !e.eager.count(s))
+                        return "it reads " + d.signals[s].path +
+                               ", which a process woken by the same event writes";
+            return "";
+        }();
+        pp.directReason = why;
+        pp.directRun = why.empty();
+        if (pp.directRun) pp.directEager.assign(e.eager.begin(), e.eager.end());
     }
 }
 

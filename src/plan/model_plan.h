@@ -42,6 +42,7 @@ struct ProcessPlan {
     bool staticRun = false; // run by level in the static schedule (static_schedule.cpp)
     bool directRun = false; // Clocked: may run from its clock's runner (direct_clocked.cpp)
     std::string directReason; // Clocked, not directRun: why
+    std::vector<SignalId> directEager; // directRun: what it writes at once (must be quiet)
 };
 
 // A construct the model cannot simulate, for code generation to report.

@@ -191,36 +191,41 @@ endmodule
     EXPECT_TRUE(p.at(7).staticRun);
 }
 
-// Clocked blocks run from their clock when no order of theirs can be seen: only non-blocking
-// assignments to whole variables nobody else updates, no calls, and nothing they read written
-// eagerly by a process woken by the same event.
+// Clocked blocks run from their clock when no order of theirs can be seen: no calls of tasks,
+// system tasks or impure system functions, late updates nobody else makes, eager writes nobody
+// else reads or writes, and nothing read that a waiter of the same event writes eagerly.
 TEST(PlanDirectClocked, BlocksWhoseOrderCannotBeSeenRunFromTheirClock) {
     auto p = planOf(R"(
 module top(input clk, input [3:0] a);
-  reg [3:0] q1, q2, q3, q4, q5, q6, q7, m [0:1];
+  reg [3:0] q1, q2, q3, q4, q5, q6, q7, q8, q9, t, m [0:1];
   reg [3:0] d6, d7;
   always @(posedge clk) q1 <= a;
   always @(posedge clk) begin q2 = a; q3 <= q2; end
   always @(posedge clk) begin q4 <= a; $display(q4); end
-  always @(posedge clk) m[0] <= a;
+  always @(posedge clk) m[a[0]] <= a;
   always @(posedge clk) q5 <= a;
   always @(negedge clk) q5 <= ~a;
   always @(posedge clk) q6 <= d6;
   initial begin @(posedge clk); d6 = 1; end
   always @(posedge clk) q7 <= d7;
   initial begin #3 d7 = 1; end
+  always @(posedge clk) begin t = a; q8 <= t; end
+  always @(posedge clk) q9 <= t;
 endmodule
 )");
     EXPECT_TRUE(p.at(5).directRun);
-    EXPECT_FALSE(p.at(6).directRun); // a blocking assignment
-    EXPECT_NE(p.at(6).directReason.find("blocking"), std::string::npos);
+    EXPECT_TRUE(p.at(6).directRun);  // q2 is its own
     EXPECT_FALSE(p.at(7).directRun); // a system task
-    EXPECT_FALSE(p.at(8).directRun); // a memory word
+    EXPECT_NE(p.at(7).directReason.find("system task"), std::string::npos);
+    EXPECT_TRUE(p.at(8).directRun);  // a memory word nobody else updates
     EXPECT_FALSE(p.at(9).directRun); // q5 has two writers
     EXPECT_FALSE(p.at(10).directRun);
     EXPECT_FALSE(p.at(11).directRun); // d6 is written by a waiter of posedge clk
     EXPECT_NE(p.at(11).directReason.find("top.d6"), std::string::npos);
-    EXPECT_TRUE(p.at(13).directRun); // d7 is written after a delay
+    EXPECT_TRUE(p.at(13).directRun);  // d7 is written after a delay
+    EXPECT_FALSE(p.at(15).directRun); // the block on line 16 reads t, which it writes at once
+    EXPECT_NE(p.at(15).directReason.find("reads top.t"), std::string::npos);
+    EXPECT_FALSE(p.at(16).directRun); // and t is written at once by a waiter of posedge clk
     PlanOptions event;
     event.staticSchedule = false;
     ModelPlan ev = buildPlan(p.d(), event);
