@@ -54,8 +54,11 @@ void Generator::store(const Expr& lhs, const std::string& v, int ind) {
                                   toSlot(convert(v, lhs.type, storageType(s)), storageType(s)), s));
             return;
         }
-        line(ind, fmt::format("set_s{}(s, {});", s,
-                              toStored(convert(v, lhs.type, storageType(s)), storageType(s))));
+        std::string stored = toStored(convert(v, lhs.type, storageType(s)), storageType(s));
+        if (auto l = cppLocal_.find(s); l != cppLocal_.end())
+            line(ind, fmt::format("{} = {};", l->second, stored));
+        else
+            line(ind, fmt::format("set_s{}(s, {});", s, stored));
         return;
     }
     case ExprKind::ArrayElement: {
@@ -73,6 +76,9 @@ void Generator::store(const Expr& lhs, const std::string& v, int ind) {
             SignalId s = rep(obj.signal);
             line(ind,
                  fmt::format("set_part_at({}, {}, {}); resolve_s{}(s);", slotOf(s), off, v, s));
+        } else if (obj.kind == ExprKind::Signal && cppLocal_.count(rep(obj.signal))) {
+            line(ind,
+                 fmt::format("set_part_at({}, {}, {});", cppLocal_.at(rep(obj.signal)), off, v));
         } else if (obj.kind == ExprKind::Signal && partWritableInPlace(rep(obj.signal))) {
             line(ind, inPlacePartWrite(rep(obj.signal), off, v));
         } else if (obj.kind == ExprKind::Signal) {

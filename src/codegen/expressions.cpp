@@ -92,6 +92,10 @@ std::string Generator::exprNode(const Expr& e, Type& nat) {
             unsupported(e.loc, "a whole array used as a value");
             return "0";
         }
+        if (auto l = cppLocal_.find(s); l != cppLocal_.end()) {
+            if (flat_) localEscaped_ = true; // flat functions read the state only
+            return l->second;
+        }
         return fmt::format("get_s{}(s)", s);
     }
     case ExprKind::ArrayElement: {

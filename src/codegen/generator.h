@@ -235,6 +235,13 @@ class Generator {
     uint32_t nextResume_ = 0;
     ScopeId curScope_ = kNone;
     bool inFunction_ = false;
+    // processes.cpp: the variables of the function being written that live in C++ locals, and
+    // whether something read one from outside the function's code (a deep expression's flat
+    // function), so the function is written again with its frame.
+    std::map<SignalId, std::string> cppLocal_;
+    bool localEscaped_ = false;
+    bool localFunction(RoutineId r) const;
+    std::string genFunctionAs(RoutineId r, bool local);
     std::string outlined_;  // parts of the current process body moved into functions of their own
     uint32_t nextPart_ = 0; // parts so far (the model's: names stay unique across fork branches)
     std::vector<RoutineId> taskStack_;

@@ -156,6 +156,46 @@ endmodule
     EXPECT_NE(w.find("fanout_s"), std::string::npos) << w;
 }
 
+// A non-recursive automatic function keeps its variables in C++ locals; one that prints keeps
+// its frame (a service site reads the frame), and so does a recursive one. A variable written
+// whole before anything reads it starts without an x.
+TEST(Codegen, AutomaticFunctionVariablesAreCppLocals) {
+    auto g = gen(R"(
+module top;
+  function automatic [7:0] mix(input [7:0] a);
+    reg [7:0] t, u;
+    begin
+      t = a ^ 8'h1b;
+      mix = t + u;
+    end
+  endfunction
+  function automatic [7:0] loud(input [7:0] a);
+    reg [7:0] k;
+    begin
+      k = a;
+      $display("%0d", k);
+      loud = k;
+    end
+  endfunction
+  initial $display("%0d %0d", mix(8'd3), loud(8'd4));
+endmodule
+)");
+    ASSERT_TRUE(g.model) << g.errors;
+    std::string mix = functionText(g.model->source, "// function mix");
+    std::string loud = functionText(g.model->source, "// function loud");
+    ASSERT_FALSE(mix.empty());
+    ASSERT_FALSE(loud.empty());
+    EXPECT_EQ(mix.find("s.fr"), std::string::npos) << mix;
+    EXPECT_EQ(mix.find("get_s"), std::string::npos) << mix;
+    EXPECT_EQ(mix.find("set_s"), std::string::npos) << mix;
+    // t and the result are written whole first; u is read first, so it starts at x.
+    size_t xs = 0;
+    for (size_t at = mix.find("::x()"); at != std::string::npos; at = mix.find("::x()", at + 1))
+        ++xs;
+    EXPECT_EQ(xs, 1u) << mix;
+    EXPECT_NE(loud.find("s.fr"), std::string::npos) << loud;
+}
+
 // A function is never outlined: one this large makes the model compile without forced
 // inlining.
 TEST(Codegen, AModelWithAHugeFunctionIsNotForceInlined) {
