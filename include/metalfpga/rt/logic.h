@@ -281,9 +281,36 @@ MF_RT_REDUCTION(reduce_xnor, k::bit_not(k::red_xor(x.cref())))
     }
 #define MF_RT_BINARY(op, ...) MF_RT_BINARY_AS(inline, op, __VA_ARGS__)
 #define MF_RT_BINARY_INLINE(op, ...) MF_RT_BINARY_AS(MF_INLINE, op, __VA_ARGS__)
-MF_RT_BINARY(operator+, k::add(r.ref(), xe.cref(), ye.cref()))
-MF_RT_BINARY(operator-, k::sub(r.ref(), xe.cref(), ye.cref()))
-MF_RT_BINARY(operator*, k::mul(r.ref(), xe.cref(), ye.cref()))
+// +, - and * of one-word values inline (any X/Z bit makes the whole result X); wider values
+// call the kernels out of line.
+namespace detail {
+template <class R>
+MF_HD inline R arith_any(char op, const R& x, const R& y) {
+    R r;
+    if (op == '+') k::add(r.ref(), x.cref(), y.cref());
+    if (op == '-') k::sub(r.ref(), x.cref(), y.cref());
+    if (op == '*') k::mul(r.ref(), x.cref(), y.cref());
+    return r;
+}
+template <char Op, class R>
+MF_HD MF_INLINE R arith(const R& x, const R& y) {
+    if constexpr (R::NW == 1) {
+        R r;
+        if (x.b0() | y.b0()) {
+            k::set_x(r.ref());
+            return r;
+        }
+        word v = Op == '+' ? x.a[0] + y.a[0] : Op == '-' ? x.a[0] - y.a[0] : x.a[0] * y.a[0];
+        r.a[0] = v & k::top_mask(R::width);
+        return r;
+    } else {
+        return arith_any(Op, x, y);
+    }
+}
+} // namespace detail
+MF_RT_BINARY_INLINE(operator+, r = detail::arith<'+'>(xe, ye))
+MF_RT_BINARY_INLINE(operator-, r = detail::arith<'-'>(xe, ye))
+MF_RT_BINARY_INLINE(operator*, r = detail::arith<'*'>(xe, ye))
 MF_RT_BINARY_INLINE(operator&, k::bit_and(r.ref(), xe.cref(), ye.cref()))
 MF_RT_BINARY_INLINE(operator|, k::bit_or(r.ref(), xe.cref(), ye.cref()))
 MF_RT_BINARY_INLINE(operator^, k::bit_xor(r.ref(), xe.cref(), ye.cref()))
@@ -307,6 +334,30 @@ MF_HD inline Vec<W1, S1, F1 || F2> power(const Vec<W1, S1, F1>& x, const Vec<W2,
     return r;
 }
 
+namespace detail {
+/// <, <=, >, >= of one-word values inline; wider values call the kernel.
+template <k::Rel Rl, class R>
+MF_HD MF_INLINE Bit relation(const R& x, const R& y) {
+    if constexpr (R::NW == 1) {
+        if (x.b0() | y.b0()) return BX;
+        bool lt, eq = x.a[0] == y.a[0];
+        if constexpr (R::is_signed) {
+            constexpr u32 up = 64 - R::width;
+            lt = (i64(x.a[0] << up) >> up) < (i64(y.a[0] << up) >> up);
+        } else {
+            lt = x.a[0] < y.a[0];
+        }
+        bool v = Rl == k::Rel::LT   ? lt
+                 : Rl == k::Rel::LE ? lt || eq
+                 : Rl == k::Rel::GT ? !lt && !eq
+                                    : !lt;
+        return v ? B1 : B0;
+    } else {
+        return k::relation(Rl, x.cref(), y.cref(), R::is_signed);
+    }
+}
+} // namespace detail
+
 // Comparisons (operands extended to the common width and signedness first).
 #define MF_RT_COMPARE(op, expr)                                                                    \
     template <u32 W1, bool S1, bool F1, u32 W2, bool S2, bool F2>                                  \
@@ -320,10 +371,10 @@ MF_RT_COMPARE(operator==, k::eq(xe.cref(), ye.cref()))
 MF_RT_COMPARE(operator!=, k::bit_not(k::eq(xe.cref(), ye.cref())))
 MF_RT_COMPARE(case_eq, k::case_eq(xe.cref(), ye.cref()) ? B1 : B0)
 MF_RT_COMPARE(case_ne, k::case_eq(xe.cref(), ye.cref()) ? B0 : B1)
-MF_RT_COMPARE(operator<, k::relation(k::Rel::LT, xe.cref(), ye.cref(), R::is_signed))
-MF_RT_COMPARE(operator<=, k::relation(k::Rel::LE, xe.cref(), ye.cref(), R::is_signed))
-MF_RT_COMPARE(operator>, k::relation(k::Rel::GT, xe.cref(), ye.cref(), R::is_signed))
-MF_RT_COMPARE(operator>=, k::relation(k::Rel::GE, xe.cref(), ye.cref(), R::is_signed))
+MF_RT_COMPARE(operator<, detail::relation<k::Rel::LT>(xe, ye))
+MF_RT_COMPARE(operator<=, detail::relation<k::Rel::LE>(xe, ye))
+MF_RT_COMPARE(operator>, detail::relation<k::Rel::GT>(xe, ye))
+MF_RT_COMPARE(operator>=, detail::relation<k::Rel::GE>(xe, ye))
 #undef MF_RT_COMPARE
 
 // Logical operators: operands are self-determined.
@@ -361,22 +412,27 @@ MF_HD MF_INLINE bool shift_word(Vec<W1, S1, FR>& r, const Vec<W1, S1, F1>& x, u6
 }
 } // namespace detail
 
+namespace detail {
+template <class R, class X, class N>
+MF_HD inline R shift_any(k::Shift kind, const X& x, const N& n) {
+    R r;
+    k::shift(kind, r.ref(), x.cref(), n.cref(), X::is_signed);
+    return r;
+}
+} // namespace detail
 #define MF_RT_SHIFT(op, kind)                                                                      \
     template <u32 W1, bool S1, bool F1, u32 W2, bool S2, bool F2>                                  \
-    MF_HD inline Vec<W1, S1, F1 || F2> op(const Vec<W1, S1, F1>& x, const Vec<W2, S2, F2>& n) {    \
+    MF_HD MF_INLINE Vec<W1, S1, F1 || F2> op(const Vec<W1, S1, F1>& x, const Vec<W2, S2, F2>& n) { \
         Vec<W1, S1, F1 || F2> r;                                                                   \
         if constexpr (Vec<W2, S2, F2>::NW == 1)                                                    \
             if (n.b0() == 0 && detail::shift_word<kind>(r, x, n.a[0])) return r;                   \
-        k::shift(kind, r.ref(), x.cref(), n.cref(), S1);                                           \
-        return r;                                                                                  \
+        return detail::shift_any<Vec<W1, S1, F1 || F2>>(kind, x, n);                               \
     }                                                                                              \
     template <u32 W1, bool S1, bool F1>                                                            \
-    MF_HD inline Vec<W1, S1, F1> op(const Vec<W1, S1, F1>& x, u64 n) {                             \
+    MF_HD MF_INLINE Vec<W1, S1, F1> op(const Vec<W1, S1, F1>& x, u64 n) {                          \
         Vec<W1, S1, F1> r;                                                                         \
         if (detail::shift_word<kind>(r, x, n)) return r;                                           \
-        Vec<64, false, false> nv(n);                                                               \
-        k::shift(kind, r.ref(), x.cref(), nv.cref(), S1);                                          \
-        return r;                                                                                  \
+        return detail::shift_any<Vec<W1, S1, F1>>(kind, x, Vec<64, false, false>(n));              \
     }
 MF_RT_SHIFT(operator<<, k::Shift::SHL)
 MF_RT_SHIFT(operator>>, k::Shift::SHR)
@@ -385,16 +441,22 @@ MF_RT_SHIFT(ashr, k::Shift::ASHR)
 #undef MF_RT_SHIFT
 
 /// c ? x : y with the X merge rule.
+namespace detail {
+template <class R>
+MF_HD inline R merge_x(const R& x, const R& y) {
+    R r;
+    k::cond(r.ref(), BX, x.cref(), y.cref());
+    return r;
+}
+} // namespace detail
 template <u32 WC, bool SC, bool FC, u32 W1, bool S1, bool F1, u32 W2, bool S2, bool F2>
-MF_HD inline detail::arith_t<Vec<W1, S1, F1>, Vec<W2, S2, F2>>
+MF_HD MF_INLINE detail::arith_t<Vec<W1, S1, F1>, Vec<W2, S2, F2>>
 select(const Vec<WC, SC, FC>& c, const Vec<W1, S1, F1>& x, const Vec<W2, S2, F2>& y) {
     using R = detail::arith_t<Vec<W1, S1, F1>, Vec<W2, S2, F2>>;
-    R xe = detail::to_op<R>(x), ye = detail::to_op<R>(y), r;
     Bit t = c.truth();
-    if (t == B1) return xe; // a known condition picks one side as it is
-    if (t == B0) return ye;
-    k::cond(r.ref(), t, xe.cref(), ye.cref());
-    return r;
+    if (t == B1) return detail::to_op<R>(x); // a known condition picks one side as it is
+    if (t == B0) return detail::to_op<R>(y);
+    return detail::merge_x(detail::to_op<R>(x), detail::to_op<R>(y));
 }
 
 // Concatenation and replication: unsigned; 4-state if any part is.
