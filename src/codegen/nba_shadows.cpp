@@ -82,15 +82,52 @@ std::string Generator::nbaLeafPushers() const {
     return o;
 }
 
+// Order-free leaves commit in one pass. A variable that a force or procedural assign may hold
+// goes through its setter; one nobody waits on or reads by level is only stored; the others store and, when the value changed, call their fanout, once per set of
+// leaves whose fanout is the same (the same logic run by level: its triggers are idempotent).
 std::string Generator::commitFree() const {
     std::string o = "    MF_HD static void commit_free(State& s) {\n        s.nfree = 0;\n";
     uint32_t n = 0;
+    std::vector<std::vector<uint32_t>> groups;
+    std::map<std::set<uint32_t>, size_t> groupOf;
+    auto value = [&](uint32_t i) {
+        const NbaLeaf& l = leaves_[i];
+        return fmt::format("{}(s.nv{})", cppType(storageType(l.sig)), i);
+    };
     for (uint32_t i = 0; i < leaves_.size(); ++i) {
         const NbaLeaf& l = leaves_[i];
         if (!orderFree(l)) continue;
         ++n;
-        o += fmt::format("        if (s.np[{0}]) {{ s.np[{0}] = 0; set_s{1}(s, {2}(s.nv{0})); }}\n",
-                         i, l.sig, cppType(storageType(l.sig)));
+        bool held = forced_.count(l.sig) || assigned_.count(l.sig); // the setter checks the hold
+        if (held) {
+            o += fmt::format("        if (s.np[{0}]) {{ s.np[{0}] = 0; set_s{1}(s, {2}); }}\n", i,
+                             l.sig, value(i));
+            continue;
+        }
+        if (wakesNothing_.count(l.sig)) {
+            o += fmt::format("        if (s.np[{0}]) {{ s.np[{0}] = 0; s.s{1} = {2}; }}\n", i,
+                             l.sig, value(i));
+            continue;
+        }
+        auto cas = sigCas_.find(l.sig);
+        std::set<uint32_t> key = cas == sigCas_.end() ? std::set<uint32_t>{} : cas->second;
+        auto [at, fresh] = groupOf.try_emplace(key, groups.size());
+        if (fresh) groups.emplace_back();
+        groups[at->second].push_back(i);
+    }
+    for (const std::vector<uint32_t>& g : groups) {
+        if (g.size() == 1) {
+            const NbaLeaf& l = leaves_[g[0]];
+            o += fmt::format("        if (s.np[{0}]) {{ s.np[{0}] = 0; set_s{1}(s, {2}); }}\n",
+                             g[0], l.sig, value(g[0]));
+            continue;
+        }
+        o += "        {\n            bool ch = false;\n";
+        for (uint32_t i : g)
+            o += fmt::format("            if (s.np[{0}]) {{ s.np[{0}] = 0; ch |= "
+                             "store_changed(s.s{1}, {2}); }}\n",
+                             i, leaves_[i].sig, value(i));
+        o += fmt::format("            if (ch) fanout_s{}(s);\n        }}\n", leaves_[g[0]].sig);
     }
     o += "    }\n";
     o += fmt::format("    static constexpr u32 kFreeLeaves = {};\n", n);

@@ -578,6 +578,15 @@ MF_HD MF_INLINE i64 range_offset(i64 i, i64 msb, i64 lsb) {
 /// An offset that selects nothing (an X/Z index): reads give X, writes do nothing.
 constexpr i64 kNoIndex = -(i64(1) << 62);
 
+/// dst = v; true when that changed dst (the order-free NBA commit, which calls a fanout shared
+/// by several variables once).
+template <u32 W, bool S_, bool F>
+MF_HD MF_INLINE bool store_changed(Vec<W, S_, F>& dst, const Vec<W, S_, F>& v) {
+    if (k::case_eq(dst.cref(), v.cref())) return false;
+    dst = v;
+    return true;
+}
+
 /// Offset of a bit select x[i] in [msb:lsb].
 template <class I>
 MF_HD MF_INLINE i64 bit_offset(const I& idx, i64 msb, i64 lsb) {
