@@ -117,7 +117,7 @@ void Generator::nbaStore(const Expr& lhs, const std::string& v, int ind) {
         }
         if (!nbaDelay_.empty()) delayedNba_ = true;
         auto [it, added] =
-            leafIds_.try_emplace(std::make_tuple(l.sig, l.elem, l.part, cppType(l.type)),
+            leafIds_.try_emplace(std::make_tuple(l.sig, l.elem, l.part, cppType(l.type), l.word),
                                  static_cast<uint32_t>(leaves_.size()));
         if (added) leaves_.push_back(l);
         procLeaves_[curProc_].insert(it->second);
@@ -141,6 +141,15 @@ void Generator::nbaStore(const Expr& lhs, const std::string& v, int ind) {
     }
     case ExprKind::ArrayElement: {
         SignalId s = rep(lhs.signal);
+        if (auto k = constFlatIndex(lhs); k && nbaDelay_.empty() && !lhs.type.isReal) {
+            NbaLeaf l{s, true, false, lhs.type};
+            l.word = *k;
+            uint32_t leaf = leafId(l);
+            if (shadowed(leaves_[leaf])) {
+                line(ind, fmt::format("if (!nba_leaf_{}(s, {})) return kError;", leaf, v));
+                return;
+            }
+        }
         line(ind, "{");
         line(ind + 1, fmt::format("i64 ix = {};", flatIndex(lhs)));
         ind++;

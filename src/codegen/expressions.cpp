@@ -52,6 +52,27 @@ std::string Generator::indexOffset(const Expr& sel, std::string& base) {
     return "";
 }
 
+// The flat index of an element selected by constant indices inside its array's ranges.
+std::optional<int64_t> Generator::constFlatIndex(const Expr& ae) const {
+    const Signal& sg = d_.signals[ae.signal];
+    if (ae.operands.size() != sg.unpacked.size()) return std::nullopt;
+    uint64_t stride = sg.elementCount();
+    int64_t flat = 0;
+    for (size_t i = 0; i < sg.unpacked.size(); ++i) {
+        const Expr& ix = *ae.operands[i];
+        if (ix.kind != ExprKind::Const || ix.value.has_xz() || ix.value.width() > 62)
+            return std::nullopt;
+        int64_t v = static_cast<int64_t>(ix.value.aval()[0]);
+        if (ix.value.is_signed() && ix.value.width() > 0 && (v >> (ix.value.width() - 1)) & 1)
+            return std::nullopt; // negative
+        const Range& r = sg.unpacked[i];
+        if (!r.contains(v)) return std::nullopt;
+        stride /= r.width();
+        flat += r.offsetOf(v) * static_cast<int64_t>(stride);
+    }
+    return flat;
+}
+
 std::string Generator::flatIndex(const Expr& ae) {
     const Signal& sg = d_.signals[ae.signal];
     std::string s = "flat_index(";

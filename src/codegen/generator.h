@@ -109,12 +109,14 @@ struct NbaLeaf {
     bool part = false;    // a bit/part select at a run-time offset
     Type type;            // the leaf value's type
     bool delayed = false; // some update of it has an intra-assignment delay
+    int64_t word = -1;    // an element at a constant index: its flat index
 };
 
-// A whole-variable leaf has a shadow in State (nv<leaf>, np[leaf]) that holds its first
-// pending update of the time slot, so that update is queued without packing its value.
+// A whole-variable leaf, or a whole element at a constant index, has a shadow in State
+// (nv<leaf>, np[leaf]) that holds its first pending update of the time slot, so that update is
+// queued without packing its value.
 inline bool shadowed(const NbaLeaf& l) {
-    return !l.elem && !l.part && !l.type.isReal;
+    return (!l.elem || l.word >= 0) && !l.part && !l.type.isReal;
 }
 
 struct Unsupported {
@@ -210,7 +212,12 @@ class Generator {
     // Leaves that apply the same way (target, element/part, value type) share one id, so
     // apply_nba has one case per distinct update rather than one per source site: its size
     // made NVRTC and ptxas take minutes on designs with thousands of NBA sites.
-    std::map<std::tuple<SignalId, bool, bool, std::string>, uint32_t> leafIds_;
+    std::map<std::tuple<SignalId, bool, bool, std::string, int64_t>, uint32_t> leafIds_;
+    // The setter call (or direct store target) of a shadowed leaf (nba_shadows.cpp).
+    std::string leafSetter(const NbaLeaf& l, const std::string& value) const;
+    std::string leafStorage(const NbaLeaf& l) const;
+    mutable std::optional<std::set<SignalId>> queuedSigs_; // orderFree(): some update is queued
+    std::optional<int64_t> constFlatIndex(const Expr& ae) const;
     // Bounds for sizing the NBA queue of one time slot (see nbaQueueSize): pushes and value
     // words, a push inside a loop counted kLoopNbaPushes times.
     static constexpr uint64_t kLoopNbaPushes = 1024;

@@ -636,9 +636,8 @@ std::optional<Model> Generator::run() {
         std::string lt = cppType(l.type);
         L(fmt::format("        case {}: {{", i));
         if (shadowed(l)) // the slot's first update waits in the leaf's shadow (nba_shadows.cpp)
-            L(fmt::format("            if (e.pool == kNbaInShadow) {{ s.np[{0}] = 0; "
-                          "set_s{1}(s, {2}(s.nv{0})); break; }}",
-                          i, l.sig, st));
+            L(fmt::format("            if (e.pool == kNbaInShadow) {{ s.np[{}] = 0; {}; break; }}",
+                          i, leafSetter(l, fmt::format("{}(s.nv{})", st, i))));
         L(fmt::format("            {} v;", lt));
         L(l.type.isReal ? "            v = bits::bits_to_double(s.sched.pool[e.pool]);"
                         : "            unpack(v, s.sched.pool, e.pool);");

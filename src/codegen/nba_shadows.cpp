@@ -1,6 +1,6 @@
-// Shadows of non-blocking assignment leaves. A whole-variable leaf (shadowed(), generator.h) has
-// a shadow in State, `nv<leaf>`, and a pending flag `np[leaf]`, so an update is made without
-// packing its value into the NBA pool:
+// Shadows of non-blocking assignment leaves. A whole-variable leaf, or a whole memory word at a
+// constant index (shadowed(), generator.h), has a shadow in State, `nv<leaf>`, and a pending flag
+// `np[leaf]`, so an update is made without packing its value into the NBA pool:
 //   ordered leaves:    the slot's first update waits in the shadow and queues a value-less entry
 //                      (nba_mark; apply_nba takes the value from the shadow); a later one, while
 //                      that is pending, is queued with its value. Updates apply in the order they
@@ -57,8 +57,26 @@ bool Generator::quietProcess(uint32_t p) const {
     return true;
 }
 
+std::string Generator::leafSetter(const NbaLeaf& l, const std::string& value) const {
+    if (l.word >= 0) return fmt::format("set_s{}_elem(s, {}, {})", l.sig, l.word, value);
+    return fmt::format("set_s{}(s, {})", l.sig, value);
+}
+
+std::string Generator::leafStorage(const NbaLeaf& l) const {
+    if (l.word >= 0) return fmt::format("s.s{}[{}]", l.sig, l.word);
+    return fmt::format("s.s{}", l.sig);
+}
+
+// A variable some of whose updates go through the queue (a part, a word at a run-time index, a
+// delayed update) keeps every update in order: a shadow committed before the queue would undo
+// a later queued update (`x[3] <= 1; x <= 0;`).
 bool Generator::orderFree(const NbaLeaf& l) const {
-    return shadowed(l) && !l.delayed && quiet(l.sig);
+    if (!queuedSigs_) {
+        queuedSigs_.emplace();
+        for (const NbaLeaf& o : leaves_)
+            if (!shadowed(o) || o.delayed) queuedSigs_->insert(o.sig);
+    }
+    return shadowed(l) && !l.delayed && !queuedSigs_->count(l.sig) && quiet(l.sig);
 }
 
 std::string Generator::nbaLeafPushers() const {
@@ -73,18 +91,19 @@ std::string Generator::nbaLeafPushers() const {
                              "    return true;\n}}\n",
                              i);
         } else {
-            o += fmt::format("    if (s.np[{0}]) return nba_push(s.sched, {0}, 0, 0, v);\n"
+            o += fmt::format("    if (s.np[{0}]) return nba_push(s.sched, {0}, {1}, 0, v);\n"
                              "    s.nv{0} = v; s.np[{0}] = 1;\n"
                              "    return nba_mark(s.sched, {0});\n}}\n",
-                             i);
+                             i, std::max<int64_t>(l.word, 0));
         }
     }
     return o;
 }
 
 // Order-free leaves commit in one pass. A variable that a force or procedural assign may hold
-// goes through its setter; one nobody waits on or reads by level is only stored; the others store and, when the value changed, call their fanout, once per set of
-// leaves whose fanout is the same (the same logic run by level: its triggers are idempotent).
+// goes through its setter; one nobody waits on or reads by level is only stored; the others store
+// and, when the value changed, call their fanout, once per set of leaves whose fanout is the same
+// (the same logic run by level: its triggers are idempotent).
 std::string Generator::commitFree() const {
     std::string o = "    MF_HD static void commit_free(State& s) {\n        s.nfree = 0;\n";
     uint32_t n = 0;
@@ -94,19 +113,20 @@ std::string Generator::commitFree() const {
         const NbaLeaf& l = leaves_[i];
         return fmt::format("{}(s.nv{})", cppType(storageType(l.sig)), i);
     };
+    auto commit = [&](uint32_t i, const std::string& what) {
+        return fmt::format("if (s.np[{0}]) {{ s.np[{0}] = 0; {1}; }}\n", i, what);
+    };
     for (uint32_t i = 0; i < leaves_.size(); ++i) {
         const NbaLeaf& l = leaves_[i];
         if (!orderFree(l)) continue;
         ++n;
         bool held = forced_.count(l.sig) || assigned_.count(l.sig); // the setter checks the hold
         if (held) {
-            o += fmt::format("        if (s.np[{0}]) {{ s.np[{0}] = 0; set_s{1}(s, {2}); }}\n", i,
-                             l.sig, value(i));
+            o += "        " + commit(i, leafSetter(l, value(i)));
             continue;
         }
         if (wakesNothing_.count(l.sig)) {
-            o += fmt::format("        if (s.np[{0}]) {{ s.np[{0}] = 0; s.s{1} = {2}; }}\n", i,
-                             l.sig, value(i));
+            o += "        " + commit(i, leafStorage(l) + " = " + value(i));
             continue;
         }
         auto cas = sigCas_.find(l.sig);
@@ -117,16 +137,13 @@ std::string Generator::commitFree() const {
     }
     for (const std::vector<uint32_t>& g : groups) {
         if (g.size() == 1) {
-            const NbaLeaf& l = leaves_[g[0]];
-            o += fmt::format("        if (s.np[{0}]) {{ s.np[{0}] = 0; set_s{1}(s, {2}); }}\n",
-                             g[0], l.sig, value(g[0]));
+            o += "        " + commit(g[0], leafSetter(leaves_[g[0]], value(g[0])));
             continue;
         }
         o += "        {\n            bool ch = false;\n";
         for (uint32_t i : g)
-            o += fmt::format("            if (s.np[{0}]) {{ s.np[{0}] = 0; ch |= "
-                             "store_changed(s.s{1}, {2}); }}\n",
-                             i, leaves_[i].sig, value(i));
+            o += "            " + commit(i, fmt::format("ch |= store_changed({}, {})",
+                                                        leafStorage(leaves_[i]), value(i)));
         o += fmt::format("            if (ch) fanout_s{}(s);\n        }}\n", leaves_[g[0]].sig);
     }
     o += "    }\n";
