@@ -109,17 +109,21 @@ void Generator::nbaStore(const Expr& lhs, const std::string& v, int ind) {
     auto leafId = [&](NbaLeaf l) {
         uint64_t times = loopDepth_ ? kLoopNbaPushes : 1;
         uint64_t words = l.type.isReal ? 1 : 2 * rt::k::nwords(l.type.width);
-        nbaPushBound_ += times;
-        nbaWordBound_ += times * words;
-        if (!loopDepth_) {
-            nbaSitePushes_ += 1;
-            nbaSiteWords_ += words;
-        }
         if (!nbaDelay_.empty()) delayedNba_ = true;
         auto [it, added] =
             leafIds_.try_emplace(std::make_tuple(l.sig, l.elem, l.part, cppType(l.type), l.word),
                                  static_cast<uint32_t>(leaves_.size()));
-        if (added) leaves_.push_back(l);
+        if (added) {
+            leaves_.push_back(l);
+            leafBounds_.emplace_back();
+        }
+        NbaBound& b = leafBounds_[it->second]; // what this leaf's sites may queue in one slot
+        b.pushes += times;
+        b.words += times * words;
+        if (!loopDepth_) {
+            b.sitePushes += 1;
+            b.siteWords += words;
+        }
         procLeaves_[curProc_].insert(it->second);
         return it->second;
     };

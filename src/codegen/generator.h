@@ -227,8 +227,11 @@ class Generator {
     static constexpr uint32_t kLeafChunk = 1024;
     static constexpr uint32_t kInitChunk = 2048;
     uint32_t loopDepth_ = 0;
-    uint64_t nbaPushBound_ = 0, nbaWordBound_ = 0;
-    uint64_t nbaSitePushes_ = 0, nbaSiteWords_ = 0; // the same, of the NBAs outside loops
+    struct NbaBound {
+        uint64_t pushes = 0, words = 0;         // per slot, a site in a loop counted many times
+        uint64_t sitePushes = 0, siteWords = 0; // the same, of the sites outside loops
+    };
+    std::vector<NbaBound> leafBounds_; // per leaf (nbaQueueSize adds those that use the queue)
     bool delayedNba_ = false;
     std::vector<ServiceSite> svc_;
     std::vector<std::string> svcPack_; // per service site: the packing code

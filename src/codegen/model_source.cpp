@@ -19,10 +19,20 @@ std::pair<uint32_t, uint32_t> Generator::nbaQueueSize() const {
     // Loops make the bound a guess, so it is capped; but every NBA outside a loop may fire in
     // the same time slot (a wide design clocked by one edge), so the cap never goes below
     // what those need.
-    uint32_t entryCap = pow2(nbaSitePushes_ + 64, 4096, 1u << 18);
-    uint32_t wordCap = pow2(nbaSiteWords_ + 256, 65536, 1u << 22);
-    uint32_t entries = pow2(nbaPushBound_ + 64, 64, entryCap);
-    uint32_t words = pow2(nbaWordBound_ + 256, 512, wordCap);
+    // Order-free leaves never use the queue (their shadows commit in commit_free).
+    NbaBound all;
+    for (uint32_t i = 0; i < leaves_.size(); ++i) {
+        if (orderFree(leaves_[i])) continue;
+        const NbaBound& b = leafBounds_[i];
+        all.pushes += b.pushes;
+        all.words += b.words;
+        all.sitePushes += b.sitePushes;
+        all.siteWords += b.siteWords;
+    }
+    uint32_t entryCap = pow2(all.sitePushes + 64, 4096, 1u << 18);
+    uint32_t wordCap = pow2(all.siteWords + 256, 65536, 1u << 22);
+    uint32_t entries = pow2(all.pushes + 64, 64, entryCap);
+    uint32_t words = pow2(all.words + 256, 512, wordCap);
     return {entries, words};
 }
 
