@@ -82,22 +82,29 @@ void Generator::decideClockRunners() {
     }
 }
 
+// A block arms once, when its process starts (darm: its place in the order of arming, from 1);
+// the runner runs the blocks armed when the event last fired (gfire), as the event scheduler wakes
+// only the processes waiting then (an edge at time 0 between two blocks' starts wakes the first).
 std::string Generator::clockRunnerMembers() const {
     if (runners_.empty()) return "";
-    return fmt::format("    u8 darm[{}]; // per block run by its clock: armed\n"
-                       "    u8 gda[{}]; // per wait group: some block run by its clock is armed\n"
-                       "    u8 grq[{}]; // per clock runner: queued\n",
-                       directIndex_.size(), std::max<size_t>(1, groupFirstSite_.size()),
-                       runners_.size());
+    size_t groups = std::max<size_t>(1, groupFirstSite_.size());
+    return fmt::format(
+        "    u32 darm[{}]; // per block run by its clock: when it armed (0: not yet)\n"
+        "    u32 arm_seq; // blocks armed so far\n"
+        "    u32 gfire[{}]; // per wait group: arm_seq when its event last fired\n"
+        "    u8 gda[{}]; // per wait group: some block run by its clock is armed\n"
+        "    u8 grq[{}]; // per clock runner: queued\n",
+        directIndex_.size(), groups, groups, runners_.size());
 }
 
 std::string Generator::clockRunnerInit() const {
     if (runners_.empty()) return "";
+    size_t groups = std::max<size_t>(1, groupFirstSite_.size());
     return fmt::format("    for (u32 i = 0; i < {}; ++i) s.darm[i] = 0;\n"
-                       "    for (u32 i = 0; i < {}; ++i) s.gda[i] = 0;\n"
+                       "    s.arm_seq = 0;\n"
+                       "    for (u32 i = 0; i < {}; ++i) {{ s.gda[i] = 0; s.gfire[i] = 0; }}\n"
                        "    for (u32 i = 0; i < {}; ++i) s.grq[i] = 0;\n",
-                       directIndex_.size(), std::max<size_t>(1, groupFirstSite_.size()),
-                       runners_.size());
+                       directIndex_.size(), groups, runners_.size());
 }
 
 std::string Generator::armFunctions() const {
@@ -105,8 +112,8 @@ std::string Generator::armFunctions() const {
     for (auto [p, site] : armSite_) {
         auto d = directIndex_.find(p);
         if (d != directIndex_.end())
-            o += fmt::format("MF_HD inline void arm_{}(State& s) {{ s.darm[{}] = 1; s.gda[{}] = 1; "
-                             "}}\n",
+            o += fmt::format("MF_HD inline void arm_{}(State& s) {{ s.darm[{}] = ++s.arm_seq; "
+                             "s.gda[{}] = 1; }}\n",
                              p, d->second, siteGroup_[site]);
         else
             o += fmt::format("MF_HD inline void arm_{}(State& s) {{ {} }}\n", p, waitOn(p, site));
@@ -117,9 +124,12 @@ std::string Generator::armFunctions() const {
 std::string Generator::clockRunnerWake(uint32_t group) const {
     auto it = groupRunner_.find(group);
     if (it == groupRunner_.end()) return "";
-    return fmt::format("    if (s.gda[{0}] && !s.grq[{1}]) {{ s.grq[{1}] = 1; activate(s.sched, "
-                       "kRunner0 + {1}); }}\n",
-                       group, it->second);
+    return fmt::format(
+        "    if (s.gda[{0}]) {{\n"
+        "        s.gfire[{0}] = s.arm_seq;\n"
+        "        if (!s.grq[{1}]) {{ s.grq[{1}] = 1; activate(s.sched, kRunner0 + {1}); }}\n"
+        "    }}\n",
+        group, it->second);
 }
 
 std::string Generator::clockRunnerCode() const {
@@ -127,9 +137,11 @@ std::string Generator::clockRunnerCode() const {
     for (uint32_t r = 0; r < runners_.size(); ++r) {
         o += fmt::format("MF_HD MF_OUTLINE u32 run_clock_{}(State& s) {{\n", r);
         o += fmt::format("    s.grq[{}] = 0;\n", r);
+        o += fmt::format("    const u32 fired = s.gfire[{}];\n", runners_[r].group);
         for (uint32_t p : runners_[r].procs)
-            o += fmt::format("    if (s.darm[{}]) {{ if (u32 e = body_{}(s)) return e; }}\n",
-                             directIndex_.at(p), p);
+            o += fmt::format(
+                "    if (s.darm[{}] - 1u < fired) {{ if (u32 e = body_{}(s)) return e; }}\n",
+                directIndex_.at(p), p);
         o += "    return 0;\n}\n";
     }
     return o;
