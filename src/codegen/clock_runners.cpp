@@ -17,8 +17,7 @@ namespace metalfpga::codegen::detail {
 using namespace ir;
 
 bool Generator::directCandidate(uint32_t id) const {
-    if (isCa_[id]) return false;
-    return plan_.processes[size_t(procs_[id] - d_.processes.data())].directRun;
+    return !isCa_[id] && processPlan(id).directRun;
 }
 
 std::string Generator::genDirectClocked(uint32_t id) {
@@ -46,14 +45,7 @@ std::string Generator::genDirectClocked(uint32_t id) {
     line(2, fmt::format("if (u32 r = body_{}(s)) return r;", id));
     line(1, "}");
     std::swap(out_, loop);
-    line(0, fmt::format("// always {}", where(p.loc)));
-    line(0, fmt::format("MF_HD u32 proc_{}(State& s) {{", id));
-    out_ += resumeSwitch(id);
-    out_ += loop;
-    line(1, fmt::format("s.pc[{}] = kDone;", id));
-    line(1, "return 0;");
-    line(0, "}");
-    return bodyFn + out_;
+    return bodyFn + processFunction(id, loop);
 }
 
 std::string Generator::armAt(uint32_t site) {
@@ -72,8 +64,7 @@ void Generator::decideClockRunners() {
         if (auto it = procLeaves_.find(p); it != procLeaves_.end())
             for (uint32_t l : it->second)
                 allQuiet = allQuiet && !leaves_[l].delayed && quiet(leaves_[l].sig);
-        const plan::ProcessPlan& pp = plan_.processes[size_t(procs_[p] - d_.processes.data())];
-        for (SignalId w : pp.directEager) allQuiet = allQuiet && quiet(rep(w));
+        for (SignalId w : processPlan(p).directEager) allQuiet = allQuiet && quiet(rep(w));
         if (!allQuiet) continue;
         auto [at, fresh] = groupRunner_.try_emplace(g, static_cast<uint32_t>(runners_.size()));
         if (fresh) runners_.push_back({g, {}});

@@ -158,6 +158,11 @@ class Generator {
     std::string staticInit() const;
     // clock_runners.cpp (--sched static): clocked blocks run from their clock's runner.
     bool directCandidate(uint32_t id) const;
+    // The plan of model process p.
+    const plan::ProcessPlan& processPlan(uint32_t p) const {
+        return plan_.processes[size_t(procs_[p] - d_.processes.data())];
+    }
+    std::string processFunction(uint32_t id, const std::string& body);
     std::string genDirectClocked(uint32_t id);
     std::string armAt(uint32_t site);
     void decideClockRunners();

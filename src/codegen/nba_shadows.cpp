@@ -51,8 +51,7 @@ bool Generator::quiet(SignalId sig) const {
 
 bool Generator::quietProcess(uint32_t p) const {
     if (staticAlways_.count(p) && hasNonBlocking(procs_[p]->body.get())) return false;
-    const plan::ProcessPlan& pp = plan_.processes[size_t(procs_[p] - d_.processes.data())];
-    for (SignalId w : pp.writes)
+    for (SignalId w : processPlan(p).writes)
         if (!quiet(rep(w))) return false;
     return true;
 }

@@ -24,9 +24,7 @@ bool Generator::localFunction(RoutineId rid) const {
         if (st.kind == StmtKind::SystemTaskCall) return true;
         bool impure = false;
         plan::forEachExpressionOf(st, [&](const Expr* e) {
-            impure = impure || plan::anyExpression(e, [](const Expr& x) {
-                         return x.kind == ExprKind::SystemCall && !plan::pureSystemFunction(x.name);
-                     });
+            impure = impure || plan::anyExpression(e, plan::impureSystemCall);
         });
         return impure;
     });
@@ -39,11 +37,7 @@ namespace {
 std::set<SignalId> assignedFirst(const Stmt* body, const std::function<SignalId(SignalId)>& rep) {
     std::set<SignalId> first, touched;
     auto touch = [&](const Expr* e) {
-        plan::anyExpression(e, [&](const Expr& x) {
-            if (x.kind == ExprKind::Signal || x.kind == ExprKind::ArrayElement)
-                touched.insert(rep(x.signal));
-            return false;
-        });
+        plan::forEachSignal(e, [&](SignalId x) { touched.insert(rep(x)); });
     };
     std::vector<const Stmt*> seq;
     if (body && body->kind == StmtKind::Block && !body->fork)
@@ -297,6 +291,12 @@ std::string Generator::genProcess(uint32_t id) {
     if (p.body) stmt(*p.body, p.kind == ProcessKind::Always ? 2 : 1);
     if (p.kind == ProcessKind::Always) line(1, "}");
     std::swap(out_, body);
+    return takeOutlined() + processFunction(id, body);
+}
+
+// The process function around its body: the resume switch first, done at the end.
+std::string Generator::processFunction(uint32_t id, const std::string& body) {
+    const Process& p = *procs_[id];
     line(0, fmt::format("// {} {}", processKindName(p.kind), where(p.loc)));
     line(0, fmt::format("MF_HD u32 proc_{}(State& s) {{", id));
     out_ += resumeSwitch(id);
@@ -304,7 +304,7 @@ std::string Generator::genProcess(uint32_t id) {
     line(1, fmt::format("s.pc[{}] = kDone;", id));
     line(1, "return 0;");
     line(0, "}");
-    return takeOutlined() + out_;
+    return out_;
 }
 
 } // namespace metalfpga::codegen::detail

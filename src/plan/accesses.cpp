@@ -4,6 +4,7 @@
 // reads and writes what the task's body does.
 #include "plan/model_plan.h"
 #include "plan/nets.h"
+#include "plan/walk.h"
 
 #include <algorithm>
 #include <set>
@@ -27,15 +28,10 @@ struct Accesses {
         Accesses inner{d, {}, {}, seen};
         inner.stmt(rt.body.get());
         seen = std::move(inner.seen);
-        auto local = [&](SignalId s) {
-            for (ScopeId sc = d.signals[s].scope; sc != kNone; sc = d.scopes[sc].parent)
-                if (sc == rt.scope) return true;
-            return false;
-        };
         for (SignalId s : inner.reads)
-            if (!local(s)) reads.insert(s);
+            if (!declaredWithin(d, s, rt.scope)) reads.insert(s);
         for (SignalId s : inner.writes)
-            if (!local(s)) writes.insert(s);
+            if (!declaredWithin(d, s, rt.scope)) writes.insert(s);
     }
     void read(const Expr* e) {
         if (!e) return;

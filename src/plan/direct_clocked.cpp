@@ -49,18 +49,14 @@ bool readsArgumentsOnly(const std::string& name) {
 struct Effects {
     const Design& d;
     const std::vector<SignalId>& rep;
-    std::set<SignalId> reads; // outside the top event control
-    std::set<SignalId> eager; // written at once
-    std::set<SignalId> late;  // updated by non-blocking assignments
-    bool impure = false;      // a task, system task or impure system function
-    std::set<RoutineId> seen;
+    std::set<SignalId> reads = {}; // outside the top event control
+    std::set<SignalId> eager = {}; // written at once
+    std::set<SignalId> late = {};  // updated by non-blocking assignments
+    bool impure = false;           // a task, system task or impure system function
+    std::set<RoutineId> seen = {};
 
     void signals(const Expr* e, std::set<SignalId>& out) const {
-        anyExpression(e, [&](const Expr& x) {
-            if (x.kind == ExprKind::Signal || x.kind == ExprKind::ArrayElement)
-                out.insert(rep[x.signal]);
-            return false;
-        });
+        forEachSignal(e, [&](SignalId s) { out.insert(rep[s]); });
     }
     // The signals a target writes (each part of a concatenation); its indices are reads.
     void target(const Expr* t, std::set<SignalId>& out) {
@@ -81,11 +77,10 @@ struct Effects {
         }
     }
     void expr(const Expr* e) {
+        signals(e, reads);
         anyExpression(e, [&](const Expr& x) {
-            if (x.kind == ExprKind::Signal || x.kind == ExprKind::ArrayElement)
-                reads.insert(rep[x.signal]);
             if (x.kind == ExprKind::Call) routine(x.routine);
-            if (x.kind == ExprKind::SystemCall && !pureSystemFunction(x.name)) {
+            if (impureSystemCall(x)) {
                 impure = true;
                 if (!readsArgumentsOnly(x.name))
                     for (const auto& a : x.operands) signals(a.get(), eager);
@@ -96,18 +91,14 @@ struct Effects {
     void routine(RoutineId r) {
         if (r >= d.routines.size() || !seen.insert(r).second) return;
         const Routine& rt = d.routines[r];
-        Effects inner{d, rep, {}, {}, {}, false, std::move(seen)};
+        Effects inner{d, rep};
+        inner.seen = std::move(seen);
         inner.stmt(rt.body.get());
         seen = std::move(inner.seen);
         impure = impure || inner.impure;
-        auto local = [&](SignalId s) {
-            for (ScopeId sc = d.signals[s].scope; sc != kNone; sc = d.scopes[sc].parent)
-                if (sc == rt.scope) return true;
-            return false;
-        };
         auto outside = [&](const std::set<SignalId>& from, std::set<SignalId>& to) {
             for (SignalId s : from)
-                if (!local(s)) to.insert(s);
+                if (!declaredWithin(d, s, rt.scope)) to.insert(s);
         };
         outside(inner.reads, reads);
         outside(inner.eager, eager);
@@ -155,7 +146,7 @@ struct Effects {
 };
 
 Effects effectsOf(const Design& d, const Stmt* body, const std::vector<SignalId>& rep) {
-    Effects e{d, rep, {}, {}, {}, false, {}};
+    Effects e{d, rep};
     e.stmt(body);
     return e;
 }
@@ -166,15 +157,11 @@ Effects effectsOf(const Design& d, const Stmt* body, const std::vector<SignalId>
 struct WaitedSignals {
     const Design& d;
     const std::vector<SignalId>& rep;
-    std::set<SignalId> out;
-    std::set<RoutineId> seen;
+    std::set<SignalId> out = {};
+    std::set<RoutineId> seen = {};
 
     void add(const Expr* e) {
-        anyExpression(e, [&](const Expr& x) {
-            if (x.kind == ExprKind::Signal || x.kind == ExprKind::ArrayElement)
-                out.insert(rep[x.signal]);
-            return false;
-        });
+        forEachSignal(e, [&](SignalId s) { out.insert(rep[s]); });
     }
     void stmt(const Stmt* root) {
         anyStatement(root, [&](const Stmt& s) {
@@ -220,8 +207,7 @@ void chooseDirectRuns(const Design& d, ModelPlan& plan, const PlanOptions& optio
         const Process& p = d.processes[q];
         const ProcessPlan& qp = plan.processes[q];
         bool procedural = p.kind == ProcessKind::Always || p.kind == ProcessKind::Initial;
-        fx.push_back(procedural ? effectsOf(d, p.body.get(), rep)
-                                : Effects{d, rep, {}, {}, {}, false, {}});
+        fx.push_back(procedural ? effectsOf(d, p.body.get(), rep) : Effects{d, rep});
         Effects& e = fx.back();
         if (!procedural) {
             for (SignalId s : qp.reads) e.reads.insert(rep[s]);
@@ -233,12 +219,11 @@ void chooseDirectRuns(const Design& d, ModelPlan& plan, const PlanOptions& optio
             writers[s].push_back(uint32_t(q));
             lateWriters[s].push_back(uint32_t(q));
         }
-        if (!qp.staticRun)
-            for (SignalId s : qp.reads) readers[rep[s]].push_back(uint32_t(q));
         if (qp.staticRun) continue;
+        for (SignalId s : qp.reads) readers[rep[s]].push_back(uint32_t(q));
         std::set<SignalId> waited;
         if (procedural) {
-            WaitedSignals w{d, rep, {}, {}};
+            WaitedSignals w{d, rep};
             w.stmt(p.body.get());
             waited = std::move(w.out);
         } else {

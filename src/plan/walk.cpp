@@ -76,11 +76,26 @@ void forEachExpressionOf(const Stmt& st, const std::function<void(const Expr*)>&
     }
 }
 
-bool callsAnything(const Expr* e) {
-    return anyExpression(e, [](const Expr& x) {
-        return x.kind == ExprKind::Call ||
-               (x.kind == ExprKind::SystemCall && !pureSystemFunction(x.name));
+void forEachSignal(const Expr* e, const std::function<void(SignalId)>& f) {
+    anyExpression(e, [&](const Expr& x) {
+        if (x.kind == ExprKind::Signal || x.kind == ExprKind::ArrayElement) f(x.signal);
+        return false;
     });
+}
+
+bool impureSystemCall(const Expr& e) {
+    return e.kind == ExprKind::SystemCall && !pureSystemFunction(e.name);
+}
+
+bool declaredWithin(const Design& d, SignalId s, ScopeId scope) {
+    for (ScopeId sc = d.signals[s].scope; sc != kNone; sc = d.scopes[sc].parent)
+        if (sc == scope) return true;
+    return false;
+}
+
+bool callsAnything(const Expr* e) {
+    return anyExpression(
+        e, [](const Expr& x) { return x.kind == ExprKind::Call || impureSystemCall(x); });
 }
 
 bool callsAnything(const Stmt* body) {

@@ -26,6 +26,16 @@ bool anyExpression(const ir::Expr* e, const std::function<bool(const ir::Expr&)>
 // they read no time, file, plusarg or random state (classify.cpp).
 bool pureSystemFunction(const std::string& name);
 
+// Calls `f` on every signal or memory that `e` names, at any depth.
+void forEachSignal(const ir::Expr* e, const std::function<void(ir::SignalId)>& f);
+
+// A system function call that is not pure (pureSystemFunction).
+bool impureSystemCall(const ir::Expr& e);
+
+// Whether signal `s` is declared in `scope` or in a scope nested in it (a routine's ports,
+// locals and result are declared in the routine's scope).
+bool declaredWithin(const ir::Design& d, ir::SignalId s, ir::ScopeId scope);
+
 // A call of a function, task or system task or function (the pure system functions are no
 // calls): it may have side effects, suspend the process or read signals it does not name.
 bool callsAnything(const ir::Expr* e);
