@@ -24,7 +24,7 @@ endforeach()
 # 2-state mode (--2state): golden tests whose designs never hold X or Z must print the same
 # output as in 4-state mode (tests/verilog/sim/two_state.v tests what differs).
 foreach(name clocked_pipeline counter_tb concat_repl div_mod_signs display_exprs fork_join
-             force_reg_expr event_trigger regfile_alu disable_fork)
+             force_reg_expr event_trigger regfile_alu disable_fork nba_mirror)
     add_test(NAME sim2.${name}
              COMMAND ${Python3_EXECUTABLE} ${CMAKE_CURRENT_SOURCE_DIR}/verilog/run_sim_golden.py
                      --bin $<TARGET_FILE:metalfpga_cli> --cache ${CMAKE_BINARY_DIR}/sim-cache

@@ -277,11 +277,12 @@ int compileAndRun(const CliOptions& o, const frontend::SourceSetOptions& so,
         auto design = elab::elaborate(sources, eo, diags);
         elabTimer.stop();
         if (design && o.dumpFlat) ir::printDesign(*design, std::cout, &sm);
-        if (design && o.dumpPlan) {
+        if (design) {
             plan::PlanOptions po;
             po.twoState = twoStateMode(o);
             po.staticSchedule = staticSchedule(o);
-            plan::printPlan(*design, plan::buildPlan(*design, po), std::cout, &sm);
+            plan::splitLoopBlocks(*design, po);
+            if (o.dumpPlan) plan::printPlan(*design, plan::buildPlan(*design, po), std::cout, &sm);
         }
         if (design && !o.emitFlat.empty()) {
             std::ofstream out(o.emitFlat);

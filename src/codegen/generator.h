@@ -200,6 +200,10 @@ class Generator {
     std::map<uint32_t, uint32_t> staticLevel_; // --sched static: model process -> its level
     uint32_t staticLevels_ = 0;                // --sched static: levels with processes
     std::set<uint32_t> staticAlways_;          // --sched static: always blocks run in level order
+    // Parts of one split block (plan/split_blocks.cpp) run by level: per family its processes;
+    // per process its family. The first run of one part starts the others (4-state).
+    std::vector<std::vector<uint32_t>> families_;
+    std::map<uint32_t, uint32_t> familyOf_;
     std::vector<NbaLeaf> leaves_;
     std::map<uint32_t, std::set<uint32_t>> procLeaves_; // model process -> the NBA leaves it pushes
     // Clock runners (clock_runners.cpp): a direct candidate's wait site (its arm_<p> call),
@@ -222,6 +226,9 @@ class Generator {
     std::string leafSetter(const NbaLeaf& l, const std::string& value) const;
     std::string leafStorage(const NbaLeaf& l) const;
     mutable std::optional<std::set<SignalId>> queuedSigs_; // orderFree(): some update is queued
+    bool mirrored(const NbaLeaf& l) const;
+    std::string mirrorInit() const; // init(): each mirrored shadow starts as its variable
+    mutable std::optional<std::map<std::pair<SignalId, int64_t>, uint32_t>> mirrorCount_;
     std::optional<int64_t> constFlatIndex(const Expr& ae) const;
     // Bounds for sizing the NBA queue of one time slot (see nbaQueueSize): pushes and value
     // words, a push inside a loop counted kLoopNbaPushes times.

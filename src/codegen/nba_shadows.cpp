@@ -78,6 +78,28 @@ bool Generator::orderFree(const NbaLeaf& l) const {
     return shadowed(l) && !l.delayed && !queuedSigs_->count(l.sig) && quiet(l.sig);
 }
 
+// A mirrored leaf: an order-free leaf of a variable that only non-blocking assignments update
+// (plan: lateOnly), through this leaf alone, and that no force or procedural assign holds. Its
+// shadow always equals the variable outside the NBA region, so the commit copies it back
+// without a pending flag: no branch per leaf on which updates the slot made.
+bool Generator::mirrored(const NbaLeaf& l) const {
+    if (!mirrorCount_) {
+        mirrorCount_.emplace();
+        for (const NbaLeaf& o : leaves_) ++(*mirrorCount_)[{o.sig, o.word}];
+    }
+    return orderFree(l) && plan_.lateOnly.count(l.sig) && !forced_.count(l.sig) &&
+           !assigned_.count(l.sig) && mirrorCount_->at({l.sig, l.word}) == 1 &&
+           l.type.width <= 128 && cppType(l.type) == cppType(storageType(l.sig));
+}
+
+std::string Generator::mirrorInit() const {
+    std::string o;
+    for (uint32_t i = 0; i < leaves_.size(); ++i)
+        if (mirrored(leaves_[i]))
+            o += fmt::format("    s.nv{} = {};\n", i, leafStorage(leaves_[i]));
+    return o;
+}
+
 std::string Generator::nbaLeafPushers() const {
     std::string o;
     for (uint32_t i = 0; i < leaves_.size(); ++i) {
@@ -85,7 +107,9 @@ std::string Generator::nbaLeafPushers() const {
         if (!shadowed(l)) continue;
         std::string t = cppType(l.type);
         o += fmt::format("MF_HD inline bool nba_leaf_{}(State& s, const {}& v) {{\n", i, t);
-        if (orderFree(l)) {
+        if (mirrored(l)) {
+            o += fmt::format("    s.nv{} = v; s.nfree = 1;\n    return true;\n}}\n", i);
+        } else if (orderFree(l)) {
             o += fmt::format("    s.nv{0} = v; if (!s.np[{0}]) {{ s.np[{0}] = 1; s.nfree = 1; }}\n"
                              "    return true;\n}}\n",
                              i);
@@ -113,6 +137,7 @@ std::string Generator::commitFree() const {
         return fmt::format("{}(s.nv{})", cppType(storageType(l.sig)), i);
     };
     auto commit = [&](uint32_t i, const std::string& what) {
+        if (mirrored(leaves_[i])) return what + ";\n";
         return fmt::format("if (s.np[{0}]) {{ s.np[{0}] = 0; {1}; }}\n", i, what);
     };
     for (uint32_t i = 0; i < leaves_.size(); ++i) {

@@ -30,39 +30,6 @@ bool Generator::localFunction(RoutineId rid) const {
     });
 }
 
-namespace {
-
-// The variables a function body assigns as a whole before anything reads or partly writes them
-// (in its top-level statement sequence): they need no x to start with.
-std::set<SignalId> assignedFirst(const Stmt* body, const std::function<SignalId(SignalId)>& rep) {
-    std::set<SignalId> first, touched;
-    auto touch = [&](const Expr* e) {
-        plan::forEachSignal(e, [&](SignalId x) { touched.insert(rep(x)); });
-    };
-    std::vector<const Stmt*> seq;
-    if (body && body->kind == StmtKind::Block && !body->fork)
-        for (const auto& c : body->stmts) seq.push_back(c.get());
-    else if (body)
-        seq.push_back(body);
-    for (const Stmt* st : seq) {
-        if (st->kind == StmtKind::Assign && !st->nonBlocking && !st->timing &&
-            st->lhs->kind == ExprKind::Signal) {
-            touch(st->rhs.get());
-            SignalId t = rep(st->lhs->signal);
-            if (!touched.count(t)) first.insert(t);
-            touched.insert(t);
-            continue;
-        }
-        plan::anyStatement(st, [&](const Stmt& x) {
-            plan::forEachExpressionOf(x, touch);
-            return false;
-        });
-    }
-    return first;
-}
-
-} // namespace
-
 std::string Generator::genFunction(RoutineId rid) {
     if (!localFunction(rid)) return genFunctionAs(rid, false);
     size_t flat = flatFunctions_.size();
@@ -95,7 +62,7 @@ std::string Generator::genFunctionAs(RoutineId rid, bool local) {
         for (const RoutinePort& p : r.ports)
             if (p.dir == PortDir::Input) inputs.insert(rep(p.signal));
         std::set<SignalId> first =
-            assignedFirst(r.body.get(), [this](SignalId x) { return rep(x); });
+            plan::assignedFirst(r.body.get(), [this](SignalId x) { return rep(x); });
         for (SignalId i = 0; i < d_.signals.size(); ++i) {
             if (rep(i) != i || !d_.signals[i].automatic || routineOf(i) != rid) continue;
             Type t = storageType(i);
@@ -141,6 +108,8 @@ std::string Generator::genStaticAlways(uint32_t id) {
     line(0, fmt::format("// {} {} (static, level {})", processKindName(p.kind), where(p.loc),
                         staticLevel_.at(id)));
     line(0, fmt::format("MF_HD u32 proc_{}(State& s) {{", id));
+    if (auto f = familyOf_.find(id); f != familyOf_.end())
+        line(1, fmt::format("if (!s.fam[{0}]) start_family_{0}(s);", f->second));
     stmt(*p.body->body, 1);
     line(1, fmt::format("s.ca_idle[{}] = 1;", id));
     line(1, "return 0;");

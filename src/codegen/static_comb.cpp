@@ -13,17 +13,26 @@
 // assignments in clocked blocks, whose results Icarus gives to the processes already woken).
 #include "codegen/generator.h"
 
+#include <algorithm>
+
 namespace metalfpga::codegen::detail {
 
 using namespace ir;
 
 void Generator::planStaticComb() {
     if (!opt_.staticComb) return;
+    std::map<uint32_t, uint32_t> byOrigin; // a split block's process -> its family
     for (uint32_t i = 0; i < procs_.size(); ++i) {
         const Process& p = *procs_[i];
         const plan::ProcessPlan& pp = plan_.processes[size_t(&p - d_.processes.data())];
         if (!pp.staticRun) continue; // plan/static_schedule.cpp
         if (!isCa_[i]) staticAlways_.insert(i);
+        if (!isCa_[i] && p.splitOf != kNone && !opt_.twoState) {
+            auto [it, fresh] = byOrigin.try_emplace(p.splitOf, uint32_t(families_.size()));
+            if (fresh) families_.emplace_back();
+            families_[it->second].push_back(i);
+            familyOf_[i] = it->second;
+        }
         uint32_t level = static_cast<uint32_t>(pp.level);
         staticLevel_[i] = level;
         staticLevels_ = std::max(staticLevels_, level + 1);
@@ -63,6 +72,9 @@ std::string Generator::staticMembers() const {
         if (sp.queued[l])
             o +=
                 fmt::format("    u32 lq{0}[{1}]; u32 ln{0}; // level {0} queue\n", l, sp.queued[l]);
+    if (!families_.empty())
+        o += fmt::format("    u8 fam[{}]; // a part of this split block has run\n",
+                         families_.size());
     return o;
 }
 
@@ -84,6 +96,18 @@ std::string Generator::staticTriggers() const {
             o += head("level", l) + fmt::format("    s.lq{0}[s.ln{0}++] = p;\n", l) + tail;
         if (!sp.scanned[l].empty())
             o += head("scan", l) + fmt::format("    s.lqf[p] = 1;\n    s.ld[{}] = 1;\n", l) + tail;
+    }
+    // The parts of a split block start together: a block ran whole on its first change.
+    for (uint32_t f = 0; f < families_.size(); ++f) {
+        o += fmt::format("MF_HD inline void start_family_{}(State& s) {{\n    s.fam[{}] = 1;\n", f,
+                         f);
+        for (uint32_t p : families_[f]) {
+            uint32_t l = staticLevel_.at(p);
+            bool scanned =
+                std::find(sp.scanned[l].begin(), sp.scanned[l].end(), p) != sp.scanned[l].end();
+            o += fmt::format("    trigger_{}_{}(s, {});\n", scanned ? "scan" : "level", l, p);
+        }
+        o += "}\n";
     }
     return o;
 }
@@ -143,6 +167,8 @@ std::string Generator::staticInit() const {
     o += fmt::format("    for (u32 l = 0; l < {}; ++l) s.ld[l] = 0;\n", staticLevels_);
     for (size_t l = 0; l < staticLevels_; ++l)
         if (sp.queued[l]) o += fmt::format("    s.ln{} = 0;\n", l);
+    if (!families_.empty())
+        o += fmt::format("    for (u32 f = 0; f < {}; ++f) s.fam[f] = 0;\n", families_.size());
     return o;
 }
 

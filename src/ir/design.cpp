@@ -214,6 +214,57 @@ ExprPtr Expr::clone() const {
     return e;
 }
 
+namespace {
+
+ExprPtr cloneOf(const ExprPtr& e) {
+    return e ? e->clone() : nullptr;
+}
+StmtPtr cloneOf(const StmtPtr& s) {
+    return s ? s->clone() : nullptr;
+}
+
+} // namespace
+
+std::unique_ptr<Timing> Timing::clone() const {
+    auto t = std::make_unique<Timing>();
+    t->kind = kind;
+    t->loc = loc;
+    t->delay.loc = delay.loc;
+    for (const auto& v : delay.values) t->delay.values.push_back(cloneOf(v));
+    for (const EventItem& ev : events) t->events.push_back(EventItem{ev.edge, cloneOf(ev.expr)});
+    t->repeatCount = cloneOf(repeatCount);
+    return t;
+}
+
+StmtPtr Stmt::clone() const {
+    auto s = std::make_unique<Stmt>(kind, loc);
+    s->scope = scope;
+    s->fork = fork;
+    for (const auto& c : stmts) s->stmts.push_back(cloneOf(c));
+    s->nonBlocking = nonBlocking;
+    s->keyword = keyword;
+    s->lhs = cloneOf(lhs);
+    s->rhs = cloneOf(rhs);
+    if (timing) s->timing = timing->clone();
+    s->cond = cloneOf(cond);
+    s->body = cloneOf(body);
+    s->elseBody = cloneOf(elseBody);
+    s->init = cloneOf(init);
+    s->step = cloneOf(step);
+    s->caseKind = caseKind;
+    for (const CaseItem& ci : items) {
+        CaseItem c;
+        for (const auto& e : ci.exprs) c.exprs.push_back(cloneOf(e));
+        c.body = cloneOf(ci.body);
+        c.loc = ci.loc;
+        s->items.push_back(std::move(c));
+    }
+    s->routine = routine;
+    s->name = name;
+    for (const auto& a : args) s->args.push_back(cloneOf(a));
+    return s;
+}
+
 ScopeId Design::addScope(Scope s) {
     ScopeId id = static_cast<ScopeId>(scopes.size());
     if (s.parent != kNone) scopes[s.parent].children.push_back(id);

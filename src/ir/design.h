@@ -290,6 +290,8 @@ struct Timing {
     Delay delay;
     std::vector<EventItem> events; // Event, Repeat; Star: the inferred sensitivity
     ExprPtr repeatCount;
+
+    std::unique_ptr<Timing> clone() const;
 };
 using TimingPtr = std::unique_ptr<Timing>;
 
@@ -358,6 +360,7 @@ struct Stmt {
     Stmt(StmtKind k, SourceLoc l) : kind(k), loc(l) {}
     Stmt(const Stmt&) = delete;
     Stmt& operator=(const Stmt&) = delete;
+    StmtPtr clone() const; // a deep copy
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -426,6 +429,9 @@ struct Process {
     // block (clause 6.2.1), so the new values are events; 2-state models store the values
     // before time 0 instead (Signal::init) and skip it.
     bool varInit = false;
+    // Always: one of the parts a combinational block was split into (plan/split_blocks.cpp):
+    // the index of the process the block was (the first part keeps it); kNone otherwise.
+    uint32_t splitOf = kNone;
 
     // ContinuousAssign: lhs = rhs. PortConnection: `lhs` is driven from `rhs`: for an input
     // port lhs is the port (inside the instance) and rhs the connection; for an output port the

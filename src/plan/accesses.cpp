@@ -115,6 +115,20 @@ struct Accesses {
 
 } // namespace
 
+void statementAccesses(const Design& d, const Stmt* s, std::set<SignalId>& reads,
+                       std::set<SignalId>& writes) {
+    Accesses a{d, {}, {}, {}};
+    a.stmt(s);
+    reads.insert(a.reads.begin(), a.reads.end());
+    writes.insert(a.writes.begin(), a.writes.end());
+}
+
+void expressionReads(const Design& d, const Expr* e, std::set<SignalId>& reads) {
+    Accesses a{d, {}, {}, {}};
+    a.read(e);
+    reads.insert(a.reads.begin(), a.reads.end());
+}
+
 void collectAccesses(const Design& d, ModelPlan& plan) {
     for (size_t i = 0; i < d.processes.size(); ++i) {
         const Process& p = d.processes[i];

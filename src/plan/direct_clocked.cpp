@@ -190,6 +190,7 @@ void chooseDirectRuns(const Design& d, ModelPlan& plan, const PlanOptions& optio
         pp.directReason.clear();
         pp.directEager.clear();
     }
+    plan.lateOnly.clear();
     if (!options.staticSchedule) return;
     std::vector<SignalId> rep(d.signals.size());
     for (SignalId s = 0; s < d.signals.size(); ++s) rep[s] = s < plan.rep.size() ? plan.rep[s] : s;
@@ -231,6 +232,13 @@ void chooseDirectRuns(const Design& d, ModelPlan& plan, const PlanOptions& optio
         }
         for (SignalId s : waited) waiters[s].push_back(q);
     }
+    // Signals that only non-blocking assignments update.
+    std::vector<bool> eagerly(d.signals.size(), false);
+    for (size_t q = 0; q < d.processes.size(); ++q)
+        if (inModel[q])
+            for (SignalId s : fx[q].eager) eagerly[s] = true;
+    for (SignalId s = 0; s < d.signals.size(); ++s)
+        if (!lateWriters[s].empty() && !eagerly[s]) plan.lateOnly.insert(s);
     // What the processes that may wake on each clock signal write at once (when first needed).
     std::map<SignalId, std::set<SignalId>> eagerByClock;
     auto eagerOn = [&](SignalId c) -> const std::set<SignalId>& {

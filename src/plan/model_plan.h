@@ -37,10 +37,10 @@ struct ProcessPlan {
     std::vector<SignalId> reads; // signals the process reads (sorted, whole signals)
     std::vector<SignalId> writes;
     std::vector<std::pair<ir::Edge, SignalId>> clocks; // Clocked: the edges it runs on
-    int level = -1;         // Combinational: its level (0 reads no combinational output)
-    bool inLoop = false;    // Combinational: part of a cycle, left to the event scheduler
-    bool staticRun = false; // run by level in the static schedule (static_schedule.cpp)
-    bool directRun = false; // Clocked: may run from its clock's runner (direct_clocked.cpp)
+    int level = -1;           // Combinational: its level (0 reads no combinational output)
+    bool inLoop = false;      // Combinational: part of a cycle, left to the event scheduler
+    bool staticRun = false;   // run by level in the static schedule (static_schedule.cpp)
+    bool directRun = false;   // Clocked: may run from its clock's runner (direct_clocked.cpp)
     std::string directReason; // Clocked, not directRun: why
     std::vector<SignalId> directEager; // directRun: what it writes at once (must be quiet)
 };
@@ -69,10 +69,18 @@ struct ModelPlan {
     std::vector<std::vector<uint32_t>> levels; // combinational processes, level by level
     std::vector<std::vector<uint32_t>> loops;  // combinational cycles (process indices)
     std::set<ir::RoutineId> recursiveRoutines; // on a cycle of the call graph (recursion.cpp)
+    // --sched static: the signals (representatives) that only non-blocking assignments update,
+    // no process writing them at once (direct_clocked.cpp).
+    std::set<SignalId> lateOnly;
 };
 
 // accesses.cpp: what each process reads and writes (ProcessPlan::reads/writes).
 void collectAccesses(const ir::Design& d, ModelPlan& plan);
+// The same for one statement (nested ones and the routines it calls included), and for one
+// expression; added to `reads` and `writes`.
+void statementAccesses(const ir::Design& d, const ir::Stmt* s, std::set<ir::SignalId>& reads,
+                       std::set<ir::SignalId>& writes);
+void expressionReads(const ir::Design& d, const ir::Expr* e, std::set<ir::SignalId>& reads);
 // classify.cpp: ProcessPlan::cls, reason and clocks.
 void classifyProcesses(const ir::Design& d, ModelPlan& plan);
 // aliases.cpp: which signals are one signal in the model (ModelPlan::rep); needs the writes.
@@ -88,8 +96,12 @@ void levelize(const ir::Design& d, ModelPlan& plan);
 
 // static_schedule.cpp: ProcessPlan::staticRun; needs the classes and levels.
 void chooseStaticRuns(const ir::Design& d, ModelPlan& plan, const PlanOptions& options);
-// direct_clocked.cpp: ProcessPlan::directRun; needs the classes and the static runs.
+// direct_clocked.cpp: ProcessPlan::directRun and ModelPlan::lateOnly; needs the classes and the
+// static runs.
 void chooseDirectRuns(const ir::Design& d, ModelPlan& plan, const PlanOptions& options);
+// split_blocks.cpp: splits combinational always blocks on cycles into parts that run by level
+// (Process::splitOf); before buildPlan. Returns how many blocks were split.
+size_t splitLoopBlocks(ir::Design& d, const PlanOptions& options);
 // The passes in order.
 ModelPlan buildPlan(const ir::Design& d, const PlanOptions& options = {});
 

@@ -72,6 +72,7 @@ void printPlan(const Design& d, const ModelPlan& plan, std::ostream& out,
             if (!pp.directReason.empty()) cls += " (woken as a process: " + pp.directReason + ")";
         }
         if (pp.cls == ProcessClass::Behavioural) cls += ": " + pp.reason;
+        if (p.splitOf != kNone) cls += fmt::format(" (a part of process {}, split)", p.splitOf);
         out << fmt::format("process {} {}{}: {}\n", i, what(d, p), ir::whereText(sm, p.loc), cls);
     }
     for (size_t l = 0; l < plan.levels.size(); ++l)

@@ -8,9 +8,10 @@
 //   `always` blocks woken by any change of whole signals (no selects, no named events: a run for
 //   a change of another part of a signal would be one the event scheduler does not make), or,
 //   for `always @*`, of memory words too (its list holds all it reads, so a run for another
-//   word's change changes nothing), whose body calls no task or function, system ones included
-//   (a call may suspend the process on the service ring or a host call, or read signals outside
-//   the list).
+//   word's change changes nothing), whose body calls no task, system task, impure system
+//   function or function with side effects (a call may suspend the process on the service ring
+//   or a host call, or write signals; a pure function reads only what the list names, or the
+//   block would not be combinational).
 #include "plan/model_plan.h"
 #include "plan/walk.h"
 
@@ -38,7 +39,7 @@ bool runnableByLevel(const Design& d, const Process& p) {
         bool word = star && e.kind == ExprKind::ArrayElement;
         if (!whole && !word) return false;
     }
-    return !callsAnything(p.body->body.get());
+    return !callsImpure(d, p.body->body.get());
 }
 
 } // namespace

@@ -107,9 +107,94 @@ bool callsAnything(const Stmt* body) {
     });
 }
 
+namespace {
+
+bool pureRoutine(const Design& d, RoutineId r, std::set<RoutineId>& visiting);
+
+bool callsImpureIn(const Design& d, const Stmt* body, std::set<RoutineId>& visiting) {
+    return anyStatement(body, [&](const Stmt& s) {
+        if (s.kind == StmtKind::TaskCall || s.kind == StmtKind::SystemTaskCall) return true;
+        bool impure = false;
+        forEachExpressionOf(s, [&](const Expr* e) {
+            impure = impure || anyExpression(e, [&](const Expr& x) {
+                         if (impureSystemCall(x)) return true;
+                         return x.kind == ExprKind::Call && !pureRoutine(d, x.routine, visiting);
+                     });
+        });
+        return impure;
+    });
+}
+
+bool pureRoutine(const Design& d, RoutineId r, std::set<RoutineId>& visiting) {
+    if (r >= d.routines.size() || !d.routines[r].isFunction) return false;
+    if (!visiting.insert(r).second) return false; // recursive
+    const Routine& rt = d.routines[r];
+    bool pure =
+        !callsImpureIn(d, rt.body.get(), visiting) &&
+        !anyStatement(rt.body.get(), [&](const Stmt& s) {
+            if (s.kind != StmtKind::Assign) return false;
+            bool outside = false;
+            std::vector<const Expr*> todo{s.lhs.get()};
+            while (!todo.empty()) {
+                const Expr* t = todo.back();
+                todo.pop_back();
+                if (!t) continue;
+                if (t->kind == ExprKind::Concat) {
+                    for (const auto& o : t->operands) todo.push_back(o.get());
+                } else if (t->kind == ExprKind::Select) {
+                    todo.push_back(t->operands[0].get());
+                } else if (t->kind == ExprKind::Signal || t->kind == ExprKind::ArrayElement) {
+                    outside = outside || !declaredWithin(d, t->signal, rt.scope);
+                }
+            }
+            return outside;
+        });
+    visiting.erase(r);
+    return pure;
+}
+
+} // namespace
+
+bool pureFunction(const Design& d, RoutineId r) {
+    std::set<RoutineId> visiting;
+    return pureRoutine(d, r, visiting);
+}
+
+bool callsImpure(const Design& d, const Stmt* body) {
+    std::set<RoutineId> visiting;
+    return callsImpureIn(d, body, visiting);
+}
+
 const Expr* selectBase(const Expr* e) {
     while (e && e->kind == ExprKind::Select) e = e->operands[0].get();
     return e;
+}
+
+std::set<SignalId> assignedFirst(const Stmt* body, const std::function<SignalId(SignalId)>& rep) {
+    std::set<SignalId> first, touched;
+    auto touch = [&](const Expr* e) {
+        forEachSignal(e, [&](SignalId x) { touched.insert(rep(x)); });
+    };
+    std::vector<const Stmt*> seq;
+    if (body && body->kind == StmtKind::Block && !body->fork)
+        for (const auto& c : body->stmts) seq.push_back(c.get());
+    else if (body)
+        seq.push_back(body);
+    for (const Stmt* st : seq) {
+        if (st->kind == StmtKind::Assign && !st->nonBlocking && !st->timing &&
+            st->lhs->kind == ExprKind::Signal) {
+            touch(st->rhs.get());
+            SignalId t = rep(st->lhs->signal);
+            if (!touched.count(t)) first.insert(t);
+            touched.insert(t);
+            continue;
+        }
+        anyStatement(st, [&](const Stmt& x) {
+            forEachExpressionOf(x, touch);
+            return false;
+        });
+    }
+    return first;
 }
 
 } // namespace metalfpga::plan

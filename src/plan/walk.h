@@ -4,6 +4,7 @@
 #include "ir/design.h"
 
 #include <functional>
+#include <set>
 #include <string>
 
 namespace metalfpga::plan {
@@ -42,7 +43,18 @@ bool callsAnything(const ir::Expr* e);
 // The same for a statement and those nested in it.
 bool callsAnything(const ir::Stmt* body);
 
+// A function without side effects: it calls no task, system task or impure system function,
+// writes nothing outside its own scope, is not recursive and calls only such functions.
+bool pureFunction(const ir::Design& d, ir::RoutineId r);
+// callsAnything, with calls of pure functions allowed.
+bool callsImpure(const ir::Design& d, const ir::Stmt* body);
+
 // The object a target or select reads or writes: `e` without its bit and part selects.
 const ir::Expr* selectBase(const ir::Expr* e);
+
+// The variables `body` assigns as a whole before anything reads or partly writes them, in its
+// top-level statement sequence (`rep` maps a signal to its representative).
+std::set<ir::SignalId> assignedFirst(const ir::Stmt* body,
+                                     const std::function<ir::SignalId(ir::SignalId)>& rep);
 
 } // namespace metalfpga::plan

@@ -141,7 +141,7 @@ endmodule
     EXPECT_TRUE(p.plan.loops.empty());
 }
 
-TEST(PlanStaticSchedule, CombinationalProcessesWithoutCallsRunByLevel) {
+TEST(PlanStaticSchedule, CombinationalProcessesRunByLevel) {
     const char* text = R"(
 module top(input [3:0] a, b);
   function [3:0] inc(input [3:0] v); inc = v + 1; endfunction
@@ -159,12 +159,12 @@ endmodule
 )";
     auto p = planOf(text);
     EXPECT_TRUE(p.at(4).staticRun);  // a continuous assignment
-    EXPECT_FALSE(p.at(5).staticRun); // calls a function
+    EXPECT_FALSE(p.at(5).staticRun); // a continuous assignment that calls a function
     EXPECT_TRUE(p.at(7).staticRun);  // @*
     EXPECT_TRUE(p.at(8).staticRun);  // whole signals
     EXPECT_EQ(p.at(9).cls, ProcessClass::Combinational);
-    EXPECT_FALSE(p.at(9).staticRun);  // woken by a part of a signal
-    EXPECT_FALSE(p.at(10).staticRun); // calls a function
+    EXPECT_FALSE(p.at(9).staticRun); // woken by a part of a signal
+    EXPECT_TRUE(p.at(10).staticRun); // calls a function without side effects
     EXPECT_TRUE(p.at(12).inLoop);
     EXPECT_FALSE(p.at(12).staticRun); // a combinational loop stays event-driven
     // --sched event: nothing runs by level.
@@ -246,6 +246,74 @@ endmodule
     EXPECT_TRUE(p.at(5).staticRun);
     EXPECT_FALSE(p.at(6).staticRun);
     EXPECT_FALSE(p.at(7).staticRun);
+}
+
+// Calls of functions without side effects do not keep a block from running by level.
+TEST(PlanStaticSchedule, PureFunctionCallsRunByLevel) {
+    auto p = planOf(R"(
+module top(input [3:0] a, b);
+  reg [3:0] c, d, g;
+  function [3:0] inc(input [3:0] x); inc = x + 1; endfunction
+  function [3:0] noisy(input [3:0] x); begin $display(x); noisy = x; end endfunction
+  function [3:0] bump(input [3:0] x); begin g = x; bump = x; end endfunction
+  always @* c = inc(a);
+  always @* d = noisy(b);
+  always @* g = bump(b);
+endmodule
+)");
+    EXPECT_TRUE(p.at(7).staticRun);
+    EXPECT_FALSE(p.at(8).staticRun); // a system task inside
+    EXPECT_FALSE(p.at(9).staticRun); // writes a signal outside the function
+}
+
+// A block that drives a shared resource and reads its result is split into parts that run
+// by level; a block that keeps a value from its last run is not.
+TEST(PlanSplitBlocks, ABlockOnALoopSplitsIntoPartsRunByLevel) {
+    const std::string text = R"(
+module top(input [7:0] a, input sel);
+  reg [7:0] req, y, k, old_k, req2, y2;
+  wire [7:0] res = ~req;
+  wire [7:0] res2 = ~req2;
+  always @* begin : blk
+    reg [7:0] t;
+    t = a + 1;
+    req = 0;
+    y = 0;
+    if (sel) req = t; else y = res;
+  end
+  always @* begin
+    old_k = k;
+    k = a;
+    req2 = a;
+    y2 = res2 + old_k;
+  end
+endmodule
+)";
+    auto p = planOf(text);
+    ASSERT_EQ(p.plan.loops.size(), 2u);
+    ir::Design& d = *p.e->design;
+    const size_t before = d.processes.size();
+    EXPECT_EQ(splitLoopBlocks(d, PlanOptions{}), 1u);
+    ModelPlan after = buildPlan(d);
+    ASSERT_EQ(after.loops.size(), 1u); // the second block stays whole, in its loop
+    uint32_t first = p.index(6);
+    std::vector<uint32_t> parts;
+    for (uint32_t i = 0; i < d.processes.size(); ++i)
+        if (d.processes[i].splitOf == first) parts.push_back(i);
+    ASSERT_EQ(parts.size(), 3u); // t, req, y
+    EXPECT_EQ(d.processes.size(), before + 2);
+    for (uint32_t i : parts) {
+        EXPECT_TRUE(after.processes[i].staticRun) << i;
+        EXPECT_FALSE(after.processes[i].inLoop) << i;
+    }
+    EXPECT_EQ(d.processes[p.index(13)].splitOf, ir::kNone);
+    EXPECT_TRUE(after.processes[p.index(13)].inLoop);
+
+    // The event schedule keeps every block whole.
+    auto q = planOf(text);
+    PlanOptions event;
+    event.staticSchedule = false;
+    EXPECT_EQ(splitLoopBlocks(*q.e->design, event), 0u);
 }
 
 TEST(PlanAliases, PlainLinksAreOneSignal) {
