@@ -97,9 +97,15 @@ struct WaitSite {
 // --sched static, per level: the processes scanned (quiet: in any order, their effects reach
 // no process that waits) and how many run from the level's queue in the order they were woken
 // (their writes or non-blocking updates wake processes, whose order Icarus keeps).
+inline constexpr size_t kScanRun = 32; // scanned processes per run flag (LevelSplit)
+
 struct LevelSplit {
     std::vector<std::vector<uint32_t>> scanned;
     std::vector<uint32_t> queued;
+    // Scanned processes in runs of kScanRun per level, each run with a flag (lc[run]), so a
+    // scan skips the runs where nothing waits (a level of constant drivers is large and idle).
+    std::map<uint32_t, uint32_t> run; // scanned process -> its run
+    uint32_t runs = 0;
 };
 
 // A leaf of a non-blocking assignment target.
@@ -154,6 +160,7 @@ class Generator {
     std::string genStaticAlways(uint32_t id);
     std::string staticMembers() const;
     std::string staticTriggers() const;
+    std::string staticTrigger(uint32_t p) const;
     std::string staticSettle() const;
     std::string staticInit() const;
     // clock_runners.cpp (--sched static): clocked blocks run from their clock's runner.

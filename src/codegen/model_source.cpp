@@ -551,10 +551,8 @@ std::optional<Model> Generator::run() {
         for (auto& [at, line] : wakes) L(line);
         for (uint32_t p : sigCas_[i]) {
             if (udpSample_.count(p)) L(fmt::format("    udp_sample_{}(s);", p));
-            auto sl = staticLevel_.find(p);
-            if (sl != staticLevel_.end())
-                L(fmt::format("    trigger_{}_{}(s, {});", quietProcess(p) ? "scan" : "level",
-                              sl->second, p));
+            if (staticLevel_.count(p))
+                L("    " + staticTrigger(p));
             else
                 L(fmt::format("    trigger_ca(s, {});", p));
         }

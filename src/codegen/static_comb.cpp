@@ -52,6 +52,11 @@ const LevelSplit& Generator::levelSplit() const {
             else
                 ++s.queued[l];
         }
+        for (const std::vector<uint32_t>& level : s.scanned)
+            for (size_t k = 0; k < level.size(); ++k) {
+                if (k % kScanRun == 0) ++s.runs;
+                s.run[level[k]] = s.runs - 1;
+            }
     }
     return *levelSplit_;
 }
@@ -68,6 +73,8 @@ std::string Generator::staticMembers() const {
     o += "    u32 settling;   // M::settle is running the levels\n";
     o += "    u8 lqf[kProcs]; // a scanned process waits for its level\n";
     o += fmt::format("    u8 ld[{}]; // the level's scan has a process to run\n", staticLevels_);
+    if (sp.runs)
+        o += fmt::format("    u8 lc[{}]; // a run of scanned processes has one to run\n", sp.runs);
     for (size_t l = 0; l < staticLevels_; ++l)
         if (sp.queued[l])
             o +=
@@ -78,13 +85,22 @@ std::string Generator::staticMembers() const {
     return o;
 }
 
+// The call that marks static process p to run (from its inputs' fanout).
+std::string Generator::staticTrigger(uint32_t p) const {
+    uint32_t l = staticLevel_.at(p);
+    const LevelSplit& sp = levelSplit();
+    if (auto r = sp.run.find(p); r != sp.run.end())
+        return fmt::format("trigger_scan_{}(s, {}, {});", l, p, r->second);
+    return fmt::format("trigger_level_{}(s, {});", l, p);
+}
+
 std::string Generator::staticTriggers() const {
     std::string o;
     auto head = [&](const char* kind, size_t l) {
-        return fmt::format("MF_HD inline void trigger_{}_{}(State& s, u32 p) {{\n"
+        return fmt::format("MF_HD inline void trigger_{}_{}(State& s, u32 p{}) {{\n"
                            "    if (!s.ca_idle[p]) return;\n"
                            "    s.ca_idle[p] = 0;\n",
-                           kind, l);
+                           kind, l, std::string(kind) == "scan" ? ", u32 c" : "");
     };
     const std::string tail = "    if (!s.comb_dirty) {\n"
                              "        s.comb_dirty = 1;\n"
@@ -95,18 +111,14 @@ std::string Generator::staticTriggers() const {
         if (sp.queued[l])
             o += head("level", l) + fmt::format("    s.lq{0}[s.ln{0}++] = p;\n", l) + tail;
         if (!sp.scanned[l].empty())
-            o += head("scan", l) + fmt::format("    s.lqf[p] = 1;\n    s.ld[{}] = 1;\n", l) + tail;
+            o += head("scan", l) +
+                 fmt::format("    s.lqf[p] = 1;\n    s.lc[c] = 1;\n    s.ld[{}] = 1;\n", l) + tail;
     }
     // The parts of a split block start together: a block ran whole on its first change.
     for (uint32_t f = 0; f < families_.size(); ++f) {
         o += fmt::format("MF_HD inline void start_family_{}(State& s) {{\n    s.fam[{}] = 1;\n", f,
                          f);
-        for (uint32_t p : families_[f]) {
-            uint32_t l = staticLevel_.at(p);
-            bool scanned =
-                std::find(sp.scanned[l].begin(), sp.scanned[l].end(), p) != sp.scanned[l].end();
-            o += fmt::format("    trigger_{}_{}(s, {});\n", scanned ? "scan" : "level", l, p);
-        }
+        for (uint32_t p : families_[f]) o += "    " + staticTrigger(p) + "\n";
         o += "}\n";
     }
     return o;
@@ -118,10 +130,15 @@ std::string Generator::staticScans() const {
     for (size_t l = 0; l < sp.scanned.size(); ++l)
         for (size_t c = 0; c * kScanChunk < sp.scanned[l].size(); ++c) {
             o += fmt::format("MF_HD void scan_level_{}_{}(State& s) {{\n", l, c);
-            for (size_t k = c * kScanChunk;
-                 k < std::min(sp.scanned[l].size(), (c + 1) * kScanChunk); ++k)
-                o += fmt::format("    if (s.lqf[{0}]) {{ s.lqf[{0}] = 0; proc_{0}(s); }}\n",
-                                 sp.scanned[l][k]);
+            const size_t end = std::min(sp.scanned[l].size(), (c + 1) * kScanChunk);
+            for (size_t k = c * kScanChunk; k < end; ++k) {
+                uint32_t p = sp.scanned[l][k];
+                uint32_t run = sp.run.at(p);
+                if (k == c * kScanChunk || sp.run.at(sp.scanned[l][k - 1]) != run)
+                    o += fmt::format("    if (s.lc[{0}]) {{\n        s.lc[{0}] = 0;\n", run);
+                o += fmt::format("        if (s.lqf[{0}]) {{ s.lqf[{0}] = 0; proc_{0}(s); }}\n", p);
+                if (k + 1 == end || sp.run.at(sp.scanned[l][k + 1]) != run) o += "    }\n";
+            }
             o += "}\n";
         }
     return o;
@@ -167,6 +184,7 @@ std::string Generator::staticInit() const {
     o += fmt::format("    for (u32 l = 0; l < {}; ++l) s.ld[l] = 0;\n", staticLevels_);
     for (size_t l = 0; l < staticLevels_; ++l)
         if (sp.queued[l]) o += fmt::format("    s.ln{} = 0;\n", l);
+    if (sp.runs) o += fmt::format("    for (u32 c = 0; c < {}; ++c) s.lc[c] = 0;\n", sp.runs);
     if (!families_.empty())
         o += fmt::format("    for (u32 f = 0; f < {}; ++f) s.fam[f] = 0;\n", families_.size());
     return o;
