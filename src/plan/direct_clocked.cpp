@@ -13,10 +13,12 @@
 //   - what it writes at once (blocking assignments, also in the functions it calls, outside
 //     their own locals) no other process writes or reads, except logic run by level (which the
 //     settle pass runs after all the blocks in both schedules);
-//   - nothing it reads is written at once by a process that may wake on the same event (one whose
-//     event controls or `wait`s name a clock signal of the block, or a continuous process reading
-//     it, when not run by level): such a write lands between the blocks' runs in an order only
-//     Icarus's queue fixes.
+//   - nothing it reads is written at once by another process waiting on the same event control
+//     (the same edges of the same signals, in its body or in a task it calls): those processes
+//     share one list with the block, which Icarus wakes last waiter first, so such a write lands
+//     between the blocks' runs where only that order puts it. The runner runs before the rest of
+//     the list. Processes woken by other event controls, timers or continuous assignments are
+//     queued before or after the whole list, in the same place in both schedules.
 // Code generation also requires every variable the block updates or writes to be quiet (no
 // process waits on it, nba_shadows.cpp), so no wake-up order depends on the blocks' order.
 #include "plan/model_plan.h"
@@ -24,6 +26,7 @@
 
 #include <algorithm>
 #include <map>
+#include <optional>
 #include <set>
 
 namespace metalfpga::plan {
@@ -151,23 +154,33 @@ Effects effectsOf(const Design& d, const Stmt* body, const std::vector<SignalId>
     return e;
 }
 
-// The signals whose change or edge may wake a process: what its event controls and `wait`
-// conditions name, in its body and in the tasks it calls; a continuous process wakes on
-// everything it reads.
-struct WaitedSignals {
+// An event control as the set of its items (edge, signal), or none when an item is not a whole
+// signal: waits with the same set share one list of waiting processes in the model
+// (codegen/timing.cpp, waitGroup); the others are woken one by one from the signals' fanout.
+using EventKey = std::vector<std::pair<int, SignalId>>;
+
+std::optional<EventKey> eventKey(const Timing* t, const std::vector<SignalId>& rep) {
+    if (!t || (t->kind != Timing::Kind::Event && t->kind != Timing::Kind::Repeat)) return {};
+    EventKey key;
+    for (const EventItem& ev : t->events) {
+        if (!ev.expr || ev.expr->kind != ExprKind::Signal) return {};
+        key.emplace_back(static_cast<int>(ev.edge), rep[ev.expr->signal]);
+    }
+    std::sort(key.begin(), key.end());
+    key.erase(std::unique(key.begin(), key.end()), key.end());
+    return key;
+}
+
+// The event controls a process may wait on, in its body and in the tasks it calls.
+struct WaitKeys {
     const Design& d;
     const std::vector<SignalId>& rep;
-    std::set<SignalId> out = {};
+    std::set<EventKey> out = {};
     std::set<RoutineId> seen = {};
 
-    void add(const Expr* e) {
-        forEachSignal(e, [&](SignalId s) { out.insert(rep[s]); });
-    }
     void stmt(const Stmt* root) {
         anyStatement(root, [&](const Stmt& s) {
-            if (s.timing)
-                for (const EventItem& ev : s.timing->events) add(ev.expr.get());
-            if (s.kind == StmtKind::Wait) add(s.cond.get());
+            if (auto k = eventKey(s.timing.get(), rep)) out.insert(*k);
             if (s.kind == StmtKind::TaskCall && s.routine < d.routines.size() &&
                 seen.insert(s.routine).second)
                 stmt(d.routines[s.routine].body.get());
@@ -203,7 +216,7 @@ void chooseDirectRuns(const Design& d, ModelPlan& plan, const PlanOptions& optio
     fx.reserve(d.processes.size());
     std::vector<std::vector<uint32_t>> writers(d.signals.size()), lateWriters(d.signals.size()),
         readers(d.signals.size());
-    std::map<SignalId, std::vector<size_t>> waiters; // processes that may wake on a signal
+    std::map<EventKey, std::vector<size_t>> coWaiters; // processes waiting on an event
     for (size_t q = 0; q < d.processes.size(); ++q) {
         const Process& p = d.processes[q];
         const ProcessPlan& qp = plan.processes[q];
@@ -222,15 +235,11 @@ void chooseDirectRuns(const Design& d, ModelPlan& plan, const PlanOptions& optio
         }
         if (qp.staticRun) continue;
         for (SignalId s : qp.reads) readers[rep[s]].push_back(uint32_t(q));
-        std::set<SignalId> waited;
         if (procedural) {
-            WaitedSignals w{d, rep};
+            WaitKeys w{d, rep};
             w.stmt(p.body.get());
-            waited = std::move(w.out);
-        } else {
-            waited = e.reads;
+            for (const EventKey& k : w.out) coWaiters[k].push_back(q);
         }
-        for (SignalId s : waited) waiters[s].push_back(q);
     }
     // Signals that only non-blocking assignments update.
     std::vector<bool> eagerly(d.signals.size(), false);
@@ -239,14 +248,6 @@ void chooseDirectRuns(const Design& d, ModelPlan& plan, const PlanOptions& optio
             for (SignalId s : fx[q].eager) eagerly[s] = true;
     for (SignalId s = 0; s < d.signals.size(); ++s)
         if (!lateWriters[s].empty() && !eagerly[s]) plan.lateOnly.insert(s);
-    // What the processes that may wake on each clock signal write at once (when first needed).
-    std::map<SignalId, std::set<SignalId>> eagerByClock;
-    auto eagerOn = [&](SignalId c) -> const std::set<SignalId>& {
-        auto [it, fresh] = eagerByClock.try_emplace(c);
-        if (fresh)
-            for (size_t q : waiters[c]) it->second.insert(fx[q].eager.begin(), fx[q].eager.end());
-        return it->second;
-    };
     auto only = [](const std::vector<uint32_t>& who, size_t q) {
         return std::all_of(who.begin(), who.end(), [&](uint32_t w) { return w == q; });
     };
@@ -269,13 +270,16 @@ void chooseDirectRuns(const Design& d, ModelPlan& plan, const PlanOptions& optio
                         return "another process reads " + d.signals[s].path +
                                ", which it writes at once";
             }
-            // Its own eager writes are read by nobody else, so the union over the clock's
-            // waiters stands for the other processes.
-            for (const auto& c : pp.clocks)
-                for (SignalId s : eagerOn(rep[c.second]))
-                    if (e.reads.count(s) && !e.eager.count(s))
-                        return "it reads " + d.signals[s].path +
-                               ", which a process woken by the same event writes";
+            // The processes woken by the same event control sit in one list with the block;
+            // the runner runs before all of them.
+            const Stmt* body = d.processes[i].body.get();
+            if (auto key = eventKey(body ? body->timing.get() : nullptr, rep))
+                for (size_t q : coWaiters[*key])
+                    if (q != i)
+                        for (SignalId s : fx[q].eager)
+                            if (e.reads.count(s) && !e.eager.count(s))
+                                return "it reads " + d.signals[s].path +
+                                       ", which a process woken by the same event control writes";
             return "";
         }();
         pp.directReason = why;

@@ -193,7 +193,7 @@ endmodule
 
 // Clocked blocks run from their clock when no order of theirs can be seen: no calls of tasks,
 // system tasks or impure system functions, late updates nobody else makes, eager writes nobody
-// else reads or writes, and nothing read that a waiter of the same event writes eagerly.
+// else reads or writes, and nothing read that a waiter of the same event control writes eagerly.
 TEST(PlanDirectClocked, BlocksWhoseOrderCannotBeSeenRunFromTheirClock) {
     auto p = planOf(R"(
 module top(input clk, input [3:0] a);
@@ -211,6 +211,9 @@ module top(input clk, input [3:0] a);
   initial begin #3 d7 = 1; end
   always @(posedge clk) begin t = a; q8 <= t; end
   always @(posedge clk) q9 <= t;
+  reg rst, q10, d10;
+  always @(posedge clk or negedge rst) q10 <= d10;
+  initial begin @(posedge clk); d10 = 1; end
 endmodule
 )");
     EXPECT_TRUE(p.at(5).directRun);
@@ -226,6 +229,9 @@ endmodule
     EXPECT_FALSE(p.at(15).directRun); // the block on line 16 reads t, which it writes at once
     EXPECT_NE(p.at(15).directReason.find("reads top.t"), std::string::npos);
     EXPECT_FALSE(p.at(16).directRun); // and t is written at once by a waiter of posedge clk
+    // d10 is written by a process waiting on another event control: it is queued before or
+    // after the whole list of the block's event, in both schedules.
+    EXPECT_TRUE(p.at(18).directRun);
     PlanOptions event;
     event.staticSchedule = false;
     ModelPlan ev = buildPlan(p.d(), event);
