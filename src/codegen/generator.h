@@ -235,6 +235,8 @@ class Generator {
     mutable std::optional<std::set<SignalId>> queuedSigs_; // orderFree(): some update is queued
     bool mirrored(const NbaLeaf& l) const;
     std::string mirrorInit() const; // init(): each mirrored shadow starts as its variable
+    std::set<SignalId> syncedShadows_; // variables whose initialiser copies them to their shadows
+    std::string shadowSyncs() const;   // sync_shadow_s<N>: the copies (nba_shadows.cpp)
     mutable std::optional<std::map<std::pair<SignalId, int64_t>, uint32_t>> mirrorCount_;
     std::optional<int64_t> constFlatIndex(const Expr& ae) const;
     // Bounds for sizing the NBA queue of one time slot (see nbaQueueSize): pushes and value

@@ -294,6 +294,7 @@ std::optional<Model> Generator::run() {
     L("}");
     o += armFunctions();
     o += staticTriggers();
+    o += shadowSyncs();
     L("MF_HD inline void trigger_ca(State& s, u32 p) {");
     L("    if (s.ca_idle[p]) { s.ca_idle[p] = 0; activate(s.sched, p); }");
     L("}");

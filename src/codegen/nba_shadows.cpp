@@ -100,6 +100,20 @@ std::string Generator::mirrorInit() const {
     return o;
 }
 
+// Called by a variable initialiser (time 0) after it stores the variable: the initialiser runs
+// before any process that updates the variable (plan: lateOnly), so no update is pending.
+std::string Generator::shadowSyncs() const {
+    std::string o;
+    for (SignalId v : syncedShadows_) {
+        o += fmt::format("MF_HD inline void sync_shadow_s{}(State& s) {{\n    (void)s;\n", v);
+        for (uint32_t i = 0; i < leaves_.size(); ++i)
+            if (leaves_[i].sig == v && leaves_[i].word < 0 && mirrored(leaves_[i]))
+                o += fmt::format("    s.nv{} = {};\n", i, leafStorage(leaves_[i]));
+        o += "}\n";
+    }
+    return o;
+}
+
 std::string Generator::nbaLeafPushers() const {
     std::string o;
     for (uint32_t i = 0; i < leaves_.size(); ++i) {

@@ -241,13 +241,27 @@ void chooseDirectRuns(const Design& d, ModelPlan& plan, const PlanOptions& optio
             for (const EventKey& k : w.out) coWaiters[k].push_back(q);
         }
     }
-    // Signals that only non-blocking assignments update.
+    // Signals that only non-blocking assignments update, but for a variable initialiser (time 0)
+    // in the scope of every process that updates them: it starts before those processes
+    // (start_order.cpp), so it runs before any of their updates.
     std::vector<bool> eagerly(d.signals.size(), false);
+    std::vector<ScopeId> initScope(d.signals.size(), kNone);
     for (size_t q = 0; q < d.processes.size(); ++q)
         if (inModel[q])
-            for (SignalId s : fx[q].eager) eagerly[s] = true;
-    for (SignalId s = 0; s < d.signals.size(); ++s)
-        if (!lateWriters[s].empty() && !eagerly[s]) plan.lateOnly.insert(s);
+            for (SignalId s : fx[q].eager) {
+                if (d.processes[q].varInit && initScope[s] == kNone)
+                    initScope[s] = d.processes[q].scope;
+                else
+                    eagerly[s] = true;
+            }
+    for (SignalId s = 0; s < d.signals.size(); ++s) {
+        if (lateWriters[s].empty() || eagerly[s]) continue;
+        if (initScope[s] != kNone &&
+            !std::all_of(lateWriters[s].begin(), lateWriters[s].end(),
+                         [&](uint32_t q) { return d.processes[q].scope == initScope[s]; }))
+            continue;
+        plan.lateOnly.insert(s);
+    }
     auto only = [](const std::vector<uint32_t>& who, size_t q) {
         return std::all_of(who.begin(), who.end(), [&](uint32_t w) { return w == q; });
     };

@@ -70,7 +70,8 @@ struct ModelPlan {
     std::vector<std::vector<uint32_t>> loops;  // combinational cycles (process indices)
     std::set<ir::RoutineId> recursiveRoutines; // on a cycle of the call graph (recursion.cpp)
     // --sched static: the signals (representatives) that only non-blocking assignments update,
-    // no process writing them at once (direct_clocked.cpp).
+    // no process writing them at once but their variable initialiser, which runs before any of
+    // the updates (direct_clocked.cpp).
     std::set<SignalId> lateOnly;
 };
 
