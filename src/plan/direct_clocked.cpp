@@ -5,9 +5,10 @@
 // order differs from the event scheduler's (Icarus wakes the last waiter first, and the blocks
 // interleave with the other processes waiting on the same event), so a block qualifies only when
 // no order can be seen:
-//   - it is clocked (an event control of edges of whole signals, no timing inside), calls no task,
-//     system task or impure system function, in its body or in the functions it calls (no
-//     output, no suspension), disables nothing and holds no block that something disables;
+//   - it is clocked (an event control of edges of whole signals, no timing inside), calls no
+//     system task, impure system function or task with side effects (walk.h, pureRoutine), in
+//     its body or in the routines it calls (no output, no suspension), disables nothing and holds
+//     no block that something disables;
 //   - what it updates with non-blocking assignments, no other process updates that way, so no
 //     other update of it can come before or after the block's in the NBA region;
 //   - what it writes at once (blocking assignments, also in the functions it calls, outside
@@ -119,7 +120,7 @@ struct Effects {
                 expr(s.rhs.get());
                 break;
             case StmtKind::TaskCall: {
-                impure = true;
+                if (!pureRoutine(d, s.routine)) impure = true;
                 routine(s.routine);
                 const auto* ports =
                     s.routine < d.routines.size() ? &d.routines[s.routine].ports : nullptr;

@@ -113,7 +113,8 @@ bool pureRoutine(const Design& d, RoutineId r, std::set<RoutineId>& visiting);
 
 bool callsImpureIn(const Design& d, const Stmt* body, std::set<RoutineId>& visiting) {
     return anyStatement(body, [&](const Stmt& s) {
-        if (s.kind == StmtKind::TaskCall || s.kind == StmtKind::SystemTaskCall) return true;
+        if (s.kind == StmtKind::SystemTaskCall) return true;
+        if (s.kind == StmtKind::TaskCall && !pureRoutine(d, s.routine, visiting)) return true;
         bool impure = false;
         forEachExpressionOf(s, [&](const Expr* e) {
             impure = impure || anyExpression(e, [&](const Expr& x) {
@@ -125,10 +126,31 @@ bool callsImpureIn(const Design& d, const Stmt* body, std::set<RoutineId>& visit
     });
 }
 
+// Statements that suspend a task or reach other processes.
+bool suspendsOrSignals(const Stmt* body) {
+    return anyStatement(body, [](const Stmt& s) {
+        switch (s.kind) {
+        case StmtKind::Timed:
+        case StmtKind::Wait:
+        case StmtKind::EventTrigger:
+        case StmtKind::Disable:
+        case StmtKind::ProcContinuous:
+            return true;
+        case StmtKind::Block:
+            return s.fork;
+        case StmtKind::Assign:
+            return s.timing != nullptr;
+        default:
+            return false;
+        }
+    });
+}
+
 bool pureRoutine(const Design& d, RoutineId r, std::set<RoutineId>& visiting) {
-    if (r >= d.routines.size() || !d.routines[r].isFunction) return false;
-    if (!visiting.insert(r).second) return false; // recursive
+    if (r >= d.routines.size()) return false;
     const Routine& rt = d.routines[r];
+    if (!rt.isFunction && suspendsOrSignals(rt.body.get())) return false;
+    if (!visiting.insert(r).second) return false; // recursive
     bool pure =
         !callsImpureIn(d, rt.body.get(), visiting) &&
         !anyStatement(rt.body.get(), [&](const Stmt& s) {
@@ -155,7 +177,7 @@ bool pureRoutine(const Design& d, RoutineId r, std::set<RoutineId>& visiting) {
 
 } // namespace
 
-bool pureFunction(const Design& d, RoutineId r) {
+bool pureRoutine(const Design& d, RoutineId r) {
     std::set<RoutineId> visiting;
     return pureRoutine(d, r, visiting);
 }

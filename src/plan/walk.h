@@ -43,10 +43,12 @@ bool callsAnything(const ir::Expr* e);
 // The same for a statement and those nested in it.
 bool callsAnything(const ir::Stmt* body);
 
-// A function without side effects: it calls no task, system task or impure system function,
-// writes nothing outside its own scope, is not recursive and calls only such functions.
-bool pureFunction(const ir::Design& d, ir::RoutineId r);
-// callsAnything, with calls of pure functions allowed.
+// A function or task without side effects: it calls no system task or impure system function,
+// writes nothing outside its own scope (a task's outputs are written by its caller), is not
+// recursive and calls only such routines; a task also has no timing control, wait, event
+// trigger, disable, fork or force/assign.
+bool pureRoutine(const ir::Design& d, ir::RoutineId r);
+// callsAnything, with calls of pure functions and tasks allowed.
 bool callsImpure(const ir::Design& d, const ir::Stmt* body);
 
 // The object a target or select reads or writes: `e` without its bit and part selects.
