@@ -672,7 +672,7 @@ def write_report(bench, cases, compile_case, path, plots, batch_case, batches, m
     w(f"- CPU: {cpu}, {cores} cores; memory {mem}")
     w(f"- GPU: {gpu}" + ("" if bench.gpu else " (the runs below use the CPU backend only)"))
     w(f"- metalfpga: `{tool_version([a.cli, '--version'])}`, model compiled by the host C++ "
-      "compiler at -O1 -finline-small-functions")
+      "compiler at -O1")
     w(f"- Icarus: `{tool_version(['iverilog', '-V'])}`")
     w(f"- Verilator: `{tool_version(['verilator', '--version'])}`")
     w(f"- Python {platform.python_version()}; machine shared with other work while it ran "

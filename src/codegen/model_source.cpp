@@ -295,7 +295,7 @@ std::optional<Model> Generator::run() {
     o += armFunctions();
     o += staticTriggers();
     o += shadowSyncs();
-    L("MF_HD inline void trigger_ca(State& s, u32 p) {");
+    L("MF_HD MF_INLINE void trigger_ca(State& s, u32 p) {");
     L("    if (s.ca_idle[p]) { s.ca_idle[p] = 0; activate(s.sched, p); }");
     L("}");
     o += strengthCode();

@@ -120,7 +120,7 @@ std::string Generator::nbaLeafPushers() const {
         const NbaLeaf& l = leaves_[i];
         if (!shadowed(l)) continue;
         std::string t = cppType(l.type);
-        o += fmt::format("MF_HD inline bool nba_leaf_{}(State& s, const {}& v) {{\n", i, t);
+        o += fmt::format("MF_HD MF_INLINE bool nba_leaf_{}(State& s, const {}& v) {{\n", i, t);
         if (mirrored(l)) {
             o += fmt::format("    s.nv{} = v; s.nfree = 1;\n    return true;\n}}\n", i);
         } else if (orderFree(l)) {

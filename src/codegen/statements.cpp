@@ -207,8 +207,7 @@ void Generator::stmtCode(const Stmt& st, int ind) {
         // A variable initialiser of a variable that non-blocking assignments update after it:
         // its shadow starts with the value (nba_shadows.cpp, mirrored leaves).
         if (curProc_ < procs_.size() && procs_[curProc_]->varInit &&
-            st.lhs->kind == ExprKind::Signal &&
-            plan_.lateOnly.count(rep(st.lhs->signal))) {
+            st.lhs->kind == ExprKind::Signal && plan_.lateOnly.count(rep(st.lhs->signal))) {
             line(ind + 1, fmt::format("sync_shadow_s{}(s);", rep(st.lhs->signal)));
             syncedShadows_.insert(rep(st.lhs->signal));
         }

@@ -97,7 +97,7 @@ std::string Generator::staticTrigger(uint32_t p) const {
 std::string Generator::staticTriggers() const {
     std::string o;
     auto head = [&](const char* kind, size_t l) {
-        return fmt::format("MF_HD inline void trigger_{}_{}(State& s, u32 p{}) {{\n"
+        return fmt::format("MF_HD MF_INLINE void trigger_{}_{}(State& s, u32 p{}) {{\n"
                            "    if (!s.ca_idle[p]) return;\n"
                            "    s.ca_idle[p] = 0;\n",
                            kind, l, std::string(kind) == "scan" ? ", u32 c" : "");

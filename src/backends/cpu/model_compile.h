@@ -9,13 +9,9 @@
 
 namespace metalfpga::backends::cpu {
 
-// -O1 with the small accessors (set_s<N>, trigger_*) inlined where they are called: 2-15%
-// faster models for 0-8% more compile time (docs/benchmarks.md); -O2 costs far more compile.
-inline constexpr const char* kFlags =
-    "-O1 -finline-small-functions -shared -fPIC -std=c++17 -w -fvisibility=hidden";
+inline constexpr const char* kFlags = "-O1 -shared -fPIC -std=c++17 -w -fvisibility=hidden";
 // A large model's parts are compiled with kPartFlags, then linked with kFlags.
-inline constexpr const char* kPartFlags =
-    "-O1 -finline-small-functions -c -fPIC -std=c++17 -w -fvisibility=hidden";
+inline constexpr const char* kPartFlags = "-O1 -c -fPIC -std=c++17 -w -fvisibility=hidden";
 
 // $METALFPGA_CXX, else $CXX, else c++.
 std::string compiler();

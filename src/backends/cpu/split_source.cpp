@@ -54,8 +54,9 @@ std::vector<std::string> splitSource(const std::string& source, size_t parts) {
             while (j < lines.size() && lines[j] != "}\n") bytes += lines[j++].size();
             if (j == lines.size()) return {source}; // not the expected shape: one part
         }
-        bool movable =
-            brace != std::string_view::npos && l.find(" inline ") == std::string_view::npos;
+        bool movable = brace != std::string_view::npos &&
+                       l.find(" inline ") == std::string_view::npos &&
+                       l.find(" MF_INLINE ") == std::string_view::npos;
         std::string proto;
         if (movable) {
             proto = std::string(l.substr(0, brace));
