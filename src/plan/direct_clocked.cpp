@@ -64,21 +64,8 @@ struct Effects {
     }
     // The signals a target writes (each part of a concatenation); its indices are reads.
     void target(const Expr* t, std::set<SignalId>& out) {
-        std::vector<const Expr*> todo{t};
-        while (!todo.empty()) {
-            const Expr* e = todo.back();
-            todo.pop_back();
-            if (!e) continue;
-            if (e->kind == ExprKind::Concat) {
-                for (const auto& o : e->operands) todo.push_back(o.get());
-            } else if (e->kind == ExprKind::Select) {
-                todo.push_back(e->operands[0].get());
-                for (size_t i = 1; i < e->operands.size(); ++i) expr(e->operands[i].get());
-            } else if (e->kind == ExprKind::Signal || e->kind == ExprKind::ArrayElement) {
-                out.insert(rep[e->signal]);
-                for (const auto& o : e->operands) expr(o.get());
-            }
-        }
+        walkTarget(
+            t, [&](const Expr& b) { out.insert(rep[b.signal]); }, [&](const Expr* i) { expr(i); });
     }
     void expr(const Expr* e) {
         signals(e, reads);

@@ -156,19 +156,10 @@ bool pureRoutine(const Design& d, RoutineId r, std::set<RoutineId>& visiting) {
         !anyStatement(rt.body.get(), [&](const Stmt& s) {
             if (s.kind != StmtKind::Assign) return false;
             bool outside = false;
-            std::vector<const Expr*> todo{s.lhs.get()};
-            while (!todo.empty()) {
-                const Expr* t = todo.back();
-                todo.pop_back();
-                if (!t) continue;
-                if (t->kind == ExprKind::Concat) {
-                    for (const auto& o : t->operands) todo.push_back(o.get());
-                } else if (t->kind == ExprKind::Select) {
-                    todo.push_back(t->operands[0].get());
-                } else if (t->kind == ExprKind::Signal || t->kind == ExprKind::ArrayElement) {
-                    outside = outside || !declaredWithin(d, t->signal, rt.scope);
-                }
-            }
+            walkTarget(
+                s.lhs.get(),
+                [&](const Expr& b) { outside = outside || !declaredWithin(d, b.signal, rt.scope); },
+                [](const Expr*) {});
             return outside;
         });
     visiting.erase(r);
@@ -185,6 +176,25 @@ bool pureRoutine(const Design& d, RoutineId r) {
 bool callsImpure(const Design& d, const Stmt* body) {
     std::set<RoutineId> visiting;
     return callsImpureIn(d, body, visiting);
+}
+
+void walkTarget(const Expr* t, const std::function<void(const Expr& base)>& base,
+                const std::function<void(const Expr* index)>& index) {
+    std::vector<const Expr*> todo{t};
+    while (!todo.empty()) {
+        const Expr* e = todo.back();
+        todo.pop_back();
+        if (!e) continue;
+        if (e->kind == ExprKind::Concat) {
+            for (const auto& o : e->operands) todo.push_back(o.get());
+        } else if (e->kind == ExprKind::Select) {
+            todo.push_back(e->operands[0].get());
+            for (size_t i = 1; i < e->operands.size(); ++i) index(e->operands[i].get());
+        } else if (e->kind == ExprKind::Signal || e->kind == ExprKind::ArrayElement) {
+            base(*e);
+            for (const auto& o : e->operands) index(o.get());
+        }
+    }
 }
 
 const Expr* selectBase(const Expr* e) {

@@ -51,6 +51,12 @@ bool pureRoutine(const ir::Design& d, ir::RoutineId r);
 // callsAnything, with calls of pure functions and tasks allowed.
 bool callsImpure(const ir::Design& d, const ir::Stmt* body);
 
+// Walks an assignment target: `base` is called on each signal or memory word it writes (each
+// part of a concatenation, without selects), `index` on each index expression (select offsets,
+// memory indices), which the assignment reads.
+void walkTarget(const ir::Expr* t, const std::function<void(const ir::Expr& base)>& base,
+                const std::function<void(const ir::Expr* index)>& index);
+
 // The object a target or select reads or writes: `e` without its bit and part selects.
 const ir::Expr* selectBase(const ir::Expr* e);
 
