@@ -5,11 +5,13 @@
 // resource do not read its result. Each part keeps the conditions (if, case) that guard its
 // statements and waits on what it reads.
 //
-// A part is a set of statements that no variable written by the block connects to another
-// part: every statement that reads or writes such a variable is in the variable's part, except
-// for a definition, a variable assigned whole once, at the top level of the block, before
-// anything touches it: its statement is a part of its own and the others read its value as an
-// input (after the definition they see only that value). The block is split only when
+// Statements are first grouped so that no variable written by the block connects two groups:
+// every statement that reads or writes such a variable is in the variable's group, except for
+// a definition, a variable assigned whole once, at the top level of the block, before anything
+// touches it: its statement is a group of its own and the others read its value as an input
+// (after the definition they see only that value). The groups that read the cycle (what the
+// other processes on it write, or a definition of such a group) make one part, the others the
+// other part, each in the block's statement order. The block is split only when
 //   - it is made of blocking assignments, if, case, loops and blocks (no calls of tasks or
 //     impure functions, no system tasks, no disabled blocks),
 //   - nothing else writes what it writes,
@@ -157,7 +159,8 @@ size_t findRoot(std::vector<size_t>& parent, size_t x) {
 
 // The parts of process q's block (each a new body), or none when it does not split.
 std::vector<StmtPtr> partsOf(const Design& d, const ModelPlan& plan, uint32_t q,
-                             const std::vector<std::vector<uint32_t>>& writers) {
+                             const std::vector<std::vector<uint32_t>>& writers,
+                             const std::set<SignalId>& loopWrites) {
     const Process& p = d.processes[q];
     const Stmt* timed = p.body.get();
     if (!timed || timed->kind != StmtKind::Timed || !timed->timing) return {};
@@ -205,13 +208,37 @@ std::vector<StmtPtr> partsOf(const Design& d, const ModelPlan& plan, uint32_t q,
         for (SignalId x : sp.atoms[i].reads)
             if (written.count(x) && !defined.count(x)) join(x, i);
     }
-    std::map<size_t, size_t> groupIds;
+    // Two parts: the groups that read the loop (what the other processes of the cycle write,
+    // or a definition of such a group) and the others, each in the block's order. More parts
+    // would break no more of the cycle and cost compile time.
+    std::vector<bool> feedback(sp.atoms.size(), false);
+    std::set<size_t> feedbackRoots;
+    for (bool grew = true; grew;) {
+        grew = false;
+        for (size_t i = 0; i < sp.atoms.size(); ++i) {
+            size_t root = findRoot(parent, i);
+            if (feedbackRoots.count(root)) continue;
+            for (SignalId x : sp.atoms[i].reads) {
+                bool fromLoop = loopWrites.count(x) != 0;
+                if (!fromLoop && defined.count(x))
+                    fromLoop = feedbackRoots.count(findRoot(parent, owner.at(x))) != 0;
+                if (fromLoop) {
+                    feedbackRoots.insert(root);
+                    grew = true;
+                    break;
+                }
+            }
+        }
+    }
     std::vector<size_t> groupOf(sp.atoms.size());
-    for (size_t i = 0; i < sp.atoms.size(); ++i)
-        groupOf[i] = groupIds.try_emplace(findRoot(parent, i), groupIds.size()).first->second;
-    if (groupIds.size() < 2) return {};
+    size_t fed = 0;
+    for (size_t i = 0; i < sp.atoms.size(); ++i) {
+        groupOf[i] = feedbackRoots.count(findRoot(parent, i)) ? 1 : 0;
+        fed += groupOf[i];
+    }
+    if (fed == 0 || fed == sp.atoms.size()) return {};
     std::vector<StmtPtr> parts;
-    for (size_t g = 0; g < groupIds.size(); ++g) {
+    for (size_t g = 0; g < 2; ++g) {
         StmtPtr part = sp.filter(body, groupOf, g);
         if (!part) return {};
         // A part that reads nothing would never run: the block does not split.
@@ -281,11 +308,16 @@ size_t splitLoopBlocks(Design& d, const PlanOptions& options) {
         std::vector<Undo> undo;
         for (const std::vector<uint32_t>& loop : plan.loops)
             for (uint32_t q : loop) {
+                std::set<SignalId> loopWrites; // what the other processes of the cycle write
+                for (uint32_t o : loop)
+                    if (o != q)
+                        for (SignalId s : plan.processes[o].writes)
+                            loopWrites.insert(s < plan.rep.size() ? plan.rep[s] : s);
                 const Process& p = d.processes[q];
                 if (refused.count(q) || p.kind != ProcessKind::Always || p.splitOf != kNone ||
                     plan.processes[q].cls != ProcessClass::Combinational)
                     continue;
-                std::vector<StmtPtr> parts = partsOf(d, plan, q, writers);
+                std::vector<StmtPtr> parts = partsOf(d, plan, q, writers, loopWrites);
                 if (parts.empty()) continue;
                 std::vector<StmtPtr> bodies;
                 for (StmtPtr& part : parts)
