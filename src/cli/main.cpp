@@ -277,13 +277,6 @@ int compileAndRun(const CliOptions& o, const frontend::SourceSetOptions& so,
         auto design = elab::elaborate(sources, eo, diags);
         elabTimer.stop();
         if (design && o.dumpFlat) ir::printDesign(*design, std::cout, &sm);
-        if (design) {
-            plan::PlanOptions po;
-            po.twoState = twoStateMode(o);
-            po.staticSchedule = staticSchedule(o);
-            plan::splitLoopBlocks(*design, po);
-            if (o.dumpPlan) plan::printPlan(*design, plan::buildPlan(*design, po), std::cout, &sm);
-        }
         if (design && !o.emitFlat.empty()) {
             std::ofstream out(o.emitFlat);
             if (out) ir::printDesign(*design, out, &sm);
@@ -291,6 +284,15 @@ int compileAndRun(const CliOptions& o, const frontend::SourceSetOptions& so,
                 fmt::print(stderr, "metalfpga_cli: error: cannot write '{}'\n", o.emitFlat);
                 return kExitInputErrors;
             }
+        }
+        // --dump-flat and --emit-flat print the design as elaborated; the plan and the model
+        // see it after the split of combinational blocks on cycles (plan/split_blocks.cpp).
+        if (design) {
+            plan::PlanOptions po;
+            po.twoState = twoStateMode(o);
+            po.staticSchedule = staticSchedule(o);
+            plan::splitLoopBlocks(*design, po);
+            if (o.dumpPlan) plan::printPlan(*design, plan::buildPlan(*design, po), std::cout, &sm);
         }
         std::cout.flush();
         if (design && simulate && !o.check) {
