@@ -211,7 +211,6 @@ std::vector<StmtPtr> partsOf(const Design& d, const ModelPlan& plan, uint32_t q,
     // Two parts: the groups that read the loop (what the other processes of the cycle write,
     // or a definition of such a group) and the others, each in the block's order. More parts
     // would break no more of the cycle and cost compile time.
-    std::vector<bool> feedback(sp.atoms.size(), false);
     std::set<size_t> feedbackRoots;
     for (bool grew = true; grew;) {
         grew = false;
