@@ -234,7 +234,8 @@ class Generator {
     std::string leafStorage(const NbaLeaf& l) const;
     mutable std::optional<std::set<SignalId>> queuedSigs_; // orderFree(): some update is queued
     bool mirrored(const NbaLeaf& l) const;
-    std::string mirrorInit() const; // init(): each mirrored shadow starts as its variable
+    // Copies into mirrored shadows: all (init(): each starts as its variable) or one variable's.
+    std::string mirrorCopies(SignalId only = kNone) const;
     std::set<SignalId> syncedShadows_; // variables whose initialiser copies them to their shadows
     std::string shadowSyncs() const;   // sync_shadow_s<N>: the copies (nba_shadows.cpp)
     mutable std::optional<std::map<std::pair<SignalId, int64_t>, uint32_t>> mirrorCount_;

@@ -757,7 +757,7 @@ std::optional<Model> Generator::run() {
         for (uint32_t c = 0; c < initChunks; ++c) L(fmt::format("    init_chunk_{}(s);", c));
     else
         for (const std::string& line : sigInit) L(line);
-    o += mirrorInit();
+    o += mirrorCopies();
     L("    for (u32 p = 0; p < kProcs; ++p) { s.pc[p] = 0; s.wait[p] = ~0u; s.ca_idle[p] = 0; "
       "s.wlink[p] = 0; }");
     L(fmt::format("    for (u32 g = 0; g < {}; ++g) s.gh[g] = kDone;",

@@ -92,11 +92,15 @@ bool Generator::mirrored(const NbaLeaf& l) const {
            l.type.width <= 128 && cppType(l.type) == cppType(storageType(l.sig));
 }
 
-std::string Generator::mirrorInit() const {
+// Copies of the variables into the shadows of their mirrored leaves (all of them, or those of
+// one whole variable).
+std::string Generator::mirrorCopies(SignalId only) const {
     std::string o;
-    for (uint32_t i = 0; i < leaves_.size(); ++i)
-        if (mirrored(leaves_[i]))
-            o += fmt::format("    s.nv{} = {};\n", i, leafStorage(leaves_[i]));
+    for (uint32_t i = 0; i < leaves_.size(); ++i) {
+        const NbaLeaf& l = leaves_[i];
+        if ((only == kNone || (l.sig == only && l.word < 0)) && mirrored(l))
+            o += fmt::format("    s.nv{} = {};\n", i, leafStorage(l));
+    }
     return o;
 }
 
@@ -104,13 +108,9 @@ std::string Generator::mirrorInit() const {
 // before any process that updates the variable (plan: lateOnly), so no update is pending.
 std::string Generator::shadowSyncs() const {
     std::string o;
-    for (SignalId v : syncedShadows_) {
-        o += fmt::format("MF_HD inline void sync_shadow_s{}(State& s) {{\n    (void)s;\n", v);
-        for (uint32_t i = 0; i < leaves_.size(); ++i)
-            if (leaves_[i].sig == v && leaves_[i].word < 0 && mirrored(leaves_[i]))
-                o += fmt::format("    s.nv{} = {};\n", i, leafStorage(leaves_[i]));
-        o += "}\n";
-    }
+    for (SignalId v : syncedShadows_)
+        o += fmt::format("MF_HD inline void sync_shadow_s{}(State& s) {{\n    (void)s;\n", v) +
+             mirrorCopies(v) + "}\n";
     return o;
 }
 

@@ -63,6 +63,7 @@ const LevelSplit& Generator::levelSplit() const {
 
 namespace {
 constexpr size_t kScanChunk = 256; // processes per scan function
+static_assert(kScanChunk % kScanRun == 0);
 } // namespace
 
 std::string Generator::staticMembers() const {
@@ -96,11 +97,11 @@ std::string Generator::staticTrigger(uint32_t p) const {
 
 std::string Generator::staticTriggers() const {
     std::string o;
-    auto head = [&](const char* kind, size_t l) {
-        return fmt::format("MF_HD MF_INLINE void trigger_{}_{}(State& s, u32 p{}) {{\n"
+    auto head = [&](const char* kind, size_t l, const char* params) {
+        return fmt::format("MF_HD MF_INLINE void trigger_{}_{}(State& s, {}) {{\n"
                            "    if (!s.ca_idle[p]) return;\n"
                            "    s.ca_idle[p] = 0;\n",
-                           kind, l, std::string(kind) == "scan" ? ", u32 c" : "");
+                           kind, l, params);
     };
     const std::string tail = "    if (!s.comb_dirty) {\n"
                              "        s.comb_dirty = 1;\n"
@@ -109,9 +110,9 @@ std::string Generator::staticTriggers() const {
     const LevelSplit& sp = levelSplit();
     for (size_t l = 0; l < staticLevels_; ++l) {
         if (sp.queued[l])
-            o += head("level", l) + fmt::format("    s.lq{0}[s.ln{0}++] = p;\n", l) + tail;
+            o += head("level", l, "u32 p") + fmt::format("    s.lq{0}[s.ln{0}++] = p;\n", l) + tail;
         if (!sp.scanned[l].empty())
-            o += head("scan", l) +
+            o += head("scan", l, "u32 p, u32 c") +
                  fmt::format("    s.lqf[p] = 1;\n    s.lc[c] = 1;\n    s.ld[{}] = 1;\n", l) + tail;
     }
     // The parts of a split block start together: a block ran whole on its first change.
@@ -131,13 +132,14 @@ std::string Generator::staticScans() const {
         for (size_t c = 0; c * kScanChunk < sp.scanned[l].size(); ++c) {
             o += fmt::format("MF_HD void scan_level_{}_{}(State& s) {{\n", l, c);
             const size_t end = std::min(sp.scanned[l].size(), (c + 1) * kScanChunk);
+            // A chunk holds whole runs (kScanChunk is a multiple of kScanRun).
             for (size_t k = c * kScanChunk; k < end; ++k) {
                 uint32_t p = sp.scanned[l][k];
-                uint32_t run = sp.run.at(p);
-                if (k == c * kScanChunk || sp.run.at(sp.scanned[l][k - 1]) != run)
-                    o += fmt::format("    if (s.lc[{0}]) {{\n        s.lc[{0}] = 0;\n", run);
+                if (k % kScanRun == 0)
+                    o += fmt::format("    if (s.lc[{0}]) {{\n        s.lc[{0}] = 0;\n",
+                                     sp.run.at(p));
                 o += fmt::format("        if (s.lqf[{0}]) {{ s.lqf[{0}] = 0; proc_{0}(s); }}\n", p);
-                if (k + 1 == end || sp.run.at(sp.scanned[l][k + 1]) != run) o += "    }\n";
+                if ((k + 1) % kScanRun == 0 || k + 1 == end) o += "    }\n";
             }
             o += "}\n";
         }

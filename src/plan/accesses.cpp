@@ -41,26 +41,8 @@ struct Accesses {
         for (const auto& o : e->operands) read(o.get());
     }
     void target(const Expr* t) {
-        if (!t) return;
-        switch (t->kind) {
-        case ExprKind::Signal:
-            writes.insert(t->signal);
-            return;
-        case ExprKind::ArrayElement:
-            writes.insert(t->signal);
-            for (const auto& o : t->operands) read(o.get());
-            return;
-        case ExprKind::Select:
-            target(t->operands[0].get());
-            for (size_t i = 1; i < t->operands.size(); ++i) read(t->operands[i].get());
-            return;
-        case ExprKind::Concat:
-            for (const auto& o : t->operands) target(o.get());
-            return;
-        default:
-            read(t);
-            return;
-        }
+        walkTarget(
+            t, [&](const Expr& b) { writes.insert(b.signal); }, [&](const Expr* i) { read(i); });
     }
     void timing(const Timing* t) {
         if (!t) return;

@@ -194,7 +194,7 @@ void chooseDirectRuns(const Design& d, ModelPlan& plan, const PlanOptions& optio
     plan.lateOnly.clear();
     if (!options.staticSchedule) return;
     std::vector<SignalId> rep(d.signals.size());
-    for (SignalId s = 0; s < d.signals.size(); ++s) rep[s] = s < plan.rep.size() ? plan.rep[s] : s;
+    for (SignalId s = 0; s < d.signals.size(); ++s) rep[s] = plan.repOf(s);
     std::vector<bool> inModel(d.processes.size(), false);
     for (uint32_t i : plan.model) inModel[i] = true;
 

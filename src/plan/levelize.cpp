@@ -16,7 +16,7 @@ using namespace ir;
 
 void levelize(const Design& d, ModelPlan& plan) {
     // Signals are compared through the aliases: a net merged into a variable is that variable.
-    auto rep = [&](SignalId s) { return s < plan.rep.size() ? plan.rep[s] : s; };
+    auto rep = [&](SignalId s) { return plan.repOf(s); };
     std::vector<uint32_t> comb;
     for (uint32_t i = 0; i < plan.processes.size(); ++i)
         if (plan.processes[i].cls == ProcessClass::Combinational &&

@@ -64,7 +64,8 @@ struct ModelPlan {
     std::vector<bool> continuous;
     std::map<SignalId, int> pulls; // pullup (1) / pulldown (0) of whole nets
     std::vector<Unsupported> unsupported;
-    std::vector<SignalId> rep;                 // each signal's representative (aliases.cpp)
+    std::vector<SignalId> rep; // each signal's representative (aliases.cpp)
+    SignalId repOf(SignalId s) const { return s < rep.size() ? rep[s] : s; }
     std::set<ir::ScopeId> disabledScopes;      // scopes some `disable` names (disables.cpp)
     std::vector<std::vector<uint32_t>> levels; // combinational processes, level by level
     std::vector<std::vector<uint32_t>> loops;  // combinational cycles (process indices)

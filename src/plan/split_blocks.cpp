@@ -12,8 +12,8 @@
 // (after the definition they see only that value). The groups that read the cycle (what the
 // other processes on it write, or a definition of such a group) make one part, the others the
 // other part, each in the block's statement order. The block is split only when
-//   - it is made of blocking assignments, if, case, loops and blocks (no calls of tasks or
-//     impure functions, no system tasks, no disabled blocks),
+//   - it is made of blocking assignments, if, case, loops and blocks (no task or system task
+//     calls, no disabled blocks),
 //   - nothing else writes what it writes,
 //   - every variable it both writes and reads is assigned whole first (a value kept from an
 //     earlier run would make the outcome depend on how often the block ran), and
@@ -40,15 +40,14 @@ struct Atom {
 
 struct Splitter {
     const Design& d;
-    const std::vector<SignalId>& rep;
+    const ModelPlan& plan;
     std::vector<Atom> atoms = {};
     std::map<const Stmt*, size_t> atomOf = {};
     bool ok = true;
 
-    SignalId r(SignalId s) const { return s < rep.size() ? rep[s] : s; }
     std::set<SignalId> repd(const std::set<SignalId>& in) const {
         std::set<SignalId> out;
-        for (SignalId s : in) out.insert(r(s));
+        for (SignalId s : in) out.insert(plan.repOf(s));
         return out;
     }
 
@@ -56,7 +55,7 @@ struct Splitter {
         Atom a{s, guard, {}};
         std::set<SignalId> rd, wr;
         statementAccesses(d, s, rd, wr);
-        for (SignalId x : repd(rd)) a.reads.insert(x);
+        a.reads.merge(repd(rd));
         a.writes = repd(wr);
         atomOf[s] = atoms.size();
         atoms.push_back(std::move(a));
@@ -170,8 +169,7 @@ std::vector<StmtPtr> partsOf(const Design& d, const ModelPlan& plan, uint32_t q,
                    plan.disabledScopes.count(s.scope);
         }))
         return {};
-    if (callsImpure(d, body)) return {};
-    Splitter sp{d, plan.rep};
+    Splitter sp{d, plan};
     sp.collect(body, {});
     if (!sp.ok || sp.atoms.size() < 2) return {};
     // What the block writes: nobody else may write it.
@@ -183,7 +181,7 @@ std::vector<StmtPtr> partsOf(const Design& d, const ModelPlan& plan, uint32_t q,
     for (SignalId w : written)
         for (uint32_t o : writers[w])
             if (o != q) return {};
-    std::set<SignalId> first = assignedFirst(body, [&](SignalId s) { return sp.r(s); });
+    std::set<SignalId> first = assignedFirst(body, [&](SignalId s) { return plan.repOf(s); });
     for (SignalId w : written)
         if (read.count(w) && !first.count(w)) return {};
     // Definitions: assigned whole once, at the top level, first.
@@ -193,7 +191,7 @@ std::vector<StmtPtr> partsOf(const Design& d, const ModelPlan& plan, uint32_t q,
     std::set<SignalId> defined;
     for (const Atom& a : sp.atoms)
         if (a.stmt->kind == StmtKind::Assign && a.stmt->lhs->kind == ExprKind::Signal) {
-            SignalId t = sp.r(a.stmt->lhs->signal);
+            SignalId t = plan.repOf(a.stmt->lhs->signal);
             if (first.count(t) && writes[t] == 1) defined.insert(t);
         }
     std::vector<size_t> parent(sp.atoms.size());
@@ -236,26 +234,17 @@ std::vector<StmtPtr> partsOf(const Design& d, const ModelPlan& plan, uint32_t q,
         fed += groupOf[i];
     }
     if (fed == 0 || fed == sp.atoms.size()) return {};
+    // A part that calls an impure routine or waits on nothing does not run by level: the
+    // check after the split restores the block.
     std::vector<StmtPtr> parts;
-    for (size_t g = 0; g < 2; ++g) {
-        StmtPtr part = sp.filter(body, groupOf, g);
-        if (!part) return {};
-        // A part that reads nothing would never run: the block does not split.
-        std::set<SignalId> rd, wr;
-        statementAccesses(d, part.get(), rd, wr);
-        bool input = false;
-        for (SignalId x : rd) input = input || !wr.count(x);
-        if (!input) return {};
-        parts.push_back(std::move(part));
-    }
+    for (size_t g = 0; g < 2; ++g) parts.push_back(sp.filter(body, groupOf, g));
     return parts;
 }
 
 // The timed body of a part: the block's event control, keeping the items on what the part
 // reads, with the definitions of other parts that it reads added.
-StmtPtr timedPart(const Design& d, const Stmt& timed, StmtPtr part,
-                  const std::vector<SignalId>& rep) {
-    auto r = [&](SignalId s) { return s < rep.size() ? rep[s] : s; };
+StmtPtr timedPart(const Design& d, const ModelPlan& plan, const Stmt& timed, StmtPtr part) {
+    auto r = [&](SignalId s) { return plan.repOf(s); };
     std::set<SignalId> rd, wr;
     statementAccesses(d, part.get(), rd, wr);
     std::set<SignalId> reads;
@@ -300,7 +289,7 @@ size_t splitLoopBlocks(Design& d, const PlanOptions& options) {
         std::vector<std::vector<uint32_t>> writers(d.signals.size());
         for (uint32_t q : plan.model)
             for (SignalId s : plan.processes[q].writes) {
-                SignalId w = s < plan.rep.size() ? plan.rep[s] : s;
+                SignalId w = plan.repOf(s);
                 if (writers[w].empty() || writers[w].back() != q) writers[w].push_back(q);
             }
         const size_t before = d.processes.size();
@@ -311,7 +300,7 @@ size_t splitLoopBlocks(Design& d, const PlanOptions& options) {
                 for (uint32_t o : loop)
                     if (o != q)
                         for (SignalId s : plan.processes[o].writes)
-                            loopWrites.insert(s < plan.rep.size() ? plan.rep[s] : s);
+                            loopWrites.insert(plan.repOf(s));
                 const Process& p = d.processes[q];
                 if (refused.count(q) || p.kind != ProcessKind::Always || p.splitOf != kNone ||
                     plan.processes[q].cls != ProcessClass::Combinational)
@@ -320,7 +309,7 @@ size_t splitLoopBlocks(Design& d, const PlanOptions& options) {
                 if (parts.empty()) continue;
                 std::vector<StmtPtr> bodies;
                 for (StmtPtr& part : parts)
-                    bodies.push_back(timedPart(d, *p.body, std::move(part), plan.rep));
+                    bodies.push_back(timedPart(d, plan, *p.body, std::move(part)));
                 undo.push_back(Undo{q, std::move(d.processes[q].body)});
                 d.processes[q].body = std::move(bodies[0]);
                 d.processes[q].splitOf = q;

@@ -1,5 +1,7 @@
 #include "plan/walk.h"
 
+#include "plan/model_plan.h"
+
 #include <vector>
 
 namespace metalfpga::plan {
@@ -98,15 +100,6 @@ bool callsAnything(const Expr* e) {
         e, [](const Expr& x) { return x.kind == ExprKind::Call || impureSystemCall(x); });
 }
 
-bool callsAnything(const Stmt* body) {
-    return anyStatement(body, [](const Stmt& s) {
-        if (s.kind == StmtKind::TaskCall || s.kind == StmtKind::SystemTaskCall) return true;
-        bool calls = false;
-        forEachExpressionOf(s, [&](const Expr* e) { calls = calls || callsAnything(e); });
-        return calls;
-    });
-}
-
 namespace {
 
 bool pureRoutine(const Design& d, RoutineId r, std::set<RoutineId>& visiting);
@@ -151,17 +144,12 @@ bool pureRoutine(const Design& d, RoutineId r, std::set<RoutineId>& visiting) {
     const Routine& rt = d.routines[r];
     if (!rt.isFunction && suspendsOrSignals(rt.body.get())) return false;
     if (!visiting.insert(r).second) return false; // recursive
-    bool pure =
-        !callsImpureIn(d, rt.body.get(), visiting) &&
-        !anyStatement(rt.body.get(), [&](const Stmt& s) {
-            if (s.kind != StmtKind::Assign) return false;
-            bool outside = false;
-            walkTarget(
-                s.lhs.get(),
-                [&](const Expr& b) { outside = outside || !declaredWithin(d, b.signal, rt.scope); },
-                [](const Expr*) {});
-            return outside;
-        });
+    bool pure = !callsImpureIn(d, rt.body.get(), visiting);
+    if (pure) { // what it writes, through the routines and tasks' outputs it calls too
+        std::set<SignalId> reads, writes;
+        statementAccesses(d, rt.body.get(), reads, writes);
+        for (SignalId w : writes) pure = pure && declaredWithin(d, w, rt.scope);
+    }
     visiting.erase(r);
     return pure;
 }
@@ -193,6 +181,8 @@ void walkTarget(const Expr* t, const std::function<void(const Expr& base)>& base
         } else if (e->kind == ExprKind::Signal || e->kind == ExprKind::ArrayElement) {
             base(*e);
             for (const auto& o : e->operands) index(o.get());
+        } else {
+            index(e); // not a target: only read
         }
     }
 }

@@ -37,23 +37,22 @@ bool impureSystemCall(const ir::Expr& e);
 // locals and result are declared in the routine's scope).
 bool declaredWithin(const ir::Design& d, ir::SignalId s, ir::ScopeId scope);
 
-// A call of a function, task or system task or function (the pure system functions are no
-// calls): it may have side effects, suspend the process or read signals it does not name.
+// A call of a function or system function (the pure system functions are no calls): it may
+// have side effects, suspend the process or read signals it does not name.
 bool callsAnything(const ir::Expr* e);
-// The same for a statement and those nested in it.
-bool callsAnything(const ir::Stmt* body);
 
 // A function or task without side effects: it calls no system task or impure system function,
 // writes nothing outside its own scope (a task's outputs are written by its caller), is not
 // recursive and calls only such routines; a task also has no timing control, wait, event
 // trigger, disable, fork or force/assign.
 bool pureRoutine(const ir::Design& d, ir::RoutineId r);
-// callsAnything, with calls of pure functions and tasks allowed.
+// Whether `body` (nested statements included) calls a system task, an impure system function
+// or a function or task that is not pure.
 bool callsImpure(const ir::Design& d, const ir::Stmt* body);
 
 // Walks an assignment target: `base` is called on each signal or memory word it writes (each
 // part of a concatenation, without selects), `index` on each index expression (select offsets,
-// memory indices), which the assignment reads.
+// memory indices) and on anything that is no target, which the assignment reads.
 void walkTarget(const ir::Expr* t, const std::function<void(const ir::Expr& base)>& base,
                 const std::function<void(const ir::Expr* index)>& index);
 
