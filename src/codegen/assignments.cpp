@@ -32,6 +32,14 @@ void Generator::storeConcat(const Expr& lhs, const std::string& v, int ind, bool
     line(ind, "}");
 }
 
+// A continuous assignment of the static schedule stores its value through setd_s<n>, a setter
+// with the fanout written out (fanoutCode): it is the only caller, so nothing is copied twice.
+bool Generator::directSettable(SignalId s) const {
+    const Signal& sg = d_.signals[s];
+    return curProc_ < isCa_.size() && isCa_[curProc_] && staticLevel_.count(curProc_) &&
+           !sg.automatic && !sg.isArray() && !storageType(s).isReal && slotOf(s).empty();
+}
+
 // A part of s is written in place (set_part_changed, then the fanout) when s is a plain
 // variable or net: not forced, not under a procedural continuous assignment, not an automatic,
 // not real, not an array, not a net of several drivers.
@@ -42,7 +50,7 @@ bool Generator::partWritableInPlace(SignalId s) const {
 }
 std::string Generator::inPlacePartWrite(SignalId s, const std::string& off,
                                         const std::string& v) const {
-    return fmt::format("if (set_part_changed(s.s{0}, {1}, {2})) fanout_s{0}(s);", s, off, v);
+    return fmt::format("if (set_part_changed(s.s{}, {}, {})) {{ {} }}", s, off, v, fanoutCode(s));
 }
 
 void Generator::store(const Expr& lhs, const std::string& v, int ind) {
@@ -55,10 +63,14 @@ void Generator::store(const Expr& lhs, const std::string& v, int ind) {
             return;
         }
         std::string stored = toStored(convert(v, lhs.type, storageType(s)), storageType(s));
-        if (auto l = cppLocal_.find(s); l != cppLocal_.end())
+        if (auto l = cppLocal_.find(s); l != cppLocal_.end()) {
             line(ind, fmt::format("{} = {};", l->second, stored));
-        else
+        } else if (directSettable(s)) {
+            directSetters_.insert(s);
+            line(ind, fmt::format("setd_s{}(s, {});", s, stored));
+        } else {
             line(ind, fmt::format("set_s{}(s, {});", s, stored));
+        }
         return;
     }
     case ExprKind::ArrayElement: {

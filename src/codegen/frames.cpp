@@ -1,5 +1,7 @@
 #include "codegen/generator.h"
 
+#include <algorithm>
+
 namespace metalfpga::codegen::detail {
 
 using namespace ir;
@@ -35,6 +37,44 @@ std::string Generator::unchangedReturn(SignalId i, const std::string& ref) const
 }
 std::string Generator::fanoutCall(SignalId i) const {
     return wakesNothing_.count(i) ? "" : fmt::format("    fanout_s{}(s);\n", i);
+}
+
+// A fanout that only queues one or two processes of the static schedule is written out where the
+// signal changes, at the sites that change it once per evaluation (a continuous assignment of
+// the static schedule, the NBA commit): a call per changed signal cost more than the trigger
+// itself in pipelines of continuous assignments. Setters keep the call: written out in every
+// setter, the triggers made aes's model compile a fifth longer.
+std::string Generator::fanoutCode(SignalId i) const {
+    constexpr size_t kInlineTriggers = 2;
+    auto none = [i](const std::map<SignalId, std::set<uint32_t>>& m) {
+        auto it = m.find(i);
+        return it == m.end() || it->second.empty();
+    };
+    auto cas = sigCas_.find(i);
+    if (none(sigSites_) && none(sigPca_) && cas != sigCas_.end() &&
+        cas->second.size() <= kInlineTriggers &&
+        std::all_of(cas->second.begin(), cas->second.end(),
+                    [&](uint32_t p) { return staticLevel_.count(p) && !udpSample_.count(p); })) {
+        std::string o;
+        for (uint32_t p : cas->second) o += (o.empty() ? "" : " ") + staticTrigger(p);
+        return o;
+    }
+    return fmt::format("fanout_s{}(s);", i);
+}
+
+bool Generator::markInline(std::string& code, const std::string& name,
+                           const std::string& inlineName) {
+    // Longer functions stay out of line: the host compiles models at -O1 and a copy per caller
+    // of a long body costs compile time for little gain.
+    constexpr std::ptrdiff_t kInlineLines = 12;
+    if (std::count(code.begin(), code.end(), '\n') > kInlineLines) return false;
+    for (const char* was : {"MF_HD MF_OUTLINE u32 ", "MF_HD u32 "}) {
+        size_t at = code.find(was + name + "(");
+        if (at == std::string::npos) continue;
+        code.replace(at, std::string(was).size() + name.size(), "MF_HD MF_SMALL u32 " + inlineName);
+        return true;
+    }
+    return false;
 }
 
 bool Generator::singleFrame(RoutineId r) const {

@@ -100,6 +100,14 @@ std::optional<Model> Generator::run() {
                 sigCas_[rep(ev.expr->signal)].insert(i);
         }
         procCode.push_back(genProcess(i));
+        // A small process of the static schedule: the scans run its inline copy; the event
+        // dispatch (which names every process) calls the out-of-line one.
+        if (staticLevel_.count(i) && markInline(procCode.back(), fmt::format("proc_{}", i),
+                                                fmt::format("eval_proc_{}", i))) {
+            procCode.back() +=
+                fmt::format("MF_HD u32 proc_{0}(State& s) {{ return eval_proc_{0}(s); }}\n", i);
+            inlineProcs_.insert(i);
+        }
     }
     for (RoutineId r = 0; r < d_.routines.size(); ++r)
         if (d_.routines[r].isFunction) fnCode.push_back(genFunction(r));
@@ -224,6 +232,11 @@ std::optional<Model> Generator::run() {
     // nothing are known.
     for (SignalId i = 0; i < d_.signals.size(); ++i)
         if (rep(i) == i && !hasFanout(i)) wakesNothing_.insert(i);
+    // The triggers of the static schedule come first: small fanouts are written into setters.
+    o += staticTriggers();
+    L("MF_HD MF_INLINE void trigger_ca(State& s, u32 p) {");
+    L("    if (s.ca_idle[p]) { s.ca_idle[p] = 0; activate(s.sched, p); }");
+    L("}");
     for (SignalId i = 0; i < d_.signals.size(); ++i) {
         if (rep(i) != i) continue;
         const Signal& sg = d_.signals[i];
@@ -274,6 +287,17 @@ std::optional<Model> Generator::run() {
                 o += fanoutCall(i);
                 L("}");
             }
+            if (directSetters_.count(i)) {
+                L(fmt::format("MF_HD inline void setd_s{0}(State& s, const {1}& v) {{", i, t));
+                if (frc || pca || wakesNothing_.count(i)) {
+                    L(fmt::format("    set_s{}(s, v);", i));
+                } else {
+                    o += unchangedReturn(i, ref);
+                    L(fmt::format("    s.s{} = v;", i));
+                    L("    " + fanoutCode(i));
+                }
+                L("}");
+            }
         }
     }
     o += nbaLeafPushers();
@@ -293,11 +317,7 @@ std::optional<Model> Generator::run() {
     L("    s.wnext[p] = s.gh[g]; s.gh[g] = p; s.wlink[p] = g + 1;");
     L("}");
     o += armFunctions();
-    o += staticTriggers();
     o += shadowSyncs();
-    L("MF_HD MF_INLINE void trigger_ca(State& s, u32 p) {");
-    L("    if (s.ca_idle[p]) { s.ca_idle[p] = 0; activate(s.sched, p); }");
-    L("}");
     o += strengthCode();
     for (auto& [sg, dl] : multi_) {
         if (isSvNet(sg)) continue; // strengthCode()

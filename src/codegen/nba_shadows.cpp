@@ -175,14 +175,20 @@ std::string Generator::commitFree() const {
     }
     for (const std::vector<uint32_t>& g : groups) {
         if (g.size() == 1) {
-            o += "        " + commit(g[0], leafSetter(leaves_[g[0]], value(g[0])));
+            const NbaLeaf& l = leaves_[g[0]];
+            o += "        " +
+                 commit(g[0], storageType(l.sig).isReal
+                                  ? leafSetter(l, value(g[0]))
+                                  : fmt::format("if (store_changed({}, {})) {{ {} }}",
+                                                leafStorage(l), value(g[0]), fanoutCode(l.sig)));
             continue;
         }
         o += "        {\n            bool ch = false;\n";
         for (uint32_t i : g)
             o += "            " + commit(i, fmt::format("ch |= store_changed({}, {})",
                                                         leafStorage(leaves_[i]), value(i)));
-        o += fmt::format("            if (ch) fanout_s{}(s);\n        }}\n", leaves_[g[0]].sig);
+        o += fmt::format("            if (ch) {{ {} }}\n        }}\n",
+                         fanoutCode(leaves_[g[0]].sig));
     }
     o += "    }\n";
     o += fmt::format("    static constexpr u32 kFreeLeaves = {};\n", n);
