@@ -1,5 +1,7 @@
 #include "codegen/generator.h"
 
+#include <cstdlib>
+
 namespace metalfpga::codegen::detail {
 
 using namespace ir;
@@ -48,8 +50,16 @@ bool Generator::partWritableInPlace(SignalId s) const {
     return !sg.automatic && !sg.isArray() && !storageType(s).isReal && !forced_.count(s) &&
            !assigned_.count(s) && slotOf(s).empty();
 }
-std::string Generator::inPlacePartWrite(SignalId s, const std::string& off,
-                                        const std::string& v) const {
+std::string Generator::inPlacePartWrite(SignalId s, const std::string& off, const std::string& v,
+                                        uint32_t width) const {
+    // A constant offset inside the signal (a port connected to a slice of a bus): the part is
+    // written at a compile-time offset.
+    char* end = nullptr;
+    long long at = std::strtoll(off.c_str(), &end, 10);
+    if (width && !off.empty() && end && *end == '\0' && at >= 0 &&
+        at + int64_t(width) <= int64_t(storageType(s).width))
+        return fmt::format("if (set_part_changed_at<{}>(s.s{}, {})) {{ {} }}", at, s, v,
+                           fanoutCode(s));
     return fmt::format("if (set_part_changed(s.s{}, {}, {})) {{ {} }}", s, off, v, fanoutCode(s));
 }
 
@@ -92,7 +102,7 @@ void Generator::store(const Expr& lhs, const std::string& v, int ind) {
             line(ind,
                  fmt::format("set_part_at({}, {}, {});", cppLocal_.at(rep(obj.signal)), off, v));
         } else if (obj.kind == ExprKind::Signal && partWritableInPlace(rep(obj.signal))) {
-            line(ind, inPlacePartWrite(rep(obj.signal), off, v));
+            line(ind, inPlacePartWrite(rep(obj.signal), off, v, lhs.type.width));
         } else if (obj.kind == ExprKind::Signal) {
             SignalId s = rep(obj.signal);
             line(ind,

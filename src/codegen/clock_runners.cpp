@@ -32,10 +32,6 @@ std::string Generator::genDirectClocked(uint32_t id) {
     out_ += code;
     line(1, "return 0;");
     line(0, "}");
-    {
-        std::string name = fmt::format("body_{}", id);
-        markInline(out_, name, name);
-    }
     std::string bodyFn = takeOutlined() + out_;
     out_.clear();
 

@@ -40,8 +40,19 @@ std::string Generator::indexOffset(const Expr& sel, std::string& base) {
         return fmt::format("{}", std::min(a, b));
     }
     const Expr& idx = *sel.operands[1];
-    std::string ic = expr(idx);
     int64_t w = sel.type.width;
+    if (idx.kind == ExprKind::Const && idx.value.width() <= 62) {
+        // A constant index (elaboration folds constant index expressions): the offset is
+        // computed here, as bit_offset/indexed_offset would compute it at run time.
+        if (idx.value.has_xz()) return "kNoIndex";
+        int64_t i = static_cast<int64_t>(idx.value.aval()[0]);
+        uint32_t iw = idx.value.width();
+        if (idx.value.is_signed() && iw > 0 && ((i >> (iw - 1)) & 1)) i -= int64_t(1) << iw;
+        if (sel.select != SelectKind::Bit && sel.select != SelectKind::IndexedUp) i -= w - 1;
+        int64_t hi = sel.select == SelectKind::Bit ? i : i + w - 1;
+        return fmt::format("{}", r.msb >= r.lsb ? i - r.lsb : r.lsb - hi);
+    }
+    std::string ic = expr(idx);
     if (sel.select == SelectKind::Bit) {
         base = fmt::format("bit_offset({}, {}, {})", ic, r.msb, r.lsb);
     } else if (sel.select == SelectKind::IndexedUp) {

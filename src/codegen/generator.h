@@ -363,7 +363,9 @@ class Generator {
 
     void collectReads(const Expr* e, std::set<SignalId>& out, std::set<RoutineId>& seen) const;
     bool partWritableInPlace(SignalId s) const;
-    std::string inPlacePartWrite(SignalId s, const std::string& off, const std::string& v) const;
+    // width: the part's, when known (0: not known).
+    std::string inPlacePartWrite(SignalId s, const std::string& off, const std::string& v,
+                                 uint32_t width = 0) const;
     void collectTargetReads(const Expr* t, std::set<SignalId>& out,
                             std::set<RoutineId>& seen) const;
     void setupAliases();

@@ -231,6 +231,7 @@ class Elaborator {
     ir::ExprPtr buildSystemCall(const ast::SystemCallExpr& e, const ExprContext& ctx);
     ir::ExprPtr buildCall(const ast::CallExpr& e, const ExprContext& ctx);
     ir::ExprPtr buildSelect(const ast::SelectExpr& e, const ExprContext& ctx);
+    ir::ExprPtr foldIndex(ir::ExprPtr idx);
     ir::ExprPtr applySelect(ir::ExprPtr base, const ast::SelectExpr& sel, const ir::Range& declared,
                             std::string_view what, const ExprContext& ctx);
 

@@ -21,7 +21,41 @@ ExprPtr node(ExprKind k, SourceLoc loc, Type t) {
     return e;
 }
 
+// True when e is made of constants and operators only (no signal, call or system function), so
+// that constant evaluation cannot fail on it.
+bool constantTree(const Expr& e) {
+    switch (e.kind) {
+    case ExprKind::Const:
+        return true;
+    case ExprKind::Unary:
+    case ExprKind::Binary:
+    case ExprKind::Conditional:
+    case ExprKind::Concat:
+    case ExprKind::Replicate:
+    case ExprKind::Convert:
+    case ExprKind::Select:
+        if (e.type.isReal) return false;
+        for (const auto& o : e.operands)
+            if (!o || !constantTree(*o)) return false;
+        return !e.operands.empty();
+    default:
+        return false;
+    }
+}
+
 } // namespace
+
+// An index made of constants (`32*i` of a generate loop, `W-1`) becomes one constant, so the
+// model selects at a fixed offset instead of computing it on every access.
+ExprPtr Elaborator::foldIndex(ExprPtr idx) {
+    if (!idx || idx->kind == ExprKind::Const || !constantTree(*idx)) return idx;
+    auto c = evalExpr(*idx);
+    if (!c || c->isReal) return idx;
+    auto k = node(ExprKind::Const, idx->loc, idx->type);
+    k->self = idx->self;
+    k->value = convertConst(*c, idx->type).v;
+    return k;
+}
 
 ExprPtr Elaborator::applySelect(ExprPtr base, const ast::SelectExpr& sel, const ir::Range& declared,
                                 std::string_view what, const ExprContext& ctx) {
@@ -37,7 +71,7 @@ ExprPtr Elaborator::applySelect(ExprPtr base, const ast::SelectExpr& sel, const 
         e->select = ir::SelectKind::Bit;
         ExprContext ic = ctx;
         ic.allowArrays = ic.allowEvents = ic.allowScopes = false;
-        ExprPtr idx = selfDetermined(*sel.left, ic);
+        ExprPtr idx = foldIndex(selfDetermined(*sel.left, ic));
         if (!idx) return nullptr;
         if (idx->type.isReal) {
             diags_.error(sel.left->loc, "a bit index cannot be real");
@@ -79,7 +113,7 @@ ExprPtr Elaborator::applySelect(ExprPtr base, const ast::SelectExpr& sel, const 
                                                              : ir::SelectKind::IndexedDown;
         ExprContext ic = ctx;
         ic.allowArrays = ic.allowEvents = ic.allowScopes = false;
-        ExprPtr b = selfDetermined(*sel.left, ic);
+        ExprPtr b = foldIndex(selfDetermined(*sel.left, ic));
         auto w = evalInt(*sel.right, ctx.scope, "indexed part select width");
         if (!b || !w) return nullptr;
         if (*w <= 0 || *w > (int64_t(1) << 24)) {

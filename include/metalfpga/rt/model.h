@@ -633,6 +633,16 @@ MF_HD inline bool set_part_changed(Vec<W, S_, F>& x, i64 off, const Vec<W2, S2, 
     x = t;
     return true;
 }
+/// set_part_changed at a constant offset wholly inside x (a port on a slice of a bus).
+template <i64 Off, u32 W, bool S_, bool F, u32 W2, bool S2, bool F2>
+MF_HD MF_INLINE bool set_part_changed_at(Vec<W, S_, F>& x, const Vec<W2, S2, F2>& v) {
+    static_assert(Off >= 0 && Off + i64(W2) <= i64(W), "the part lies inside the value");
+    Vec<W2, false, F> was = x.template part<W2>(Off), now;
+    now.set_part(0, v); // v as x stores it (2-state: X/Z become 0)
+    if (k::case_eq(was.cref(), now.cref())) return false;
+    x.set_part(Off, now);
+    return true;
+}
 /// Offset of an index in one unpacked dimension, or -1 (X/Z or out of range).
 template <class I>
 MF_HD MF_INLINE i64 dim_offset(const I& idx, i64 msb, i64 lsb) {
