@@ -62,21 +62,6 @@ std::string Generator::fanoutCode(SignalId i) const {
     return fmt::format("fanout_s{}(s);", i);
 }
 
-bool Generator::markInline(std::string& code, const std::string& name,
-                           const std::string& inlineName) {
-    // Longer functions stay out of line: the host compiles models at -O1 and a copy per caller
-    // of a long body costs compile time for little gain.
-    constexpr std::ptrdiff_t kInlineLines = 12;
-    if (std::count(code.begin(), code.end(), '\n') > kInlineLines) return false;
-    for (const char* was : {"MF_HD MF_OUTLINE u32 ", "MF_HD u32 "}) {
-        size_t at = code.find(was + name + "(");
-        if (at == std::string::npos) continue;
-        code.replace(at, std::string(was).size() + name.size(), "MF_HD MF_SMALL u32 " + inlineName);
-        return true;
-    }
-    return false;
-}
-
 bool Generator::singleFrame(RoutineId r) const {
     return d_.routines[r].isFunction && !plan_.recursiveRoutines.count(r);
 }

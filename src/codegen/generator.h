@@ -621,12 +621,7 @@ class Generator {
     std::string fanoutCode(SignalId i) const; // the fanout's call, or its triggers written out
     bool directSettable(SignalId s) const;
     std::set<SignalId> directSetters_; // signals some setd_s<n> call stores
-    // A function `u32 name(State&)` of at most a few lines becomes MF_INLINE `inlineName`, for
-    // the level scans and clock runners; true when it did.
-    static bool markInline(std::string& code, const std::string& name,
-                           const std::string& inlineName);
-    std::set<uint32_t> inlineProcs_;  // static processes the scans run as eval_proc_<n>
-    std::set<SignalId> wakesNothing_; // no fanout: their writes store without comparing
+    std::set<SignalId> wakesNothing_;  // no fanout: their writes store without comparing
     std::string frameInit() const;
     std::string resumeSwitch(uint32_t proc);
     size_t autoTaskEnter(RoutineId r, int ind); // returns the span

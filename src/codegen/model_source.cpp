@@ -100,14 +100,6 @@ std::optional<Model> Generator::run() {
                 sigCas_[rep(ev.expr->signal)].insert(i);
         }
         procCode.push_back(genProcess(i));
-        // A small process of the static schedule: the scans run its inline copy; the event
-        // dispatch (which names every process) calls the out-of-line one.
-        if (staticLevel_.count(i) && markInline(procCode.back(), fmt::format("proc_{}", i),
-                                                fmt::format("eval_proc_{}", i))) {
-            procCode.back() +=
-                fmt::format("MF_HD u32 proc_{0}(State& s) {{ return eval_proc_{0}(s); }}\n", i);
-            inlineProcs_.insert(i);
-        }
     }
     for (RoutineId r = 0; r < d_.routines.size(); ++r)
         if (d_.routines[r].isFunction) fnCode.push_back(genFunction(r));

@@ -138,8 +138,7 @@ std::string Generator::staticScans() const {
                 if (k % kScanRun == 0)
                     o += fmt::format("    if (s.lc[{0}]) {{\n        s.lc[{0}] = 0;\n",
                                      sp.run.at(p));
-                o += fmt::format("        if (s.lqf[{0}]) {{ s.lqf[{0}] = 0; {1}proc_{0}(s); }}\n",
-                                 p, inlineProcs_.count(p) ? "eval_" : "");
+                o += fmt::format("        if (s.lqf[{0}]) {{ s.lqf[{0}] = 0; proc_{0}(s); }}\n", p);
                 if ((k + 1) % kScanRun == 0 || k + 1 == end) o += "    }\n";
             }
             o += "}\n";

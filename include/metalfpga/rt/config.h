@@ -35,15 +35,6 @@
 #define MF_INLINE inline
 #endif
 
-// MF_SMALL marks a generated function of a few lines (a small process, a clocked block's body)
-// that a level scan or a clock runner may run in place of a call. Plain `inline` leaves the
-// choice to the compiler: forced inlining of every one (MF_INLINE) was another 15% faster on
-// pipelines of small blocks but doubled their compile time (GCC's inliner is superlinear in a
-// caller's call count).
-#ifndef MF_SMALL
-#define MF_SMALL inline
-#endif
-
 // MF_ON_DEVICE is 1 only inside the device compilation pass.
 #if defined(__CUDA_ARCH__)
 #define MF_ON_DEVICE 1

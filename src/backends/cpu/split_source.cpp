@@ -56,8 +56,7 @@ std::vector<std::string> splitSource(const std::string& source, size_t parts) {
         }
         bool movable = brace != std::string_view::npos &&
                        l.find(" inline ") == std::string_view::npos &&
-                       l.find(" MF_INLINE ") == std::string_view::npos &&
-                       l.find(" MF_SMALL ") == std::string_view::npos;
+                       l.find(" MF_INLINE ") == std::string_view::npos;
         std::string proto;
         if (movable) {
             proto = std::string(l.substr(0, brace));

@@ -20,7 +20,7 @@ size_t count(const std::string& text, const std::string& what) {
 // A model in the generator's shape: an inline helper of each kind, two out-of-line functions
 // that use them, and the entry points.
 const std::string kModel = "struct State { int x; };\n"
-                           "MF_HD MF_SMALL u32 eval_a(State& s) {\n"
+                           "MF_HD MF_INLINE u32 eval_a(State& s) {\n"
                            "    return s.x;\n"
                            "}\n"
                            "MF_HD MF_INLINE u32 eval_b(State& s) {\n"
@@ -61,9 +61,9 @@ TEST(SplitSource, InlineDefinitionsGoWhereTheyAreUsed) {
     auto parts = splitSource(kModel, 3);
     ASSERT_EQ(parts.size(), 3u);
     for (const auto& p : parts) {
-        // Every part that mentions an inline helper defines it (MF_SMALL as MF_INLINE and inline).
+        // Every part that mentions an inline helper defines it (MF_INLINE and inline).
         if (count(p, "eval_a(s)")) {
-            EXPECT_EQ(count(p, "MF_HD MF_SMALL u32 eval_a(State& s) {"), 1u);
+            EXPECT_EQ(count(p, "MF_HD MF_INLINE u32 eval_a(State& s) {"), 1u);
         }
         if (count(p, "eval_b(s)")) {
             EXPECT_EQ(count(p, "MF_HD MF_INLINE u32 eval_b(State& s) {"), 1u);
