@@ -1,7 +1,5 @@
 #include "codegen/generator.h"
 
-#include <cstdlib>
-
 namespace metalfpga::codegen::detail {
 
 using namespace ir;
@@ -51,14 +49,11 @@ bool Generator::partWritableInPlace(SignalId s) const {
            !assigned_.count(s) && slotOf(s).empty();
 }
 std::string Generator::inPlacePartWrite(SignalId s, const std::string& off, const std::string& v,
-                                        uint32_t width) const {
+                                        std::optional<int64_t> known, uint32_t width) const {
     // A constant offset inside the signal (a port connected to a slice of a bus): the part is
     // written at a compile-time offset.
-    char* end = nullptr;
-    long long at = std::strtoll(off.c_str(), &end, 10);
-    if (width && !off.empty() && end && *end == '\0' && at >= 0 &&
-        at + int64_t(width) <= int64_t(storageType(s).width))
-        return fmt::format("if (set_part_changed_at<{}>(s.s{}, {})) {{ {} }}", at, s, v,
+    if (known && *known >= 0 && *known + int64_t(width) <= int64_t(storageType(s).width))
+        return fmt::format("if (set_part_changed_at<{}>(s.s{}, {})) {{ {} }}", *known, s, v,
                            fanoutCode(s));
     return fmt::format("if (set_part_changed(s.s{}, {}, {})) {{ {} }}", s, off, v, fanoutCode(s));
 }
@@ -102,7 +97,8 @@ void Generator::store(const Expr& lhs, const std::string& v, int ind) {
             line(ind,
                  fmt::format("set_part_at({}, {}, {});", cppLocal_.at(rep(obj.signal)), off, v));
         } else if (obj.kind == ExprKind::Signal && partWritableInPlace(rep(obj.signal))) {
-            line(ind, inPlacePartWrite(rep(obj.signal), off, v, lhs.type.width));
+            line(ind,
+                 inPlacePartWrite(rep(obj.signal), off, v, constantOffset(lhs), lhs.type.width));
         } else if (obj.kind == ExprKind::Signal) {
             SignalId s = rep(obj.signal);
             line(ind,

@@ -32,26 +32,39 @@ std::string Generator::expr(const Expr& e) {
 // Offset (from the least significant bit of the selected object) of a select: code for an i64
 // expression, or "" with `base` set when the index is dynamic (then the result is in `base`
 // with a bool guard). Here we use a statement-expression-free form: a helper call.
+// A constant index's value (known bits, at most 62 of them), signed as its type says.
+std::optional<int64_t> Generator::constIndex(const Expr& ix) {
+    if (ix.kind != ExprKind::Const || ix.value.has_xz() || ix.value.width() > 62)
+        return std::nullopt;
+    int64_t v = static_cast<int64_t>(ix.value.aval()[0]);
+    uint32_t w = ix.value.width();
+    if (ix.value.is_signed() && w > 0 && ((v >> (w - 1)) & 1)) v -= int64_t(1) << w;
+    return v;
+}
+
+// The offset of a select's lowest bit when it is known here: a part select, or a bit or
+// indexed part select at a constant index (elaboration folds constant index expressions).
+std::optional<int64_t> Generator::constantOffset(const Expr& sel) {
+    const Range& r = sel.declared;
+    int64_t a = sel.msb, b = sel.lsb;
+    if (sel.select != SelectKind::Part) {
+        auto i = constIndex(*sel.operands[1]);
+        if (!i) return std::nullopt;
+        int64_t w = sel.select == SelectKind::Bit ? 1 : sel.type.width;
+        a = *i;
+        b = sel.select == SelectKind::IndexedDown ? *i - w + 1 : *i + w - 1;
+    }
+    return std::min(r.offsetOf(a), r.offsetOf(b));
+}
+
 std::string Generator::indexOffset(const Expr& sel, std::string& base) {
     const Range& r = sel.declared;
     base.clear();
-    if (sel.select == SelectKind::Part) {
-        int64_t a = r.offsetOf(sel.msb), b = r.offsetOf(sel.lsb);
-        return fmt::format("{}", std::min(a, b));
-    }
+    if (sel.select == SelectKind::Part) return fmt::format("{}", *constantOffset(sel));
     const Expr& idx = *sel.operands[1];
     int64_t w = sel.type.width;
-    if (idx.kind == ExprKind::Const && idx.value.width() <= 62) {
-        // A constant index (elaboration folds constant index expressions): the offset is
-        // computed here, as bit_offset/indexed_offset would compute it at run time.
-        if (idx.value.has_xz()) return "kNoIndex";
-        int64_t i = static_cast<int64_t>(idx.value.aval()[0]);
-        uint32_t iw = idx.value.width();
-        if (idx.value.is_signed() && iw > 0 && ((i >> (iw - 1)) & 1)) i -= int64_t(1) << iw;
-        if (sel.select != SelectKind::Bit && sel.select != SelectKind::IndexedUp) i -= w - 1;
-        int64_t hi = sel.select == SelectKind::Bit ? i : i + w - 1;
-        return fmt::format("{}", r.msb >= r.lsb ? i - r.lsb : r.lsb - hi);
-    }
+    if (auto c = constantOffset(sel)) return fmt::format("{}", *c);
+    if (idx.kind == ExprKind::Const && idx.value.has_xz()) return "kNoIndex";
     std::string ic = expr(idx);
     if (sel.select == SelectKind::Bit) {
         base = fmt::format("bit_offset({}, {}, {})", ic, r.msb, r.lsb);
@@ -70,12 +83,9 @@ std::optional<int64_t> Generator::constFlatIndex(const Expr& ae) const {
     uint64_t stride = sg.elementCount();
     int64_t flat = 0;
     for (size_t i = 0; i < sg.unpacked.size(); ++i) {
-        const Expr& ix = *ae.operands[i];
-        if (ix.kind != ExprKind::Const || ix.value.has_xz() || ix.value.width() > 62)
-            return std::nullopt;
-        int64_t v = static_cast<int64_t>(ix.value.aval()[0]);
-        if (ix.value.is_signed() && ix.value.width() > 0 && (v >> (ix.value.width() - 1)) & 1)
-            return std::nullopt; // negative
+        auto ci = constIndex(*ae.operands[i]);
+        if (!ci || *ci < 0) return std::nullopt;
+        int64_t v = *ci;
         const Range& r = sg.unpacked[i];
         if (!r.contains(v)) return std::nullopt;
         stride /= r.width();

@@ -46,12 +46,8 @@ std::string Generator::fanoutCall(SignalId i) const {
 // setter, the triggers made aes's model compile a fifth longer.
 std::string Generator::fanoutCode(SignalId i) const {
     constexpr size_t kInlineTriggers = 2;
-    auto none = [i](const std::map<SignalId, std::set<uint32_t>>& m) {
-        auto it = m.find(i);
-        return it == m.end() || it->second.empty();
-    };
     auto cas = sigCas_.find(i);
-    if (none(sigSites_) && none(sigPca_) && cas != sigCas_.end() &&
+    if (!listed(sigSites_, i) && !listed(sigPca_, i) && cas != sigCas_.end() &&
         cas->second.size() <= kInlineTriggers &&
         std::all_of(cas->second.begin(), cas->second.end(),
                     [&](uint32_t p) { return staticLevel_.count(p) && !udpSample_.count(p); })) {

@@ -363,8 +363,9 @@ class Generator {
 
     void collectReads(const Expr* e, std::set<SignalId>& out, std::set<RoutineId>& seen) const;
     bool partWritableInPlace(SignalId s) const;
-    // width: the part's, when known (0: not known).
+    // known: the offset when it is a constant (constantOffset), and the part's width.
     std::string inPlacePartWrite(SignalId s, const std::string& off, const std::string& v,
+                                 std::optional<int64_t> known = std::nullopt,
                                  uint32_t width = 0) const;
     void collectTargetReads(const Expr* t, std::set<SignalId>& out,
                             std::set<RoutineId>& seen) const;
@@ -379,6 +380,8 @@ class Generator {
     std::string exprNode(const Expr& e, Type& natural);
     std::string flattenDeep(const Expr& e, Type& natural);
     std::string indexOffset(const Expr& sel, std::string& base);
+    static std::optional<int64_t> constIndex(const Expr& ix);
+    static std::optional<int64_t> constantOffset(const Expr& sel);
     std::string flatIndex(const Expr& ae);
     static bool hasCall(const Expr& e) {
         if (e.kind == ExprKind::Call) return true;
@@ -614,7 +617,12 @@ class Generator {
     std::string frameMembers() const;
     std::string frameAccessors(SignalId i) const;
     bool singleFrame(RoutineId r) const; // a function with one frame (not recursive)
-    bool hasFanout(SignalId i) const;    // a write of i can wake or trigger something
+    bool hasFanout(SignalId i) const;
+    // m lists something for i (the wait sites, processes or force sites a signal wakes).
+    static bool listed(const std::map<SignalId, std::set<uint32_t>>& m, SignalId i) {
+        auto it = m.find(i);
+        return it != m.end() && !it->second.empty();
+    } // a write of i can wake or trigger something
     // A setter's lines for i (frames.cpp): the return when the value is unchanged, the fanout.
     std::string unchangedReturn(SignalId i, const std::string& ref) const;
     std::string fanoutCall(SignalId i) const;

@@ -66,11 +66,7 @@ std::string Generator::startProcesses() const {
 }
 
 bool Generator::hasFanout(SignalId i) const {
-    auto some = [i](const std::map<SignalId, std::set<uint32_t>>& m) {
-        auto it = m.find(i);
-        return it != m.end() && !it->second.empty();
-    };
-    return some(sigSites_) || some(sigCas_) || some(sigPca_);
+    return listed(sigSites_, i) || listed(sigCas_, i) || listed(sigPca_, i);
 }
 
 std::optional<Model> Generator::run() {

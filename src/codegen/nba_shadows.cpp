@@ -34,11 +34,7 @@ bool Generator::quiet(SignalId sig) const {
     auto [it, added] = quiet_.try_emplace(sig, true); // a signal being decided counts as quiet
     if (!added) return it->second;
     bool q = true;
-    auto has = [&](const auto& m) {
-        auto f = m.find(sig);
-        return f != m.end() && !f->second.empty();
-    };
-    if (has(sigSites_) || has(sigPca_)) q = false;
+    if (listed(sigSites_, sig) || listed(sigPca_, sig)) q = false;
     if (auto f = sigCas_.find(sig); q && f != sigCas_.end())
         for (uint32_t p : f->second)
             if (!staticLevel_.count(p) || udpSample_.count(p) || !quietProcess(p)) {

@@ -617,16 +617,21 @@ MF_HD MF_INLINE void set_part_at(Vec<W, S_, F>& x, i64 off, const Vec<W2, S2, F2
 }
 /// set_part_at that says whether a bit changed; a write wholly inside x touches only the part
 /// (a bus written slice by slice costs O(slice), not O(bus), per write).
+namespace detail {
+/// The part [off, off + W2) wholly inside x: compared and stored alone.
+template <u32 W, bool S_, bool F, u32 W2, bool S2, bool F2>
+MF_HD MF_INLINE bool set_inner_part_changed(Vec<W, S_, F>& x, i64 off, const Vec<W2, S2, F2>& v) {
+    Vec<W2, false, F> was = x.template part<W2>(off), now;
+    now.set_part(0, v); // v as x stores it (2-state: X/Z become 0)
+    if (k::case_eq(was.cref(), now.cref())) return false;
+    x.set_part(off, now);
+    return true;
+}
+} // namespace detail
 template <u32 W, bool S_, bool F, u32 W2, bool S2, bool F2>
 MF_HD inline bool set_part_changed(Vec<W, S_, F>& x, i64 off, const Vec<W2, S2, F2>& v) {
     if (off == kNoIndex) return false;
-    if (off >= 0 && off + i64(W2) <= i64(W)) {
-        Vec<W2, false, F> was = x.template part<W2>(off), now;
-        now.set_part(0, v); // v as x stores it (2-state: X/Z become 0)
-        if (k::case_eq(was.cref(), now.cref())) return false;
-        x.set_part(off, now);
-        return true;
-    }
+    if (off >= 0 && off + i64(W2) <= i64(W)) return detail::set_inner_part_changed(x, off, v);
     Vec<W, S_, F> t = x;
     t.set_part(off, v);
     if (k::case_eq(t.cref(), x.cref())) return false;
@@ -637,11 +642,7 @@ MF_HD inline bool set_part_changed(Vec<W, S_, F>& x, i64 off, const Vec<W2, S2, 
 template <i64 Off, u32 W, bool S_, bool F, u32 W2, bool S2, bool F2>
 MF_HD MF_INLINE bool set_part_changed_at(Vec<W, S_, F>& x, const Vec<W2, S2, F2>& v) {
     static_assert(Off >= 0 && Off + i64(W2) <= i64(W), "the part lies inside the value");
-    Vec<W2, false, F> was = x.template part<W2>(Off), now;
-    now.set_part(0, v); // v as x stores it (2-state: X/Z become 0)
-    if (k::case_eq(was.cref(), now.cref())) return false;
-    x.set_part(Off, now);
-    return true;
+    return detail::set_inner_part_changed(x, Off, v);
 }
 /// Offset of an index in one unpacked dimension, or -1 (X/Z or out of range).
 template <class I>
