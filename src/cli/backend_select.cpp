@@ -123,7 +123,7 @@ bool prepareBackend(const std::string& source, const BackendOptions& o, Prepared
         if (o.profiler) o.profiler->addStage(loadStage(m->cacheHit), msSince(t0));
         backends::cuda::EngineOptions eo;
         eo.dispatchTimeoutMs = o.dispatchTimeoutMs;
-        if (!backends::cuda::layoutFromEnvironment(eo.layout, error)) return false;
+        if (!backends::cuda::engineOptionsFromEnvironment(eo, error)) return false;
         {
             runtime::Profiler::Timer t(o.profiler, "engine-init");
             out.engine = backends::cuda::makeEngine(*m, o.count, o.slotLimit, eo, error);

@@ -179,7 +179,7 @@ bool prepareCuda(const StandaloneModel& m, const HostOptions& o, Profiler* profi
     }
     cuda::EngineOptions eo;
     eo.dispatchTimeoutMs = static_cast<uint32_t>(o.dispatchTimeoutMs);
-    if (!cuda::layoutFromEnvironment(eo.layout, error)) return false;
+    if (!cuda::engineOptionsFromEnvironment(eo, error)) return false;
     std::unique_ptr<cuda::LoadedModel> model;
     {
         Profiler::Timer t(profiler, "archive-load");

@@ -9,7 +9,7 @@
 //                instance's words into a local State (CUDA interleaves local memory across the
 //                threads of a warp the same way), steps it, and stores it back; ring records go
 //                to a separate plain mailbox area, mail + i * mail_stride. Used when the state
-//                is at most kStagedStateLimit (48 KiB) (mf_init_il, mf_step_il).
+//                less its ring is at most kStagedStateLimit (128 KiB) (mf_init_il, mf_step_il).
 //
 // Between launches the host drains each instance's service ring from its own copy: the step
 // kernel leaves (ring_head, ring_tail) of every instance in `head_tail`, the host copies the
@@ -28,10 +28,16 @@ using metalfpga::rt::word;
 namespace mf_device {
 
 // Local memory is reserved for every thread the device can hold at once, so the staged layout
-// is kept for states of moderate size.
-constexpr u64 kStagedStateLimit = 49152;
+// is kept for states of moderate size (the engine falls back to the plain layout when the device
+// cannot reserve it). The limit counts the interleaved words, not the ring records.
+constexpr u64 kStagedStateLimit = 131072;
 
-template <class S, bool Fits = (sizeof(S) <= kStagedStateLimit)>
+template <class S>
+constexpr u64 stagedBytes() {
+    return sizeof(S) - sizeof(decltype(S::sched)::ring);
+}
+
+template <class S, bool Fits = (stagedBytes<S>() <= kStagedStateLimit)>
 struct Staged {
     static constexpr bool kFits = false;
     __device__ static void init(u32*, u32, u32, u32, u64) {}

@@ -14,6 +14,7 @@
 
 #include <cerrno>
 #include <chrono>
+#include <cstdlib>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
@@ -156,9 +157,16 @@ const Device* device(std::string& why) {
 
 // -fmad=false: NVRTC contracts a*b+c into an FMA by default, g++ (x86-64 baseline, -std=c++17)
 // never does, so real arithmetic would round differently on the GPU than on the CPU.
+// METALFPGA_NVRTC_FLAGS adds options (split at white space, after the defaults; part of the key),
+// as METALFPGA_CXXFLAGS does for the CPU compile: for experiments such as -maxrregcount=N.
 std::vector<std::string> nvrtcOptions(const std::string& includeDir, const std::string& arch) {
-    return {"-std=c++17",      "-arch=" + arch, "-I" + includeDir,
-            "-default-device", "-fmad=false",   "-diag-suppress=177,186,550"};
+    std::vector<std::string> o = {"-std=c++17",      "-arch=" + arch, "-I" + includeDir,
+                                  "-default-device", "-fmad=false",   "-diag-suppress=177,186,550"};
+    if (const char* e = std::getenv("METALFPGA_NVRTC_FLAGS")) {
+        std::istringstream words(e);
+        for (std::string w; words >> w;) o.push_back(w);
+    }
+    return o;
 }
 
 std::vector<std::string> modelNvrtcOptions(const std::string& source, const std::string& includeDir,

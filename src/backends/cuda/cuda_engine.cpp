@@ -456,6 +456,21 @@ bool layoutFromEnvironment(Layout& layout, std::string& error) {
     return true;
 }
 
+bool engineOptionsFromEnvironment(EngineOptions& options, std::string& error) {
+    if (!layoutFromEnvironment(options.layout, error)) return false;
+    const char* e = std::getenv("METALFPGA_CUDA_BLOCK");
+    if (!e || !*e) return true;
+    char* end = nullptr;
+    unsigned long v = std::strtoul(e, &end, 10);
+    if (*end || v < 32 || v > 1024 || v % 32) {
+        error = fmt::format(
+            "METALFPGA_CUDA_BLOCK must be a multiple of 32 from 32 to 1024, not '{}'", e);
+        return false;
+    }
+    options.blockSize = static_cast<unsigned>(v);
+    return true;
+}
+
 std::unique_ptr<runtime::Engine> makeEngine(const LoadedModel& model, uint32_t count,
                                             uint64_t slotLimit, const EngineOptions& options,
                                             std::string& error) {

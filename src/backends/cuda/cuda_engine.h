@@ -24,6 +24,11 @@ struct EngineOptions {
 // false with `error` set for another value. The CLI and the standalone host both use it.
 bool layoutFromEnvironment(Layout& layout, std::string& error);
 
+// Reads the engine's environment: the layout (above) and METALFPGA_CUDA_BLOCK, the threads per
+// block of the step kernels (32 to 1024, a multiple of 32; unset: 64). False with `error` set for
+// a value out of range.
+bool engineOptionsFromEnvironment(EngineOptions& options, std::string& error);
+
 std::unique_ptr<runtime::Engine> makeEngine(const LoadedModel& model, uint32_t count,
                                             uint64_t slotLimit, const EngineOptions& options,
                                             std::string& error);

@@ -71,6 +71,39 @@ TEST(CudaLayout, FromEnvironment) {
     ::unsetenv("METALFPGA_CUDA_LAYOUT");
 }
 
+TEST(CudaEngineOptions, BlockSizeFromEnvironment) {
+    std::string error;
+    ::unsetenv("METALFPGA_CUDA_LAYOUT");
+    ::unsetenv("METALFPGA_CUDA_BLOCK");
+    EngineOptions o;
+    EXPECT_TRUE(engineOptionsFromEnvironment(o, error));
+    EXPECT_EQ(o.blockSize, 64u);
+    ::setenv("METALFPGA_CUDA_BLOCK", "256", 1);
+    EXPECT_TRUE(engineOptionsFromEnvironment(o, error));
+    EXPECT_EQ(o.blockSize, 256u);
+    for (const char* bad : {"48", "0", "2048", "64k"}) {
+        ::setenv("METALFPGA_CUDA_BLOCK", bad, 1);
+        EXPECT_FALSE(engineOptionsFromEnvironment(o, error)) << bad;
+        EXPECT_NE(error.find(bad), std::string::npos);
+    }
+    ::unsetenv("METALFPGA_CUDA_BLOCK");
+}
+
+TEST(CudaKey, ExtraNvrtcFlagsChangeTheKey) {
+    std::string error;
+    ::unsetenv("METALFPGA_NVRTC_FLAGS");
+    std::string plain = baseKey("model", error);
+    if (plain.empty()) GTEST_SKIP() << error;
+    ::setenv("METALFPGA_NVRTC_FLAGS", " -maxrregcount=64  -lineinfo ", 1);
+    EXPECT_NE(baseKey("model", error), plain);
+    std::vector<std::string> o = nvrtcOptions("inc", "sm_90");
+    ASSERT_GE(o.size(), 2u);
+    EXPECT_EQ(o[o.size() - 2], "-maxrregcount=64");
+    EXPECT_EQ(o.back(), "-lineinfo");
+    ::unsetenv("METALFPGA_NVRTC_FLAGS");
+    EXPECT_EQ(baseKey("model", error), plain);
+}
+
 } // namespace
 } // namespace metalfpga::backends::cuda
 
