@@ -239,6 +239,18 @@ class Generator {
     std::set<SignalId> syncedShadows_; // variables whose initialiser copies them to their shadows
     std::string shadowSyncs() const;   // sync_shadow_s<N>: the copies (nba_shadows.cpp)
     mutable std::optional<std::map<std::pair<SignalId, int64_t>, uint32_t>> mirrorCount_;
+    // How commit_free commits each order-free leaf: through its setter (a force or procedural
+    // assign may hold it), a plain store (nobody waits on it), or in a group of leaves with the
+    // same fanout. A group has a written flag (gw[k]) that its leaves' pushers set, so the commit
+    // skips the groups no update of the slot touched.
+    struct FreeCommit {
+        std::vector<uint32_t> held, stored;
+        std::vector<std::vector<uint32_t>> groups;
+        std::map<uint32_t, uint32_t> groupOf; // leaf -> its group, where the group is flagged
+    };
+    static constexpr size_t kFlaggedGroup = 2; // leaves of a group with a written flag
+    const FreeCommit& freeCommit() const;
+    mutable std::optional<FreeCommit> freeCommit_;
     std::optional<int64_t> constFlatIndex(const Expr& ae) const;
     // Bounds for sizing the NBA queue of one time slot (see nbaQueueSize): pushes and value
     // words, a push inside a loop counted kLoopNbaPushes times.

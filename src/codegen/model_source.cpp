@@ -184,7 +184,13 @@ std::optional<Model> Generator::run() {
     o += frameMembers();
     o += staticMembers();
     o += clockRunnerMembers();
+    // Every wait site, continuous assignment and procedural continuous assignment exists by now,
+    // so the signals whose writes wake nothing are known (the commit groups need them).
+    for (SignalId i = 0; i < d_.signals.size(); ++i)
+        if (rep(i) == i && !hasFanout(i)) wakesNothing_.insert(i);
     L("    u32 nfree; // an order-free NBA shadow holds a pending update (commit_free)");
+    L(fmt::format("    u8 gw[{}]; // per commit group of order-free leaves: some leaf was written",
+                  std::max<size_t>(1, freeCommit().groups.size())));
     L(fmt::format("    u8 np[{}]; // per NBA leaf: its shadow holds a pending update",
                   std::max<size_t>(1, leaves_.size())));
     for (uint32_t l = 0; l < leaves_.size(); ++l)
@@ -215,11 +221,7 @@ std::optional<Model> Generator::run() {
     for (SignalId i : assigned_) L(fmt::format("    u32 pca_s{}; // active assign site + 1", i));
     L("};");
     L("");
-    // Accessors: all signal access goes through these. Every wait site, continuous assignment
-    // and procedural continuous assignment exists by now, so the signals whose writes wake
-    // nothing are known.
-    for (SignalId i = 0; i < d_.signals.size(); ++i)
-        if (rep(i) == i && !hasFanout(i)) wakesNothing_.insert(i);
+    // Accessors: all signal access goes through these.
     // The triggers of the static schedule come first: small fanouts are written into setters.
     o += staticTriggers();
     L("MF_HD MF_INLINE void trigger_ca(State& s, u32 p) {");
@@ -758,6 +760,8 @@ std::optional<Model> Generator::run() {
     L(fmt::format("    for (u32 l = 0; l < {}; ++l) s.np[l] = 0;",
                   std::max<size_t>(1, leaves_.size())));
     L("    s.nfree = 0;");
+    L(fmt::format("    for (u32 g = 0; g < {}; ++g) s.gw[g] = 0;",
+                  std::max<size_t>(1, freeCommit().groups.size())));
     o += clockRunnerInit();
     o += frameInit();
     o += dumpInit();

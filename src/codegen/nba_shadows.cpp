@@ -117,12 +117,17 @@ std::string Generator::nbaLeafPushers() const {
         if (!shadowed(l)) continue;
         std::string t = cppType(l.type);
         o += fmt::format("MF_HD MF_INLINE bool nba_leaf_{}(State& s, const {}& v) {{\n", i, t);
+        auto g = freeCommit().groupOf.find(i);
+        std::string written = g == freeCommit().groupOf.end()
+                                  ? std::string()
+                                  : fmt::format(" s.gw[{}] = 1;", g->second);
         if (mirrored(l)) {
-            o += fmt::format("    s.nv{} = v; s.nfree = 1;\n    return true;\n}}\n", i);
+            o += fmt::format("    s.nv{} = v;{} s.nfree = 1;\n    return true;\n}}\n", i, written);
         } else if (orderFree(l)) {
-            o += fmt::format("    s.nv{0} = v; if (!s.np[{0}]) {{ s.np[{0}] = 1; s.nfree = 1; }}\n"
-                             "    return true;\n}}\n",
-                             i);
+            o += fmt::format(
+                "    s.nv{0} = v;{1} if (!s.np[{0}]) {{ s.np[{0}] = 1; s.nfree = 1; }}\n"
+                "    return true;\n}}\n",
+                i, written);
         } else {
             o += fmt::format("    if (s.np[{0}]) return nba_push(s.sched, {0}, {1}, 0, v);\n"
                              "    s.nv{0} = v; s.np[{0}] = 1;\n"
@@ -133,15 +138,44 @@ std::string Generator::nbaLeafPushers() const {
     return o;
 }
 
+const Generator::FreeCommit& Generator::freeCommit() const {
+    if (freeCommit_) return *freeCommit_;
+    FreeCommit& f = freeCommit_.emplace();
+    std::map<std::set<uint32_t>, uint32_t> byFanout;
+    for (uint32_t i = 0; i < leaves_.size(); ++i) {
+        const NbaLeaf& l = leaves_[i];
+        if (!orderFree(l)) continue;
+        if (forced_.count(l.sig) || assigned_.count(l.sig)) { // the setter checks the hold
+            f.held.push_back(i);
+            continue;
+        }
+        if (wakesNothing_.count(l.sig)) {
+            f.stored.push_back(i);
+            continue;
+        }
+        auto cas = sigCas_.find(l.sig);
+        std::set<uint32_t> key = cas == sigCas_.end() ? std::set<uint32_t>{} : cas->second;
+        auto [at, fresh] = byFanout.try_emplace(key, static_cast<uint32_t>(f.groups.size()));
+        if (fresh) f.groups.emplace_back();
+        f.groups[at->second].push_back(i);
+    }
+    // A written flag pays for itself only where it saves the comparisons of several leaves: on a
+    // design whose every leaf changes each clock (pipes) the flags of single leaves made the
+    // commit 3x slower (a taken branch per leaf across a large function).
+    for (uint32_t k = 0; k < f.groups.size(); ++k)
+        if (f.groups[k].size() >= kFlaggedGroup)
+            for (uint32_t i : f.groups[k]) f.groupOf[i] = k;
+    return f;
+}
+
 // Order-free leaves commit in one pass. A variable that a force or procedural assign may hold
 // goes through its setter; one nobody waits on or reads by level is only stored; the others store
 // and, when the value changed, call their fanout, once per set of leaves whose fanout is the same
-// (the same logic run by level: its triggers are idempotent).
+// (the same logic run by level: its triggers are idempotent), and only when some leaf of the set
+// was written in this slot (gw).
 std::string Generator::commitFree() const {
     std::string o = "    MF_HD static void commit_free(State& s) {\n        s.nfree = 0;\n";
-    uint32_t n = 0;
-    std::vector<std::vector<uint32_t>> groups;
-    std::map<std::set<uint32_t>, size_t> groupOf;
+    const FreeCommit& f = freeCommit();
     auto value = [&](uint32_t i) {
         const NbaLeaf& l = leaves_[i];
         return fmt::format("{}(s.nv{})", cppType(storageType(l.sig)), i);
@@ -150,44 +184,37 @@ std::string Generator::commitFree() const {
         if (mirrored(leaves_[i])) return what + ";\n";
         return fmt::format("if (s.np[{0}]) {{ s.np[{0}] = 0; {1}; }}\n", i, what);
     };
-    for (uint32_t i = 0; i < leaves_.size(); ++i) {
-        const NbaLeaf& l = leaves_[i];
-        if (!orderFree(l)) continue;
-        ++n;
-        bool held = forced_.count(l.sig) || assigned_.count(l.sig); // the setter checks the hold
-        if (held) {
-            o += "        " + commit(i, leafSetter(l, value(i)));
-            continue;
-        }
-        if (wakesNothing_.count(l.sig)) {
-            o += "        " + commit(i, leafStorage(l) + " = " + value(i));
-            continue;
-        }
-        auto cas = sigCas_.find(l.sig);
-        std::set<uint32_t> key = cas == sigCas_.end() ? std::set<uint32_t>{} : cas->second;
-        auto [at, fresh] = groupOf.try_emplace(key, groups.size());
-        if (fresh) groups.emplace_back();
-        groups[at->second].push_back(i);
-    }
-    for (const std::vector<uint32_t>& g : groups) {
+    for (uint32_t i : f.held) o += "        " + commit(i, leafSetter(leaves_[i], value(i)));
+    for (uint32_t i : f.stored)
+        o += "        " + commit(i, leafStorage(leaves_[i]) + " = " + value(i));
+    for (uint32_t k = 0; k < f.groups.size(); ++k) {
+        const std::vector<uint32_t>& g = f.groups[k];
+        bool flagged = g.size() >= kFlaggedGroup;
+        if (flagged)
+            o += fmt::format("        if (s.gw[{0}]) {{\n            s.gw[{0}] = 0;\n", k);
+        else
+            o += "        {\n";
         if (g.size() == 1) {
             const NbaLeaf& l = leaves_[g[0]];
-            o += "        " +
+            o += "            " +
                  commit(g[0], storageType(l.sig).isReal
                                   ? leafSetter(l, value(g[0]))
                                   : fmt::format("if (store_changed({}, {})) {{ {} }}",
                                                 leafStorage(l), value(g[0]), fanoutCode(l.sig)));
-            continue;
+        } else {
+            o += "            bool ch = false;\n";
+            for (uint32_t i : g)
+                o += "            " + commit(i, fmt::format("ch |= store_changed({}, {})",
+                                                            leafStorage(leaves_[i]), value(i)));
+            o += fmt::format("            if (ch) {{ {} }}\n", fanoutCode(leaves_[g[0]].sig));
         }
-        o += "        {\n            bool ch = false;\n";
-        for (uint32_t i : g)
-            o += "            " + commit(i, fmt::format("ch |= store_changed({}, {})",
-                                                        leafStorage(leaves_[i]), value(i)));
-        o += fmt::format("            if (ch) {{ {} }}\n        }}\n",
-                         fanoutCode(leaves_[g[0]].sig));
+        o += "        }\n";
     }
     o += "    }\n";
-    o += fmt::format("    static constexpr u32 kFreeLeaves = {};\n", n);
+    size_t grouped = 0;
+    for (const std::vector<uint32_t>& g : f.groups) grouped += g.size();
+    o += fmt::format("    static constexpr u32 kFreeLeaves = {};\n",
+                     f.held.size() + f.stored.size() + grouped);
     return o;
 }
 
