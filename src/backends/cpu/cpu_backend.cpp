@@ -135,6 +135,11 @@ void logDecision(const std::string& text) {
     fmt::print(stderr, "[metalfpga] pipeline archive: {}\n", text);
 }
 
+CompileProgress& compileProgress() {
+    static CompileProgress p;
+    return p;
+}
+
 void runWithProgress(const std::string& backend, bool async, const std::function<void()>& work) {
     if (!async) {
         work();
@@ -164,6 +169,8 @@ void runWithProgress(const std::string& backend, bool async, const std::function
             if (!tty) continue;
             std::string line = fmt::format("\r[metalfpga] compiling model ({}) {:.1f} s", backend,
                                            msSince(t0) / 1000.0);
+            if (size_t units = compileProgress().units(); units > 1)
+                line += fmt::format(", {}/{} units", compileProgress().done(), units);
             width = std::max(width, line.size());
             std::fputs(line.c_str(), stderr);
             std::fflush(stderr);

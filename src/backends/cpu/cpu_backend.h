@@ -2,6 +2,7 @@
 // The CPU backend: compiles a model source with the host C++ compiler into a shared object,
 // keeps it in the pipeline cache, and loads it with dlopen.
 
+#include <atomic>
 #include <cstdint>
 #include <filesystem>
 #include <functional>
@@ -31,9 +32,26 @@ CompileOptions optionsFromEnvironment();
 // Prints one pipeline-archive log line ("[metalfpga] pipeline archive: TEXT") on stderr.
 void logDecision(const std::string& text);
 
+// The units of the model compile that is running (a model split into translation units, CPU or
+// CUDA), for the progress line.
+class CompileProgress {
+  public:
+    void start(size_t units) {
+        done_ = 0;
+        units_ = units;
+    }
+    void unitDone() { ++done_; }
+    size_t done() const { return done_; }
+    size_t units() const { return units_; }
+
+  private:
+    std::atomic<size_t> done_{0}, units_{0};
+};
+CompileProgress& compileProgress();
+
 // Runs `work` (a compile or cache load). With `async`, it runs in a background thread while this
-// thread, when stderr is a terminal, shows "[metalfpga] compiling model (BACKEND) 3.2 s" updated
-// every 200 ms and erased when the work is done.
+// thread, when stderr is a terminal, shows "[metalfpga] compiling model (BACKEND) 3.2 s" (and
+// "3/8 units" for a split compile) updated every 200 ms and erased when the work is done.
 void runWithProgress(const std::string& backend, bool async, const std::function<void()>& work);
 
 // The model's C entry points (see the end of a generated model source).

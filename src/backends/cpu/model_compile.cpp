@@ -59,8 +59,10 @@ std::vector<int> runAll(const std::vector<std::string>& cmds, size_t jobs) {
     std::vector<std::thread> pool;
     for (size_t t = 0; t < std::min(jobs, cmds.size()); ++t)
         pool.emplace_back([&] {
-            for (size_t i; (i = next++) < cmds.size() && !interruptSignal();)
+            for (size_t i; (i = next++) < cmds.size() && !interruptSignal();) {
                 rc[i] = runShell(cmds[i]);
+                compileProgress().unitDone();
+            }
         });
     for (auto& th : pool) th.join();
     return rc;
@@ -160,7 +162,9 @@ CompileResult compileIn(const fs::path& folder, const std::string& stem, const s
                                        shellQuote(logs[k].string())));
     }
     auto t0 = std::chrono::steady_clock::now();
+    compileProgress().start(cmds.size());
     std::vector<int> rcs = runAll(cmds, compileJobs());
+    compileProgress().start(0);
     int rc = 0;
     size_t failedPart = 0;
     for (size_t k = 0; k < rcs.size() && !rc; ++k)

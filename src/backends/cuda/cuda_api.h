@@ -30,6 +30,10 @@ namespace metalfpga::backends::cuda {
     X(cuCtxSynchronize)                                                                            \
     X(cuMemGetInfo)                                                                                \
     X(cuModuleLoadData)                                                                            \
+    X(cuLinkCreate)                                                                                \
+    X(cuLinkAddData)                                                                               \
+    X(cuLinkComplete)                                                                              \
+    X(cuLinkDestroy)                                                                               \
     X(cuModuleUnload)                                                                              \
     X(cuModuleGetFunction)                                                                         \
     X(cuFuncGetAttribute)                                                                          \

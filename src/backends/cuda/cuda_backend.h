@@ -36,8 +36,23 @@ std::vector<std::string> nvrtcOptions(const std::string& includeDir, const std::
 std::vector<std::string> modelNvrtcOptions(const std::string& source, const std::string& includeDir,
                                            const std::string& arch);
 
-// Compiles a model source to a cubin (or PTX when `ptx`), without a device. On failure returns
-// false with `error` holding NVRTC's log.
+// How many relocatable units a model's cubin is compiled as ($METALFPGA_CUDA_PARTS, part of the
+// archive key): 0 is one whole program (NVVM and ptxas see every function at once); N >= 1 is N
+// units compiled with -rdc=true side by side and linked by the driver; unset, one unit per
+// kCudaPartBytes of source. kBadParts with `error` set for a value that is not a number in
+// [0, kMaxParts].
+inline constexpr size_t kCudaPartBytes = 128u << 10;
+inline constexpr size_t kBadParts = ~size_t{0};
+size_t cudaParts(const std::string& source, std::string& error);
+
+// Compiles a model source as `parts` relocatable units (-rdc=true; cpu::splitSource splits it),
+// in parallel on the host's cores: the cubins to link, one per unit. No device needed.
+bool compileUnits(const std::string& source, const std::string& arch, size_t parts,
+                  std::vector<std::vector<char>>& units, std::string& error);
+
+// Compiles a model source to a cubin (or PTX when `ptx`: one whole program, no device needed).
+// A cubin in relocatable units is linked by the driver, so it needs the device's context
+// current. On failure returns false with `error` holding NVRTC's log.
 bool compileModel(const std::string& source, const std::string& arch, bool ptx,
                   std::vector<char>& out, std::string& error, double* ms = nullptr);
 

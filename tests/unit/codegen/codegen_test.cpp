@@ -7,6 +7,10 @@
 
 #include <gtest/gtest.h>
 
+#if METALFPGA_HAS_CUDA
+#include "backends/cuda/cuda_backend.h"
+#endif
+
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -408,6 +412,41 @@ endmodule
     EXPECT_EQ(runModel(*m, *g.model), "1 0 255\n2 3 255\n3 3 253\n4 7 253\n5 7 251\n");
     fs::remove_all(dir);
 }
+
+#if METALFPGA_HAS_CUDA
+// A CUDA model compiles as relocatable units side by side (split like the CPU's parts), each a
+// cubin object for the driver's linker; no GPU needed. METALFPGA_CUDA_PARTS chooses the count.
+TEST(CudaBackend, ModelCompilesAsRelocatableUnits) {
+    std::string text = "module top;\n  reg [7:0] a;\n";
+    for (int i = 0; i < 6; ++i)
+        text += fmt::format("  initial begin #{} a = a + {}; $display(\"{} %0d\", a); end\n", i + 1,
+                            i, i);
+    text += "  initial a = 1;\nendmodule\n";
+    auto g = gen(text);
+    ASSERT_TRUE(g.model) << g.errors;
+    std::string error;
+    if (!backends::cuda::nvrtc().error.empty()) GTEST_SKIP() << backends::cuda::nvrtc().error;
+    std::vector<std::vector<char>> units;
+    ASSERT_TRUE(backends::cuda::compileUnits(g.model->source, "sm_90", 2, units, error)) << error;
+    ASSERT_EQ(units.size(), 2u);
+    for (const auto& u : units) {
+        ASSERT_GT(u.size(), 4u);
+        EXPECT_EQ(std::string(u.data(), 4), "\x7f"
+                                            "ELF");
+    }
+    ::setenv("METALFPGA_CUDA_PARTS", "3", 1);
+    EXPECT_EQ(backends::cuda::cudaParts(g.model->source, error), 3u);
+    ::setenv("METALFPGA_CUDA_PARTS", "0", 1);
+    EXPECT_EQ(backends::cuda::cudaParts(g.model->source, error), 0u);
+    std::string whole = backends::cuda::baseKey(g.model->source, error);
+    ::setenv("METALFPGA_CUDA_PARTS", "two", 1);
+    EXPECT_EQ(backends::cuda::cudaParts(g.model->source, error), backends::cuda::kBadParts);
+    EXPECT_NE(error.find("two"), std::string::npos);
+    ::unsetenv("METALFPGA_CUDA_PARTS");
+    EXPECT_EQ(backends::cuda::cudaParts(g.model->source, error), 1u); // a small model: one unit
+    EXPECT_NE(backends::cuda::baseKey(g.model->source, error), whole);
+}
+#endif
 
 } // namespace
 } // namespace metalfpga::codegen::test
