@@ -157,6 +157,10 @@ class Generator {
     mutable std::map<SignalId, bool> quiet_;       // quiet(): decided signals
     std::string nbaLeafPushers() const;
     std::string commitFree() const;
+    std::vector<std::pair<size_t, std::string>> commitItems() const;
+    std::string commitChunks() const; // before struct M: commit_free_chunk_<c> when many leaves
+    mutable uint32_t commitChunkCount_ = 0;
+    static constexpr size_t kCommitChunk = 256;
     std::string genStaticAlways(uint32_t id);
     std::string staticMembers() const;
     std::string staticTriggers() const;

@@ -682,6 +682,7 @@ std::optional<Model> Generator::run() {
         leafCount, kLeafChunk, "MF_HD void apply_nba_chunk_{}(State& s, const NbaEntry& e) {{",
         "    switch (e.leaf) {", "    default: break;\n    }\n}", leafCase);
     o += staticScans();
+    o += commitChunks();
     L("struct M {");
     L("    using State = mf_model::State;");
     L("    MF_HD static u32 run_process(State& s, u32 p) {");

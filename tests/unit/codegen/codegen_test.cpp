@@ -413,6 +413,36 @@ endmodule
     fs::remove_all(dir);
 }
 
+// A design with more order-free NBA leaves than kCommitChunk commits them in chunk functions
+// defined before `struct M`, which a split model compiles in parallel; the results stay right.
+TEST(Codegen, ManyNbaLeavesCommitInChunks) {
+    std::string text = "module top;\n  reg clk = 0;\n  reg [15:0] sum;\n  integer k;\n";
+    const int n = 300;
+    for (int i = 0; i < n; ++i)
+        text += fmt::format("  reg [7:0] r{0} = 0;\n  wire [7:0] w{0} = r{0} ^ 8'h{1:02x};\n"
+                            "  always @(posedge clk) r{0} <= r{0} + {2};\n",
+                            i, i & 0xff, i % 7 + 1);
+    text += "  initial begin\n    repeat (3) begin #1 clk = 1; #1 clk = 0; end\n    sum = 0";
+    for (int i = 0; i < n; ++i) text += fmt::format(" + w{}", i);
+    text += ";\n    $display(\"%0d\", sum);\n  end\nendmodule\n";
+    auto g = gen(text, staticSchedule());
+    ASSERT_TRUE(g.model) << g.errors;
+    const std::string& src = g.model->source;
+    EXPECT_NE(src.find("MF_HD MF_OUTLINE void commit_free_chunk_1(State& s)"), std::string::npos);
+    EXPECT_NE(src.find("        commit_free_chunk_1(s);"), std::string::npos);
+    EXPECT_LT(src.find("commit_free_chunk_1(State& s)"), src.find("struct M {"));
+    int want = 0;
+    for (int i = 0; i < n; ++i) want += ((3 * (i % 7 + 1)) & 0xff) ^ (i & 0xff);
+    fs::path dir = tempDir("commit_chunks");
+    backends::cpu::CompileOptions co;
+    co.cacheDir = dir.string();
+    std::string error;
+    auto m = backends::cpu::load(src, co, error);
+    ASSERT_TRUE(m) << error;
+    EXPECT_EQ(runModel(*m, *g.model), fmt::format("{}\n", want & 0xffff));
+    fs::remove_all(dir);
+}
+
 #if METALFPGA_HAS_CUDA
 // A CUDA model compiles as relocatable units side by side (split like the CPU's parts), each a
 // cubin object for the driver's linker; no GPU needed. METALFPGA_CUDA_PARTS chooses the count.
