@@ -253,17 +253,17 @@ bool linkUnits(const std::vector<std::vector<char>>& units, std::vector<char>& o
 
 size_t cudaParts(const std::string& source, std::string& error) {
     const char* e = std::getenv("METALFPGA_CUDA_PARTS");
-    if (e && *e) {
-        char* end = nullptr;
-        unsigned long v = std::strtoul(e, &end, 10);
-        if (*end || v > cpu::kMaxParts) {
-            error = fmt::format("METALFPGA_CUDA_PARTS must be a number from 0 to {}, not '{}'",
-                                cpu::kMaxParts, e);
-            return kBadParts;
-        }
-        return v;
+    std::string v = e ? e : "";
+    if (v.empty()) return 0;
+    if (v == "auto") return std::min<size_t>(cpu::kMaxParts, source.size() / kCudaPartBytes + 1);
+    char* end = nullptr;
+    unsigned long n = std::strtoul(v.c_str(), &end, 10);
+    if (*end || v[0] == '-' || n > cpu::kMaxParts) {
+        error = fmt::format("METALFPGA_CUDA_PARTS must be auto or a number from 0 to {}, not '{}'",
+                            cpu::kMaxParts, v);
+        return kBadParts;
     }
-    return std::min<size_t>(cpu::kMaxParts, source.size() / kCudaPartBytes + 1);
+    return n;
 }
 
 bool compileUnits(const std::string& source, const std::string& arch, size_t parts,

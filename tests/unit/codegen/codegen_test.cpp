@@ -472,9 +472,12 @@ TEST(CudaBackend, ModelCompilesAsRelocatableUnits) {
     ::setenv("METALFPGA_CUDA_PARTS", "two", 1);
     EXPECT_EQ(backends::cuda::cudaParts(g.model->source, error), backends::cuda::kBadParts);
     EXPECT_NE(error.find("two"), std::string::npos);
-    ::unsetenv("METALFPGA_CUDA_PARTS");
+    ::setenv("METALFPGA_CUDA_PARTS", "auto", 1);
     EXPECT_EQ(backends::cuda::cudaParts(g.model->source, error), 1u); // a small model: one unit
     EXPECT_NE(backends::cuda::baseKey(g.model->source, error), whole);
+    ::unsetenv("METALFPGA_CUDA_PARTS");
+    EXPECT_EQ(backends::cuda::cudaParts(g.model->source, error), 0u); // whole program
+    EXPECT_EQ(backends::cuda::baseKey(g.model->source, error), whole);
 }
 #endif
 
