@@ -254,8 +254,9 @@ bool linkUnits(const std::vector<std::vector<char>>& units, std::vector<char>& o
 size_t cudaParts(const std::string& source, std::string& error) {
     const char* e = std::getenv("METALFPGA_CUDA_PARTS");
     std::string v = e ? e : "";
-    if (v.empty()) return 0;
-    if (v == "auto") return std::min<size_t>(cpu::kMaxParts, source.size() / kCudaPartBytes + 1);
+    size_t bySize = std::min<size_t>(cpu::kMaxParts, source.size() / kCudaPartBytes + 1);
+    if (v.empty()) return source.size() > kCudaSplitAbove ? bySize : 0;
+    if (v == "auto") return bySize;
     char* end = nullptr;
     unsigned long n = std::strtoul(v.c_str(), &end, 10);
     if (*end || v[0] == '-' || n > cpu::kMaxParts) {
