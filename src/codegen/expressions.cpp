@@ -29,9 +29,6 @@ std::string Generator::expr(const Expr& e) {
     return exprAs(e, e.type);
 }
 
-// Offset (from the least significant bit of the selected object) of a select: code for an i64
-// expression, or "" with `base` set when the index is dynamic (then the result is in `base`
-// with a bool guard). Here we use a statement-expression-free form: a helper call.
 // A constant index's value (known bits, at most 62 of them), signed as its type says.
 std::optional<int64_t> Generator::constIndex(const Expr& ix) {
     if (ix.kind != ExprKind::Const || ix.value.has_xz() || ix.value.width() > 62)
@@ -57,6 +54,9 @@ std::optional<int64_t> Generator::constantOffset(const Expr& sel) {
     return std::min(r.offsetOf(a), r.offsetOf(b));
 }
 
+// Offset (from the least significant bit of the selected object) of a select: code for an i64
+// expression, or "" with `base` set when the index is dynamic (then the result is in `base`
+// with a bool guard). Here we use a statement-expression-free form: a helper call.
 std::string Generator::indexOffset(const Expr& sel, std::string& base) {
     const Range& r = sel.declared;
     base.clear();

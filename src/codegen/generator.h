@@ -157,9 +157,9 @@ class Generator {
     mutable std::map<SignalId, bool> quiet_;       // quiet(): decided signals
     std::string nbaLeafPushers() const;
     std::string commitFree() const;
-    std::vector<std::pair<size_t, std::string>> commitItems() const;
+    std::vector<std::pair<size_t, std::string>> commitItems(const std::string& ind) const;
+    std::vector<std::string> commitChunkBodies() const;
     std::string commitChunks() const; // before struct M: commit_free_chunk_<c> when many leaves
-    mutable uint32_t commitChunkCount_ = 0;
     static constexpr size_t kCommitChunk = 256;
     std::string genStaticAlways(uint32_t id);
     std::string staticMembers() const;
@@ -633,12 +633,12 @@ class Generator {
     std::string frameMembers() const;
     std::string frameAccessors(SignalId i) const;
     bool singleFrame(RoutineId r) const; // a function with one frame (not recursive)
-    bool hasFanout(SignalId i) const;
+    bool hasFanout(SignalId i) const;    // a write of i can wake or trigger something
     // m lists something for i (the wait sites, processes or force sites a signal wakes).
     static bool listed(const std::map<SignalId, std::set<uint32_t>>& m, SignalId i) {
         auto it = m.find(i);
         return it != m.end() && !it->second.empty();
-    } // a write of i can wake or trigger something
+    }
     // A setter's lines for i (frames.cpp): the return when the value is unchanged, the fanout.
     std::string unchangedReturn(SignalId i, const std::string& ref) const;
     std::string fanoutCall(SignalId i) const;

@@ -171,9 +171,10 @@ const Generator::FreeCommit& Generator::freeCommit() const {
 // Order-free leaves commit in one pass. A variable that a force or procedural assign may hold
 // goes through its setter; one nobody waits on or reads by level is only stored; the others store
 // and, when the value changed, call their fanout, once per set of leaves whose fanout is the same
-// (the same logic run by level: its triggers are idempotent), and only when some leaf of the set
-// was written in this slot (gw). Each item is the code of one leaf or set, with its leaf count.
-std::vector<std::pair<size_t, std::string>> Generator::commitItems() const {
+// (the same logic run by level: its triggers are idempotent), and only when some leaf of a
+// flagged set was written in this slot (gw). Each item is the code of one leaf or set, indented
+// by `ind`, with its leaf count.
+std::vector<std::pair<size_t, std::string>> Generator::commitItems(const std::string& ind) const {
     std::vector<std::pair<size_t, std::string>> items;
     const FreeCommit& f = freeCommit();
     auto value = [&](uint32_t i) {
@@ -185,78 +186,73 @@ std::vector<std::pair<size_t, std::string>> Generator::commitItems() const {
         return fmt::format("if (s.np[{0}]) {{ s.np[{0}] = 0; {1}; }}\n", i, what);
     };
     for (uint32_t i : f.held)
-        items.emplace_back(1, "    " + commit(i, leafSetter(leaves_[i], value(i))));
+        items.emplace_back(1, ind + commit(i, leafSetter(leaves_[i], value(i))));
     for (uint32_t i : f.stored)
-        items.emplace_back(1, "    " + commit(i, leafStorage(leaves_[i]) + " = " + value(i)));
+        items.emplace_back(1, ind + commit(i, leafStorage(leaves_[i]) + " = " + value(i)));
     for (uint32_t k = 0; k < f.groups.size(); ++k) {
         const std::vector<uint32_t>& g = f.groups[k];
-        std::string o = g.size() >= kFlaggedGroup
-                            ? fmt::format("    if (s.gw[{0}]) {{\n        s.gw[{0}] = 0;\n", k)
-                            : "    {\n";
+        std::string in = ind + "    ";
+        std::string o = f.groupOf.count(g[0])
+                            ? fmt::format("{0}if (s.gw[{1}]) {{\n{2}s.gw[{1}] = 0;\n", ind, k, in)
+                            : ind + "{\n";
         if (g.size() == 1) {
             const NbaLeaf& l = leaves_[g[0]];
-            o += "        " +
+            o += in +
                  commit(g[0], storageType(l.sig).isReal
                                   ? leafSetter(l, value(g[0]))
                                   : fmt::format("if (store_changed({}, {})) {{ {} }}",
                                                 leafStorage(l), value(g[0]), fanoutCode(l.sig)));
         } else {
-            o += "        bool ch = false;\n";
+            o += in + "bool ch = false;\n";
             for (uint32_t i : g)
-                o += "        " + commit(i, fmt::format("ch |= store_changed({}, {})",
-                                                        leafStorage(leaves_[i]), value(i)));
-            o += fmt::format("        if (ch) {{ {} }}\n", fanoutCode(leaves_[g[0]].sig));
+                o += in + commit(i, fmt::format("ch |= store_changed({}, {})",
+                                                leafStorage(leaves_[i]), value(i)));
+            o += fmt::format("{}if (ch) {{ {} }}\n", in, fanoutCode(leaves_[g[0]].sig));
         }
-        items.emplace_back(g.size(), o + "    }\n");
+        items.emplace_back(g.size(), o + ind + "}\n");
     }
     return items;
 }
 
-// The commit of a design with many order-free leaves is cut into functions of about
-// kCommitChunk leaves each, defined before `struct M` (as the other chunked functions): one
+// The commit of a design with more than kCommitChunk order-free leaves is cut into functions of
+// about kCommitChunk leaves each, defined before `struct M` (as the other chunked functions): one
 // function of 1,024 leaves made NVRTC's unit holding it take 41 s against 7-11 s for the others
-// (pipes N=256).
-std::string Generator::commitChunks() const {
-    std::vector<std::pair<size_t, std::string>> items = commitItems();
+// (pipes N=256). The chunks' bodies, none when the leaves fit one function.
+std::vector<std::string> Generator::commitChunkBodies() const {
+    std::vector<std::pair<size_t, std::string>> items = commitItems("    ");
     size_t leaves = 0;
     for (const auto& it : items) leaves += it.first;
-    std::string o;
-    commitChunkCount_ = 0;
-    if (leaves <= kCommitChunk) return o;
-    size_t inChunk = 0;
+    std::vector<std::string> chunks;
+    if (leaves <= kCommitChunk) return chunks;
+    size_t inChunk = kCommitChunk;
     for (const auto& [n, text] : items) {
-        if (inChunk == 0)
-            o += fmt::format("MF_HD MF_OUTLINE void commit_free_chunk_{}(State& s) {{\n",
-                             commitChunkCount_++);
-        o += text;
-        inChunk += n;
         if (inChunk >= kCommitChunk) {
-            o += "}\n";
+            chunks.emplace_back();
             inChunk = 0;
         }
+        chunks.back() += text;
+        inChunk += n;
     }
-    if (inChunk) o += "}\n";
+    return chunks;
+}
+
+std::string Generator::commitChunks() const {
+    std::string o;
+    std::vector<std::string> bodies = commitChunkBodies();
+    for (size_t c = 0; c < bodies.size(); ++c)
+        o += fmt::format("MF_HD MF_OUTLINE void commit_free_chunk_{}(State& s) {{\n{}}}\n", c,
+                         bodies[c]);
     return o;
 }
 
 std::string Generator::commitFree() const {
     std::string o = "    MF_HD static void commit_free(State& s) {\n        s.nfree = 0;\n";
-    size_t leaves = 0;
-    if (commitChunkCount_) {
-        for (uint32_t c = 0; c < commitChunkCount_; ++c)
-            o += fmt::format("        commit_free_chunk_{}(s);\n", c);
-        for (const auto& it : commitItems()) leaves += it.first;
-    } else {
-        for (const auto& [n, text] : commitItems()) {
-            leaves += n;
-            // Items are written for a top-level function; inside M they sit one level deeper.
-            for (size_t at = 0; at < text.size();) {
-                size_t nl = text.find('\n', at);
-                o += "    " + text.substr(at, nl + 1 - at);
-                at = nl + 1;
-            }
-        }
+    size_t chunks = commitChunkBodies().size(), leaves = 0;
+    for (const auto& [n, text] : commitItems("        ")) {
+        leaves += n;
+        if (!chunks) o += text;
     }
+    for (size_t c = 0; c < chunks; ++c) o += fmt::format("        commit_free_chunk_{}(s);\n", c);
     o += "    }\n";
     o += fmt::format("    static constexpr u32 kFreeLeaves = {};\n", leaves);
     return o;

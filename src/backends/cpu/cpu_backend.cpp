@@ -140,6 +140,22 @@ CompileProgress& compileProgress() {
     return p;
 }
 
+void runUnits(size_t n, size_t jobs, const std::function<void(size_t)>& work) {
+    compileProgress().start(n);
+    std::atomic<size_t> next{0};
+    auto worker = [&] {
+        for (size_t k; (k = next++) < n && !interruptSignal();) {
+            work(k);
+            compileProgress().unitDone();
+        }
+    };
+    std::vector<std::thread> pool;
+    for (size_t t = 1; t < std::min(jobs, n); ++t) pool.emplace_back(worker);
+    worker();
+    for (std::thread& t : pool) t.join();
+    compileProgress().start(0);
+}
+
 void runWithProgress(const std::string& backend, bool async, const std::function<void()>& work) {
     if (!async) {
         work();

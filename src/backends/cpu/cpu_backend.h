@@ -49,6 +49,11 @@ class CompileProgress {
 };
 CompileProgress& compileProgress();
 
+// Runs work(k) for every unit k in [0, n) of a split compile on up to `jobs` threads (this one
+// among them), counting the finished units in compileProgress(); after an interrupt signal no
+// further unit starts.
+void runUnits(size_t n, size_t jobs, const std::function<void(size_t)>& work);
+
 // Runs `work` (a compile or cache load). With `async`, it runs in a background thread while this
 // thread, when stderr is a terminal, shows "[metalfpga] compiling model (BACKEND) 3.2 s" (and
 // "3/8 units" for a split compile) updated every 200 ms and erased when the work is done.

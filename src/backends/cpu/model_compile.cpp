@@ -10,7 +10,6 @@
 #include <sys/statvfs.h>
 
 #include <algorithm>
-#include <atomic>
 #include <cerrno>
 #include <chrono>
 #include <cstdint>
@@ -55,16 +54,7 @@ size_t compileJobs() {
 // by an interrupt, after which none starts).
 std::vector<int> runAll(const std::vector<std::string>& cmds, size_t jobs) {
     std::vector<int> rc(cmds.size(), -1);
-    std::atomic<size_t> next{0};
-    std::vector<std::thread> pool;
-    for (size_t t = 0; t < std::min(jobs, cmds.size()); ++t)
-        pool.emplace_back([&] {
-            for (size_t i; (i = next++) < cmds.size() && !interruptSignal();) {
-                rc[i] = runShell(cmds[i]);
-                compileProgress().unitDone();
-            }
-        });
-    for (auto& th : pool) th.join();
+    runUnits(cmds.size(), jobs, [&](size_t i) { rc[i] = runShell(cmds[i]); });
     return rc;
 }
 
@@ -162,9 +152,7 @@ CompileResult compileIn(const fs::path& folder, const std::string& stem, const s
                                        shellQuote(logs[k].string())));
     }
     auto t0 = std::chrono::steady_clock::now();
-    compileProgress().start(cmds.size());
     std::vector<int> rcs = runAll(cmds, compileJobs());
-    compileProgress().start(0);
     int rc = 0;
     size_t failedPart = 0;
     for (size_t k = 0; k < rcs.size() && !rc; ++k)

@@ -13,7 +13,6 @@
 
 #include <unistd.h>
 
-#include <atomic>
 #include <cerrno>
 #include <chrono>
 #include <cstdlib>
@@ -226,8 +225,7 @@ bool linkUnits(const std::vector<std::vector<char>>& units, std::vector<char>& o
         error = api.error;
         return false;
     }
-    static char log[8192];
-    log[0] = 0;
+    char log[8192] = {};
     CUjit_option opt[] = {CU_JIT_ERROR_LOG_BUFFER, CU_JIT_ERROR_LOG_BUFFER_SIZE_BYTES};
     void* val[] = {log, reinterpret_cast<void*>(uintptr_t{sizeof log})};
     CUlinkState st = nullptr;
@@ -279,24 +277,12 @@ bool compileUnits(const std::string& source, const std::string& arch, size_t par
     std::vector<std::string> texts = cpu::splitSource(source, parts);
     units.assign(texts.size(), {});
     std::vector<std::string> errors(texts.size());
-    std::atomic<size_t> next{0};
-    size_t workers =
-        std::min<size_t>(texts.size(), std::max(1u, std::thread::hardware_concurrency()));
-    cpu::compileProgress().start(texts.size());
-    auto work = [&] {
-        for (size_t k; (k = next++) < texts.size() && !cpu::interruptSignal();) {
-            std::string name = fmt::format("model.part{}.cu", k);
-            if (!compileUnit(texts[k], name.c_str(), opts, false, units[k], errors[k]) &&
-                errors[k].empty())
-                errors[k] = "NVRTC failed";
-            cpu::compileProgress().unitDone();
-        }
-    };
-    std::vector<std::thread> pool;
-    for (size_t w = 1; w < workers; ++w) pool.emplace_back(work);
-    work();
-    for (std::thread& t : pool) t.join();
-    cpu::compileProgress().start(0);
+    cpu::runUnits(texts.size(), std::max(1u, std::thread::hardware_concurrency()), [&](size_t k) {
+        std::string name = fmt::format("model.part{}.cu", k);
+        if (!compileUnit(texts[k], name.c_str(), opts, false, units[k], errors[k]) &&
+            errors[k].empty())
+            errors[k] = "NVRTC failed";
+    });
     for (const std::string& e : errors)
         if (!e.empty()) {
             error = e;

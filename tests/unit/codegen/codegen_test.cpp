@@ -76,6 +76,22 @@ std::string runModel(const backends::cpu::LoadedModel& m, const Model& info) {
     return s;
 }
 
+// Compiles a generated model with the CPU backend in a fresh cache folder and runs it: its output,
+// or "" with a test failure when it does not compile.
+std::string compileAndRun(const Generated& g, const std::string& name) {
+    fs::path dir = tempDir(name);
+    backends::cpu::CompileOptions co;
+    co.cacheDir = dir.string();
+    std::string error, out;
+    auto m = backends::cpu::load(g.model->source, co, error);
+    if (m)
+        out = runModel(*m, *g.model);
+    else
+        ADD_FAILURE() << error;
+    fs::remove_all(dir);
+    return out;
+}
+
 TEST(Codegen, ModelSourceNamesProcessesAndLines) {
     auto g = gen(kHello);
     ASSERT_TRUE(g.model) << g.errors;
@@ -319,14 +335,7 @@ endmodule
 )",
                  twoState());
     ASSERT_TRUE(g.model) << g.errors;
-    fs::path dir = tempDir("two_state");
-    backends::cpu::CompileOptions co;
-    co.cacheDir = dir.string();
-    std::string error;
-    auto m = backends::cpu::load(g.model->source, co, error);
-    ASSERT_TRUE(m) << error;
-    EXPECT_EQ(runModel(*m, *g.model), "00000000 0000 49\n3\n");
-    fs::remove_all(dir);
+    EXPECT_EQ(compileAndRun(g, "two_state"), "00000000 0000 49\n3\n");
 }
 
 TEST(CpuBackend, CompilesRunsAndCaches) {
@@ -403,14 +412,7 @@ endmodule
          at = commit.find("if (s.gw[", at + 1))
         ++flagged;
     EXPECT_EQ(flagged, 1u) << commit; // {a, b}; c and n are alone
-    fs::path dir = tempDir("commit_groups");
-    backends::cpu::CompileOptions co;
-    co.cacheDir = dir.string();
-    std::string error;
-    auto m = backends::cpu::load(src, co, error);
-    ASSERT_TRUE(m) << error;
-    EXPECT_EQ(runModel(*m, *g.model), "1 0 255\n2 3 255\n3 3 253\n4 7 253\n5 7 251\n");
-    fs::remove_all(dir);
+    EXPECT_EQ(compileAndRun(g, "commit_groups"), "1 0 255\n2 3 255\n3 3 253\n4 7 253\n5 7 251\n");
 }
 
 // A design with more order-free NBA leaves than kCommitChunk commits them in chunk functions
@@ -433,14 +435,7 @@ TEST(Codegen, ManyNbaLeavesCommitInChunks) {
     EXPECT_LT(src.find("commit_free_chunk_1(State& s)"), src.find("struct M {"));
     int want = 0;
     for (int i = 0; i < n; ++i) want += ((3 * (i % 7 + 1)) & 0xff) ^ (i & 0xff);
-    fs::path dir = tempDir("commit_chunks");
-    backends::cpu::CompileOptions co;
-    co.cacheDir = dir.string();
-    std::string error;
-    auto m = backends::cpu::load(src, co, error);
-    ASSERT_TRUE(m) << error;
-    EXPECT_EQ(runModel(*m, *g.model), fmt::format("{}\n", want & 0xffff));
-    fs::remove_all(dir);
+    EXPECT_EQ(compileAndRun(g, "commit_chunks"), fmt::format("{}\n", want & 0xffff));
 }
 
 #if METALFPGA_HAS_CUDA
