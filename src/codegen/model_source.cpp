@@ -651,6 +651,7 @@ std::optional<Model> Generator::run() {
                "    switch (p) {", "    default: return 0;\n    }\n}", procCase);
     auto leafCase = [&](uint32_t i) {
         const NbaLeaf& l = leaves_[i];
+        if (orderFree(l)) return; // never queued: committed by commit_free
         std::string st = cppType(storageType(l.sig));
         std::string lt = cppType(l.type);
         L(fmt::format("        case {}: {{", i));

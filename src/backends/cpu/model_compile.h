@@ -9,9 +9,17 @@
 
 namespace metalfpga::backends::cpu {
 
-inline constexpr const char* kFlags = "-O1 -shared -fPIC -std=c++17 -w -fvisibility=hidden";
+// -O2 runs the models 1.2-1.9x faster than -O1 (picorv32, aes, sha256, pipes); its partial
+// redundancy elimination and code hoisting are left out: on a model of many small functions
+// that share one State they took 70% of the compile (pipes N=256: 132 s against 28 s without
+// them) for 5% of the speed.
+#define MF_MODEL_OPT "-O2 -fno-tree-pre -fno-code-hoisting"
+inline constexpr const char* kFlags =
+    MF_MODEL_OPT " -shared -fPIC -std=c++17 -w -fvisibility=hidden";
 // A large model's parts are compiled with kPartFlags, then linked with kFlags.
-inline constexpr const char* kPartFlags = "-O1 -c -fPIC -std=c++17 -w -fvisibility=hidden";
+inline constexpr const char* kPartFlags =
+    MF_MODEL_OPT " -c -fPIC -std=c++17 -w -fvisibility=hidden";
+#undef MF_MODEL_OPT
 
 // $METALFPGA_CXX, else $CXX, else c++.
 std::string compiler();
