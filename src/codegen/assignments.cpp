@@ -190,9 +190,16 @@ void Generator::nbaStore(const Expr& lhs, const std::string& v, int ind) {
         Type lt = Type::integral(lhs.type.width, false);
         if (obj.kind == ExprKind::Signal) {
             SignalId s = rep(obj.signal);
-            line(ind, fmt::format(
-                          "{{ i64 off = {}; if (off != kNoOffset && !{}) return kError; }}", off,
-                          nbaPush(fmt::format("{}, 0, off, {}", leafId({s, false, true, lt}), v))));
+            uint32_t pl = leafId({s, false, true, lt});
+            if (auto c = constantOffset(lhs); c && nbaDelay_.empty() && !storageType(s).isReal) {
+                // The variable's whole shadow may take it (partsMerged), else the queue.
+                leafId({s, false, false, storageType(s)});
+                line(ind, fmt::format("if (!nba_part_{}(s, {}, {})) return kError;", pl, *c, v));
+                return;
+            }
+            leaves_[pl].constPart = false;
+            line(ind, fmt::format("{{ i64 off = {}; if (off != kNoOffset && !{}) return kError; }}",
+                                  off, nbaPush(fmt::format("{}, 0, off, {}", pl, v))));
         } else if (obj.kind == ExprKind::ArrayElement) {
             SignalId s = rep(obj.signal);
             line(ind, fmt::format(

@@ -111,11 +111,12 @@ struct LevelSplit {
 // A leaf of a non-blocking assignment target.
 struct NbaLeaf {
     SignalId sig = kNone;
-    bool elem = false;    // an array element
-    bool part = false;    // a bit/part select at a run-time offset
-    Type type;            // the leaf value's type
-    bool delayed = false; // some update of it has an intra-assignment delay
-    int64_t word = -1;    // an element at a constant index: its flat index
+    bool elem = false;     // an array element
+    bool part = false;     // a bit/part select at a run-time offset
+    Type type;             // the leaf value's type
+    bool delayed = false;  // some update of it has an intra-assignment delay
+    int64_t word = -1;     // an element at a constant index: its flat index
+    bool constPart = true; // a part: every update of it is at a constant offset, undelayed
 };
 
 // A whole-variable leaf, or a whole element at a constant index, has a shadow in State
@@ -238,6 +239,10 @@ class Generator {
     std::string leafStorage(const NbaLeaf& l) const;
     mutable std::optional<std::set<SignalId>> queuedSigs_; // orderFree(): some update is queued
     bool mirrored(const NbaLeaf& l) const;
+    // The variables whose updates at constant parts go into the shadow of their whole leaf
+    // (nba_part_<N>), with that leaf: the variable's leaf, or none.
+    std::optional<uint32_t> partsMerged(SignalId sig) const;
+    mutable std::optional<std::map<SignalId, std::optional<uint32_t>>> partsMerged_;
     // Copies into mirrored shadows: all (init(): each starts as its variable) or one variable's.
     std::string mirrorCopies(SignalId only = kNone) const;
     std::set<SignalId> syncedShadows_; // variables whose initialiser copies them to their shadows

@@ -69,7 +69,8 @@ bool Generator::orderFree(const NbaLeaf& l) const {
     if (!queuedSigs_) {
         queuedSigs_.emplace();
         for (const NbaLeaf& o : leaves_)
-            if (!shadowed(o) || o.delayed) queuedSigs_->insert(o.sig);
+            if ((!shadowed(o) || o.delayed) && !(o.part && !o.elem && partsMerged(o.sig)))
+                queuedSigs_->insert(o.sig);
     }
     return shadowed(l) && !l.delayed && !queuedSigs_->count(l.sig) && quiet(l.sig);
 }
@@ -81,11 +82,43 @@ bool Generator::orderFree(const NbaLeaf& l) const {
 bool Generator::mirrored(const NbaLeaf& l) const {
     if (!mirrorCount_) {
         mirrorCount_.emplace();
-        for (const NbaLeaf& o : leaves_) ++(*mirrorCount_)[{o.sig, o.word}];
+        for (const NbaLeaf& o : leaves_)
+            if (shadowed(o)) ++(*mirrorCount_)[{o.sig, o.word}];
     }
     return orderFree(l) && plan_.lateOnly.count(l.sig) && !forced_.count(l.sig) &&
            !assigned_.count(l.sig) && mirrorCount_->at({l.sig, l.word}) == 1 &&
            l.type.width <= 128 && cppType(l.type) == cppType(storageType(l.sig));
+}
+
+// A variable that non-blocking assignments update whole and at constant parts (`x <= a;
+// x[63:32] <= 0;`) and nothing else writes: with its whole leaf mirrored, the parts are written
+// into the shadow in the order they are made, which is the order the queue would apply them in,
+// so the variable commits in one pass with the order-free leaves instead of through the queue.
+std::optional<uint32_t> Generator::partsMerged(SignalId sig) const {
+    if (!partsMerged_) {
+        partsMerged_.emplace();
+        std::map<SignalId, std::vector<uint32_t>> bySig;
+        for (uint32_t i = 0; i < leaves_.size(); ++i) bySig[leaves_[i].sig].push_back(i);
+        for (const auto& [v, ls] : bySig) {
+            std::optional<uint32_t> whole;
+            bool ok = plan_.lateOnly.count(v) && !forced_.count(v) && !assigned_.count(v) &&
+                      quiet(v) && !storageType(v).isReal && storageType(v).width <= 128;
+            bool parts = false;
+            for (uint32_t i : ls) {
+                const NbaLeaf& l = leaves_[i];
+                if (!l.elem && !l.part && l.word < 0 && !whole && !l.delayed &&
+                    cppType(l.type) == cppType(storageType(v)))
+                    whole = i;
+                else if (l.part && !l.elem && l.constPart && !l.delayed)
+                    parts = true;
+                else
+                    ok = false;
+            }
+            if (ok && parts && whole) (*partsMerged_)[v] = whole;
+        }
+    }
+    auto f = partsMerged_->find(sig);
+    return f == partsMerged_->end() ? std::nullopt : f->second;
 }
 
 // Copies of the variables into the shadows of their mirrored leaves (all of them, or those of
@@ -114,6 +147,23 @@ std::string Generator::nbaLeafPushers() const {
     std::string o;
     for (uint32_t i = 0; i < leaves_.size(); ++i) {
         const NbaLeaf& l = leaves_[i];
+        if (l.part && !l.elem) { // its constant-offset sites call nba_part_<N> (partsMerged)
+            o +=
+                fmt::format("MF_HD MF_INLINE bool nba_part_{}(State& s, i64 off, const {}& v) {{\n",
+                            i, cppType(l.type));
+            if (auto w = partsMerged(l.sig)) {
+                auto g = freeCommit().groupOf.find(*w);
+                o += fmt::format("    set_part_at(s.nv{}, off, v);{} s.nfree = 1;\n    return "
+                                 "true;\n}}\n",
+                                 *w,
+                                 g == freeCommit().groupOf.end()
+                                     ? std::string()
+                                     : fmt::format(" s.gw[{}] = 1;", g->second));
+            } else {
+                o += fmt::format("    return nba_push(s.sched, {}, 0, off, v);\n}}\n", i);
+            }
+            continue;
+        }
         if (!shadowed(l)) continue;
         std::string t = cppType(l.type);
         o += fmt::format("MF_HD MF_INLINE bool nba_leaf_{}(State& s, const {}& v) {{\n", i, t);

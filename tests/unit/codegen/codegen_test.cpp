@@ -380,6 +380,53 @@ Options staticSchedule() {
     return o;
 }
 
+// A variable that non-blocking assignments update whole and at constant parts, read only by
+// statically scheduled logic, takes the parts into its whole shadow in the order they are made
+// (nba_part_<N> writes the shadow) and commits with the order-free leaves; one that a process
+// waits on (z) keeps the queue. The values are Icarus's.
+TEST(Codegen, ConstantPartUpdatesMergeIntoTheWholeShadow) {
+    auto g = gen(R"(
+module top;
+  reg clk = 0;
+  reg [15:0] x = 0, y = 0, z = 0;
+  wire [15:0] xs = x + 1;
+  reg [3:0] n = 0;
+  always @(posedge clk) begin
+    n <= n + 1;
+    x <= {12'h0, n};
+    x[15:12] <= n;
+    if (n[0]) x[3:0] <= 4'hf;
+    z[7:0] <= n;
+  end
+  always @(posedge clk) begin
+    y[7:0] <= {n, n};
+    y[15:8] <= {~n, n};
+    z <= 16'h1234;
+  end
+  always @(z) $display("z=%h", z);
+  initial begin
+    repeat (4) begin #1 clk = 1; #1 clk = 0; $display("%h %h %h", x, xs, y); end
+    $finish;
+  end
+endmodule
+)",
+                 staticSchedule());
+    ASSERT_TRUE(g.model) << g.errors;
+    const std::string& src = g.model->source;
+    size_t merged = 0, queued = 0;
+    for (size_t at = src.find("bool nba_part_"); at != std::string::npos;
+         at = src.find("bool nba_part_", at + 1)) {
+        std::string body = src.substr(at, src.find("\n}\n", at) - at);
+        merged += body.find("set_part_at(s.nv") != std::string::npos;
+        queued += body.find("nba_push(") != std::string::npos;
+    }
+    EXPECT_EQ(merged, 2u) << src; // x's 4-bit parts, y's 8-bit halves (a leaf per width)
+    EXPECT_EQ(queued, 1u) << src; // z[7:0]
+    EXPECT_EQ(compileAndRun(g, "merged_parts"), "z=0000\nz=1200\n0000 0001 f000\nz=1234\n100f 1010 "
+                                                "e111\nz=1202\n2002 2003 d222\nz=1234\n300f "
+                                                "3010 c333\n");
+}
+
 // Order-free NBA leaves with the same fanout commit as a group behind a written flag (gw), so
 // a clock that writes none of them skips their comparisons; a leaf alone keeps no flag. The
 // clock below writes the group {a, b} on odd cycles and c on even ones: the sums show that
