@@ -193,17 +193,31 @@ std::optional<Model> Generator::run() {
                   std::max<size_t>(1, freeCommit().groups.size())));
     L(fmt::format("    u8 np[{}]; // per NBA leaf: its shadow holds a pending update",
                   std::max<size_t>(1, leaves_.size())));
-    for (uint32_t l = 0; l < leaves_.size(); ++l)
-        if (shadowed(leaves_[l]))
-            L(fmt::format("    {} nv{}; // shadow of NBA leaf {} (s{})", cppType(leaves_[l].type),
-                          l, l, leaves_[l].sig));
-    for (SignalId i = 0; i < d_.signals.size(); ++i) {
-        if (rep(i) != i || d_.signals[i].automatic) continue;
+    // The variables of a commit block, then their shadows, in one order (nba_shadows.cpp).
+    std::set<uint32_t> inBlock;
+    std::set<SignalId> blockSigs;
+    auto shadow = [&](uint32_t l) {
+        L(fmt::format("    {} nv{}; // shadow of NBA leaf {} (s{})", cppType(leaves_[l].type), l, l,
+                      leaves_[l].sig));
+    };
+    auto member = [&](SignalId i) {
         const Signal& sg = d_.signals[i];
         std::string arr = sg.isArray() ? fmt::format("[{}]", sg.elementCount()) : "";
         L(fmt::format("    {} s{}{}; // {} ({})", cppType(storageType(i)), i, arr, sg.path,
                       where(sg.loc)));
+    };
+    for (const std::vector<uint32_t>& b : commitBlocks()) {
+        for (uint32_t l : b) {
+            inBlock.insert(l);
+            blockSigs.insert(leaves_[l].sig);
+            member(leaves_[l].sig);
+        }
+        for (uint32_t l : b) shadow(l);
     }
+    for (uint32_t l = 0; l < leaves_.size(); ++l)
+        if (shadowed(leaves_[l]) && !inBlock.count(l)) shadow(l);
+    for (SignalId i = 0; i < d_.signals.size(); ++i)
+        if (rep(i) == i && !d_.signals[i].automatic && !blockSigs.count(i)) member(i);
     for (const std::string& t : temps_) L("    " + t);
     o += dumpMembers();
     for (auto& [sg, dl] : multi_)

@@ -215,7 +215,50 @@ const Generator::FreeCommit& Generator::freeCommit() const {
     for (uint32_t k = 0; k < f.groups.size(); ++k)
         if (f.groups[k].size() >= kFlaggedGroup)
             for (uint32_t i : f.groups[k]) f.groupOf[i] = k;
+    for (const std::vector<uint32_t>& g : f.groups)
+        f.groupBlock.push_back(g.size() >= 2 && std::all_of(g.begin(), g.end(), [&](uint32_t i) {
+                                   return blockable(i);
+                               }));
     return f;
+}
+
+// A mirrored leaf of a whole variable whose value is words only (not real, not an array).
+bool Generator::blockable(uint32_t leaf) const {
+    const NbaLeaf& l = leaves_[leaf];
+    return mirrored(l) && !l.elem && l.word < 0 && !storageType(l.sig).isReal &&
+           !d_.signals[l.sig].isArray();
+}
+
+std::vector<std::vector<uint32_t>> Generator::commitBlocks() const {
+    const FreeCommit& f = freeCommit();
+    std::vector<std::vector<uint32_t>> blocks;
+    for (size_t k = 0; k < f.groups.size(); ++k)
+        if (f.groupBlock[k]) blocks.push_back(f.groups[k]);
+    return blocks;
+}
+
+// The commit of block `b`: `fast` (its words at byte offsets d, the variables, and v, their
+// shadows, kBytes long) when the variables and the shadows lie as declared, one after the other;
+// else `slow` (the leaves one by one). The compiler knows the offsets, so only one is left.
+// Both are statement lines indented by ind + 8.
+std::string Generator::blockCommit(const std::vector<uint32_t>& b, const std::string& fast,
+                                   const std::string& slow, const std::string& ind) const {
+    std::string sizes;
+    for (uint32_t i : b) sizes += (sizes.empty() ? "" : " + ") + fmt::format("sizeof(s.nv{})", i);
+    auto at = [](const std::string& m) {
+        return fmt::format("u64(reinterpret_cast<const char*>(&{}) - reinterpret_cast<const "
+                           "char*>(&s))",
+                           m);
+    };
+    std::string last = leafStorage(leaves_[b.back()]), lastNv = fmt::format("s.nv{}", b.back());
+    std::string o = fmt::format("{0}{{\n{0}    constexpr u64 kBytes = {1};\n", ind, sizes);
+    o += fmt::format("{}    const u64 d = {}, v = {};\n", ind, at(leafStorage(leaves_[b.front()])),
+                     at(fmt::format("s.nv{}", b.front())));
+    o += fmt::format(
+        "{}    if ({} + sizeof({}) - d == kBytes && {} + sizeof({}) - v == kBytes) {{\n", ind,
+        at(last), last, at(lastNv), lastNv);
+    o += fast + ind + "    } else {\n" + slow + ind + "    }\n" + ind + "}\n";
+    return o;
 }
 
 // Order-free leaves commit in one pass. A variable that a force or procedural assign may hold
@@ -253,11 +296,19 @@ std::vector<std::pair<size_t, std::string>> Generator::commitItems(const std::st
                                   : fmt::format("if (store_changed({}, {})) {{ {} }}",
                                                 leafStorage(l), value(g[0]), fanoutCode(l.sig)));
         } else {
-            o += in + "bool ch = false;\n";
+            std::string body = f.groupBlock[k] ? in + "        " : in;
+            std::string slow = body + "bool ch = false;\n";
             for (uint32_t i : g)
-                o += in + commit(i, fmt::format("ch |= store_changed({}, {})",
-                                                leafStorage(leaves_[i]), value(i)));
-            o += fmt::format("{}if (ch) {{ {} }}\n", in, fanoutCode(leaves_[g[0]].sig));
+                slow += body + commit(i, fmt::format("ch |= store_changed({}, {})",
+                                                     leafStorage(leaves_[i]), value(i)));
+            slow += fmt::format("{}if (ch) {{ {} }}\n", body, fanoutCode(leaves_[g[0]].sig));
+            o += f.groupBlock[k]
+                     ? blockCommit(g,
+                                   fmt::format("{}if (copy_block_changed(s, d, v, kBytes / 8)) "
+                                               "{{ {} }}\n",
+                                               body, fanoutCode(leaves_[g[0]].sig)),
+                                   slow, in)
+                     : slow;
         }
         items.emplace_back(g.size(), o + ind + "}\n");
     }

@@ -587,6 +587,24 @@ MF_HD MF_INLINE bool store_changed(Vec<W, S_, F>& dst, const Vec<W, S_, F>& v) {
     return true;
 }
 
+/// A commit block (codegen/nba_shadows.cpp): the n words at byte offset `dst` of the state take
+/// the n words at byte offset `src` (the shadows of variables declared in the same order); true
+/// when a word changed. Addressed from the state itself, as words: a block holds Vecs only.
+template <class T>
+MF_HD MF_INLINE bool copy_block_changed(T& s, u64 dst, u64 src, u32 n) {
+    word* d = reinterpret_cast<word*>(reinterpret_cast<char*>(&s) + dst);
+    const word* v = reinterpret_cast<const word*>(reinterpret_cast<const char*>(&s) + src);
+    word diff = 0;
+    for (u32 i = 0; i < n; ++i) diff |= d[i] ^ v[i];
+    if (!diff) return false;
+#if defined(__CUDA_ARCH__)
+    for (u32 i = 0; i < n; ++i) d[i] = v[i];
+#else
+    __builtin_memcpy(d, v, u64(n) * sizeof(word)); // a loop is not vectorized (d may alias v)
+#endif
+    return true;
+}
+
 /// Offset of a bit select x[i] in [msb:lsb].
 template <class I>
 MF_HD MF_INLINE i64 bit_offset(const I& idx, i64 msb, i64 lsb) {
