@@ -453,6 +453,19 @@ template <u32 WC, bool SC, bool FC, u32 W1, bool S1, bool F1, u32 W2, bool S2, b
 MF_HD MF_INLINE detail::arith_t<Vec<W1, S1, F1>, Vec<W2, S2, F2>>
 select(const Vec<WC, SC, FC>& c, const Vec<W1, S1, F1>& x, const Vec<W2, S2, F2>& y) {
     using R = detail::arith_t<Vec<W1, S1, F1>, Vec<W2, S2, F2>>;
+    if constexpr (R::NW == 1 && Vec<WC, SC, FC>::NW == 1) {
+        // A condition without X/Z bits picks one side with a mask, not a branch: conditions on
+        // data (an LFSR's low bit) are taken at random, and a mispredicted branch costs more
+        // than both sides. (Testing X/Z first keeps the compiler from branching on the value.)
+        if (c.b0() == 0) {
+            const R xe = detail::to_op<R>(x), ye = detail::to_op<R>(y);
+            const word m = word(0) - word(c.a[0] != 0);
+            R r;
+            r.a[0] = (xe.a[0] & m) | (ye.a[0] & ~m);
+            if constexpr (R::four_state) r.bplane()[0] = (xe.b0() & m) | (ye.b0() & ~m);
+            return r;
+        }
+    }
     Bit t = c.truth();
     if (t == B1) return detail::to_op<R>(x); // a known condition picks one side as it is
     if (t == B0) return detail::to_op<R>(y);
