@@ -264,6 +264,7 @@ class Generator {
         std::map<uint32_t, uint32_t> groupOf; // leaf -> its group, where the group is flagged
     };
     bool blockable(uint32_t leaf) const;
+    std::string commitFanout(SignalId sig) const; // a single leaf's fanout in the commit
     // The blocks, each a list of leaves in declaration order (nba_shadows.cpp).
     std::vector<std::vector<uint32_t>> commitBlocks() const;
     std::string blockCommit(const std::vector<uint32_t>& b, const std::string& fast,

@@ -222,6 +222,26 @@ const Generator::FreeCommit& Generator::freeCommit() const {
     return f;
 }
 
+// The fanout of an order-free leaf's variable in the commit. A continuous assignment of the
+// static schedule that reads that variable alone (a clocked output port connected to a slice of
+// a bus) runs at once, as its level's scan would run it: its one input is final, and it is quiet
+// (nothing that waits sees when). It saves the trigger and the scan (synth LANES=64: 7% faster).
+std::string Generator::commitFanout(SignalId sig) const {
+    auto cas = sigCas_.find(sig);
+    if (cas == sigCas_.end() || cas->second.size() != 1 || listed(sigSites_, sig) ||
+        listed(sigPca_, sig))
+        return fanoutCode(sig);
+    uint32_t p = *cas->second.begin();
+    bool family = std::any_of(families_.begin(), families_.end(), [&](const auto& f) {
+        return std::find(f.begin(), f.end(), p) != f.end();
+    });
+    const std::vector<SignalId>& reads = processPlan(p).reads;
+    if (!staticLevel_.count(p) || udpSample_.count(p) || !levelSplit().run.count(p) || family ||
+        !std::all_of(reads.begin(), reads.end(), [&](SignalId r) { return rep(r) == sig; }))
+        return fanoutCode(sig);
+    return fmt::format("proc_{}(s);", p);
+}
+
 // A mirrored leaf of a whole variable whose value is words only (not real, not an array).
 bool Generator::blockable(uint32_t leaf) const {
     const NbaLeaf& l = leaves_[leaf];
@@ -294,7 +314,7 @@ std::vector<std::pair<size_t, std::string>> Generator::commitItems(const std::st
                  commit(g[0], storageType(l.sig).isReal
                                   ? leafSetter(l, value(g[0]))
                                   : fmt::format("if (store_changed({}, {})) {{ {} }}",
-                                                leafStorage(l), value(g[0]), fanoutCode(l.sig)));
+                                                leafStorage(l), value(g[0]), commitFanout(l.sig)));
         } else {
             std::string body = f.groupBlock[k] ? in + "        " : in;
             std::string slow = body + "bool ch = false;\n";

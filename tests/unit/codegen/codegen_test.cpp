@@ -427,6 +427,43 @@ endmodule
                                                 "3010 c333\n");
 }
 
+// A clocked output connected to a slice of a bus: the continuous assignment that copies it into
+// the bus reads it alone, so the commit runs it at once (proc_<N>) instead of triggering its
+// level's scan; `both` reads two signals and keeps its trigger. The values are Icarus's.
+TEST(Codegen, CommitRunsACopyOfItsVariableAtOnce) {
+    auto g = gen(R"(
+module acc4(input clk, input [3:0] d, output reg [3:0] q = 0);
+  always @(posedge clk) q <= q + d;
+endmodule
+module top;
+  reg clk = 0;
+  wire [7:0] bus;
+  reg [3:0] k = 0;
+  wire [3:0] both = bus[3:0] ^ k;
+  acc4 c0(.clk(clk), .d(4'd1), .q(bus[3:0]));
+  acc4 c1(.clk(clk), .d(4'd3), .q(bus[7:4]));
+  always @(posedge clk) k <= k + 2;
+  initial begin
+    repeat (5) begin #1 clk = 1; #1 clk = 0; $display("%h %h", bus, both); end
+    $finish;
+  end
+endmodule
+)",
+                 staticSchedule());
+    ASSERT_TRUE(g.model) << g.errors;
+    std::string commit = functionText(g.model->source, "static void commit_free(");
+    size_t direct = 0, triggered = 0;
+    for (size_t at = commit.find("store_changed("); at != std::string::npos;
+         at = commit.find("store_changed(", at + 1)) {
+        std::string line = commit.substr(at, commit.find('\n', at) - at);
+        direct += line.find("{ proc_") != std::string::npos;
+        triggered += line.find("trigger_") != std::string::npos;
+    }
+    EXPECT_EQ(direct, 2u) << commit;    // c0.q, c1.q
+    EXPECT_EQ(triggered, 1u) << commit; // k
+    EXPECT_EQ(compileAndRun(g, "commit_copy"), "31 3\n62 6\n93 5\nc4 c\nf5 f\n");
+}
+
 // Order-free NBA leaves with the same fanout commit as a group behind a written flag (gw), so
 // a clock that writes none of them skips their comparisons; a leaf alone keeps no flag. The
 // clock below writes the group {a, b} on odd cycles and c on even ones: the sums show that
