@@ -26,10 +26,12 @@ struct Device {
 // none (no driver, no device).
 const Device* device(std::string& why);
 
+// The compile-time level NVRTC compiles models at, unless METALFPGA_NVRTC_FLAGS sets one.
+inline constexpr const char* kFastCompile = "--Ofast-compile=min";
 // NVRTC options for a model (include folder of the model-support headers and architecture).
 std::vector<std::string> nvrtcOptions(const std::string& includeDir, const std::string& arch);
 
-// The options for one model source: nvrtcOptions, and --Ofast-compile=max for a model that has
+// The options for one model source: nvrtcOptions, with --Ofast-compile=max for a model that has
 // a function too large to compile with forced inlining (MF_NO_FORCE_INLINE, codegen/outline.cpp):
 // NVVM's optimizer is superlinear in a function's size (ivtest comp1000: over 600 s and 18 GB,
 // 31 s with it; pr2835632a: 29 s, 2.4 s).

@@ -41,6 +41,22 @@ TEST(CudaOptions, LargeFunctionModelsCompileFast) {
                                       "include", "sm_90")));
 }
 
+// Models compile at kFastCompile unless METALFPGA_NVRTC_FLAGS sets a level (it replaces ours).
+TEST(CudaOptions, CompileTimeLevelDefaultsAndCanBeReplaced) {
+    auto count = [](const std::vector<std::string>& o, const std::string& prefix) {
+        return std::count_if(o.begin(), o.end(),
+                             [&](const std::string& w) { return w.rfind(prefix, 0) == 0; });
+    };
+    ::unsetenv("METALFPGA_NVRTC_FLAGS");
+    std::vector<std::string> o = nvrtcOptions("inc", "sm_90");
+    EXPECT_EQ(count(o, kFastCompile), 1);
+    ::setenv("METALFPGA_NVRTC_FLAGS", "--Ofast-compile=0", 1);
+    o = nvrtcOptions("inc", "sm_90");
+    EXPECT_EQ(count(o, "--Ofast-compile"), 1);
+    EXPECT_EQ(o.back(), "--Ofast-compile=0");
+    ::unsetenv("METALFPGA_NVRTC_FLAGS");
+}
+
 TEST(CudaKey, BaseKeyNeedsNvrtcOrSaysWhy) {
     std::string error;
     std::string a = baseKey("model a", error);
