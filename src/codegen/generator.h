@@ -239,6 +239,7 @@ class Generator {
     std::string leafStorage(const NbaLeaf& l) const;
     mutable std::optional<std::set<SignalId>> queuedSigs_; // orderFree(): some update is queued
     bool mirrored(const NbaLeaf& l) const;
+    bool mirrorable(const NbaLeaf& l) const;
     // The variables whose updates at constant parts go into the shadow of their whole leaf
     // (nba_part_<N>), with that leaf: the variable's leaf, or none.
     std::optional<uint32_t> partsMerged(SignalId sig) const;

@@ -85,8 +85,12 @@ bool Generator::mirrored(const NbaLeaf& l) const {
         for (const NbaLeaf& o : leaves_)
             if (shadowed(o)) ++(*mirrorCount_)[{o.sig, o.word}];
     }
-    return orderFree(l) && plan_.lateOnly.count(l.sig) && !forced_.count(l.sig) &&
-           !assigned_.count(l.sig) && mirrorCount_->at({l.sig, l.word}) == 1 &&
+    return orderFree(l) && mirrorable(l) && mirrorCount_->at({l.sig, l.word}) == 1;
+}
+
+// What a mirrored leaf needs of its variable and type, whatever the other leaves are.
+bool Generator::mirrorable(const NbaLeaf& l) const {
+    return plan_.lateOnly.count(l.sig) && !forced_.count(l.sig) && !assigned_.count(l.sig) &&
            l.type.width <= 128 && cppType(l.type) == cppType(storageType(l.sig));
 }
 
@@ -101,13 +105,11 @@ std::optional<uint32_t> Generator::partsMerged(SignalId sig) const {
         for (uint32_t i = 0; i < leaves_.size(); ++i) bySig[leaves_[i].sig].push_back(i);
         for (const auto& [v, ls] : bySig) {
             std::optional<uint32_t> whole;
-            bool ok = plan_.lateOnly.count(v) && !forced_.count(v) && !assigned_.count(v) &&
-                      quiet(v) && !storageType(v).isReal && storageType(v).width <= 128;
-            bool parts = false;
+            bool ok = quiet(v), parts = false;
             for (uint32_t i : ls) {
                 const NbaLeaf& l = leaves_[i];
-                if (!l.elem && !l.part && l.word < 0 && !whole && !l.delayed &&
-                    cppType(l.type) == cppType(storageType(v)))
+                if (!l.elem && !l.part && l.word < 0 && !whole && !l.delayed && shadowed(l) &&
+                    mirrorable(l))
                     whole = i;
                 else if (l.part && !l.elem && l.constPart && !l.delayed)
                     parts = true;
@@ -144,6 +146,12 @@ std::string Generator::shadowSyncs() const {
 }
 
 std::string Generator::nbaLeafPushers() const {
+    // The store of a leaf's commit group's written flag, if it has one.
+    auto written = [&](uint32_t leaf) {
+        auto g = freeCommit().groupOf.find(leaf);
+        return g == freeCommit().groupOf.end() ? std::string()
+                                               : fmt::format(" s.gw[{}] = 1;", g->second);
+    };
     std::string o;
     for (uint32_t i = 0; i < leaves_.size(); ++i) {
         const NbaLeaf& l = leaves_[i];
@@ -152,13 +160,9 @@ std::string Generator::nbaLeafPushers() const {
                 fmt::format("MF_HD MF_INLINE bool nba_part_{}(State& s, i64 off, const {}& v) {{\n",
                             i, cppType(l.type));
             if (auto w = partsMerged(l.sig)) {
-                auto g = freeCommit().groupOf.find(*w);
-                o += fmt::format("    set_part_at(s.nv{}, off, v);{} s.nfree = 1;\n    return "
-                                 "true;\n}}\n",
-                                 *w,
-                                 g == freeCommit().groupOf.end()
-                                     ? std::string()
-                                     : fmt::format(" s.gw[{}] = 1;", g->second));
+                o += fmt::format(
+                    "    set_part_at(s.nv{}, off, v);{} s.nfree = 1;\n    return true;\n}}\n", *w,
+                    written(*w));
             } else {
                 o += fmt::format("    return nba_push(s.sched, {}, 0, off, v);\n}}\n", i);
             }
@@ -167,17 +171,14 @@ std::string Generator::nbaLeafPushers() const {
         if (!shadowed(l)) continue;
         std::string t = cppType(l.type);
         o += fmt::format("MF_HD MF_INLINE bool nba_leaf_{}(State& s, const {}& v) {{\n", i, t);
-        auto g = freeCommit().groupOf.find(i);
-        std::string written = g == freeCommit().groupOf.end()
-                                  ? std::string()
-                                  : fmt::format(" s.gw[{}] = 1;", g->second);
         if (mirrored(l)) {
-            o += fmt::format("    s.nv{} = v;{} s.nfree = 1;\n    return true;\n}}\n", i, written);
+            o += fmt::format("    s.nv{} = v;{} s.nfree = 1;\n    return true;\n}}\n", i,
+                             written(i));
         } else if (orderFree(l)) {
             o += fmt::format(
                 "    s.nv{0} = v;{1} if (!s.np[{0}]) {{ s.np[{0}] = 1; s.nfree = 1; }}\n"
                 "    return true;\n}}\n",
-                i, written);
+                i, written(i));
         } else {
             o += fmt::format("    if (s.np[{0}]) return nba_push(s.sched, {0}, {1}, 0, v);\n"
                              "    s.nv{0} = v; s.np[{0}] = 1;\n"
@@ -232,11 +233,9 @@ std::string Generator::commitFanout(SignalId sig) const {
         listed(sigPca_, sig))
         return fanoutCode(sig);
     uint32_t p = *cas->second.begin();
-    bool family = std::any_of(families_.begin(), families_.end(), [&](const auto& f) {
-        return std::find(f.begin(), f.end(), p) != f.end();
-    });
     const std::vector<SignalId>& reads = processPlan(p).reads;
-    if (!staticLevel_.count(p) || udpSample_.count(p) || !levelSplit().run.count(p) || family ||
+    if (!staticLevel_.count(p) || udpSample_.count(p) || !levelSplit().run.count(p) ||
+        familyOf_.count(p) ||
         !std::all_of(reads.begin(), reads.end(), [&](SignalId r) { return rep(r) == sig; }))
         return fanoutCode(sig);
     return fmt::format("proc_{}(s);", p);
@@ -317,16 +316,17 @@ std::vector<std::pair<size_t, std::string>> Generator::commitItems(const std::st
                                                 leafStorage(l), value(g[0]), commitFanout(l.sig)));
         } else {
             std::string body = f.groupBlock[k] ? in + "        " : in;
+            std::string fanout = fanoutCode(leaves_[g[0]].sig);
             std::string slow = body + "bool ch = false;\n";
             for (uint32_t i : g)
                 slow += body + commit(i, fmt::format("ch |= store_changed({}, {})",
                                                      leafStorage(leaves_[i]), value(i)));
-            slow += fmt::format("{}if (ch) {{ {} }}\n", body, fanoutCode(leaves_[g[0]].sig));
+            slow += fmt::format("{}if (ch) {{ {} }}\n", body, fanout);
             o += f.groupBlock[k]
                      ? blockCommit(g,
                                    fmt::format("{}if (copy_block_changed(s, d, v, kBytes / 8)) "
                                                "{{ {} }}\n",
-                                               body, fanoutCode(leaves_[g[0]].sig)),
+                                               body, fanout),
                                    slow, in)
                      : slow;
         }

@@ -14,6 +14,8 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <string>
+#include <vector>
 
 namespace metalfpga::codegen::test {
 namespace {
@@ -130,6 +132,15 @@ std::string functionText(const std::string& src, const std::string& head) {
     return src.substr(at, src.find("\n}\n", at) - at);
 }
 
+// The pieces of `text` from each occurrence of `head` up to the next `end` after it.
+std::vector<std::string> piecesFrom(const std::string& text, const std::string& head,
+                                    const std::string& end) {
+    std::vector<std::string> out;
+    for (size_t at = text.find(head); at != std::string::npos; at = text.find(head, at + 1))
+        out.push_back(text.substr(at, text.find(end, at) - at));
+    return out;
+}
+
 // A recursive automatic function pushes a frame per call and checks the stack; one that is
 // not recursive has a single frame. A variable nothing waits on is stored without a compare.
 TEST(Codegen, OnlyRecursiveFunctionsHaveFrameStacks) {
@@ -209,10 +220,7 @@ endmodule
     EXPECT_EQ(mix.find("get_s"), std::string::npos) << mix;
     EXPECT_EQ(mix.find("set_s"), std::string::npos) << mix;
     // t and the result are written whole first; u is read first, so it starts at x.
-    size_t xs = 0;
-    for (size_t at = mix.find("::x()"); at != std::string::npos; at = mix.find("::x()", at + 1))
-        ++xs;
-    EXPECT_EQ(xs, 1u) << mix;
+    EXPECT_EQ(piecesFrom(mix, "::x()", "\n").size(), 1u) << mix;
     EXPECT_NE(loud.find("s.fr"), std::string::npos) << loud;
 }
 
@@ -414,9 +422,7 @@ endmodule
     ASSERT_TRUE(g.model) << g.errors;
     const std::string& src = g.model->source;
     size_t merged = 0, queued = 0;
-    for (size_t at = src.find("bool nba_part_"); at != std::string::npos;
-         at = src.find("bool nba_part_", at + 1)) {
-        std::string body = src.substr(at, src.find("\n}\n", at) - at);
+    for (const std::string& body : piecesFrom(src, "bool nba_part_", "\n}\n")) {
         merged += body.find("set_part_at(s.nv") != std::string::npos;
         queued += body.find("nba_push(") != std::string::npos;
     }
@@ -453,9 +459,7 @@ endmodule
     ASSERT_TRUE(g.model) << g.errors;
     std::string commit = functionText(g.model->source, "static void commit_free(");
     size_t direct = 0, triggered = 0;
-    for (size_t at = commit.find("store_changed("); at != std::string::npos;
-         at = commit.find("store_changed(", at + 1)) {
-        std::string line = commit.substr(at, commit.find('\n', at) - at);
+    for (const std::string& line : piecesFrom(commit, "store_changed(", "\n")) {
         direct += line.find("{ proc_") != std::string::npos;
         triggered += line.find("trigger_") != std::string::npos;
     }
@@ -491,11 +495,7 @@ endmodule
     const std::string& src = g.model->source;
     std::string commit = functionText(src, "static void commit_free(");
     ASSERT_FALSE(commit.empty());
-    size_t flagged = 0;
-    for (size_t at = commit.find("if (s.gw["); at != std::string::npos;
-         at = commit.find("if (s.gw[", at + 1))
-        ++flagged;
-    EXPECT_EQ(flagged, 1u) << commit; // {a, b}; c and n are alone
+    EXPECT_EQ(piecesFrom(commit, "if (s.gw[", "\n").size(), 1u) << commit; // {a, b}; c, n alone
     // a and b lie together, and their shadows: the group compares and copies one range.
     EXPECT_NE(commit.find("copy_block_changed(s, d, v, kBytes / 8)"), std::string::npos) << commit;
     EXPECT_EQ(compileAndRun(g, "commit_groups"), "1 0 255\n2 3 255\n3 3 253\n4 7 253\n5 7 251\n");
