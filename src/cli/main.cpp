@@ -59,7 +59,8 @@ struct CliOptions {
     uint64_t maxSteps = 1'000'000;
     uint64_t maxProcSteps = 0;
     uint32_t nbaQueue = 0;
-    int twoState = -1; // --2state / --no-2state (-1: not given: env METALFPGA_2STATE)
+    int twoState = -1;          // --2state / --no-2state (-1: not given: env METALFPGA_2STATE)
+    bool noKnownCopies = false; // --no-known-copies (else env METALFPGA_KNOWN_COPIES)
     std::string sched; // --sched static|event ("": not given: env METALFPGA_SCHED, else event)
     uint32_t dispatchTimeoutMs = 0;
     uint32_t frameDepth = 64;
@@ -93,6 +94,17 @@ bool twoStateMode(const CliOptions& o) {
     std::string s(v);
     for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     return s == "1" || s == "on" || s == "yes" || s == "true";
+}
+
+// Known-value copies of clocked blocks: on unless --no-known-copies or METALFPGA_KNOWN_COPIES
+// is 0/off/no/false.
+bool knownCopiesMode(const CliOptions& o) {
+    if (o.noKnownCopies) return false;
+    const char* v = std::getenv("METALFPGA_KNOWN_COPIES");
+    if (!v) return true;
+    std::string s(v);
+    for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return !(s == "0" || s == "off" || s == "no" || s == "false");
 }
 
 // --sched, else METALFPGA_SCHED, else static: combinational logic is evaluated by level;
@@ -177,6 +189,7 @@ int simulateDesign(const ir::Design& design, const frontend::SourceManager& sm,
     co.nbaQueue = o.nbaQueue;
     co.frameDepth = o.frameDepth;
     co.twoState = twoStateMode(o);
+    co.knownCopies = knownCopiesMode(o);
     co.staticComb = staticSchedule(o);
     auto model = codegen::generate(design, sm, diags, co);
     if (!model) return -1;
@@ -290,6 +303,7 @@ int compileAndRun(const CliOptions& o, const frontend::SourceSetOptions& so,
         if (design) {
             plan::PlanOptions po;
             po.twoState = twoStateMode(o);
+            po.knownCopies = knownCopiesMode(o);
             po.staticSchedule = staticSchedule(o);
             plan::splitLoopBlocks(*design, po);
             if (o.dumpPlan) plan::printPlan(*design, plan::buildPlan(*design, po), std::cout, &sm);
@@ -363,6 +377,9 @@ int run(int argc, char** argv) {
         "METALFPGA_2STATE=1)");
     app.add_flag_callback(
         "--no-2state", [&o] { o.twoState = 0; }, "Simulate with 4-state values (default)");
+    app.add_flag("--no-known-copies", o.noKnownCopies,
+                 "Give clocked blocks no copy that runs when their inputs hold no X/Z (compiles "
+                 "faster, runs slower; env METALFPGA_KNOWN_COPIES=0)");
     app.add_option("--sched", o.sched,
                    "Scheduling of combinational logic: static (default: continuous "
                    "assignments, gates and always @* blocks are evaluated in level order, "

@@ -10,6 +10,7 @@ std::optional<Model> generate(const ir::Design& design, const frontend::SourceMa
     plan::PlanOptions po;
     po.twoState = options.twoState;
     po.staticSchedule = options.staticComb;
+    po.knownCopies = options.knownCopies;
     const plan::ModelPlan modelPlan = plan::buildPlan(design, po);
     detail::Generator g(design, modelPlan, sm, diags, options);
     return g.run();

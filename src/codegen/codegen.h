@@ -122,6 +122,9 @@ struct Options {
     // combinational and outside loops are evaluated in level order before each process runs,
     // instead of being queued as processes (docs/architecture.md, "Static evaluation").
     bool staticComb = false;
+    // Clocked blocks run from their clock get a copy that reads their inputs as known values,
+    // run when none holds X/Z (plan/known_reads.cpp): faster runs, longer compiles.
+    bool knownCopies = true;
 };
 
 // Generates the model. Unsupported constructs are reported to `diags` ("the simulator does

@@ -138,6 +138,7 @@ std::string Generator::exprNode(const Expr& e, Type& nat) {
             if (flat_) localEscaped_ = true; // flat functions read the state only
             return l->second;
         }
+        if (knownReads_.count(s)) return fmt::format("get_s{}(s).known()", s);
         return fmt::format("get_s{}(s)", s);
     }
     case ExprKind::ArrayElement: {

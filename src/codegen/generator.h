@@ -305,6 +305,8 @@ class Generator {
     // whether something read one from outside the function's code (a deep expression's flat
     // function), so the function is written again with its frame.
     std::map<SignalId, std::string> cppLocal_;
+    // Variables read as known values (X/Z checked before the code runs; clock_runners.cpp).
+    std::set<SignalId> knownReads_;
     bool localEscaped_ = false;
     bool localFunction(RoutineId r) const;
     std::string genFunctionAs(RoutineId r, bool local);

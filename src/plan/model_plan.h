@@ -43,7 +43,15 @@ struct ProcessPlan {
     bool directRun = false;   // Clocked: may run from its clock's runner (direct_clocked.cpp)
     std::string directReason; // Clocked, not directRun: why
     std::vector<SignalId> directEager; // directRun: what it writes at once (must be quiet)
+    // directRun, 4-state: the variables it checks for X/Z before it runs a copy of its
+    // statements that reads them as known values (known_reads.cpp; sorted).
+    std::vector<SignalId> knownReads;
 };
+
+// The most 64-bit words of X/Z plane a block checks before its known-value copy.
+inline constexpr uint32_t kMaxKnownWords = 16;
+// The fewest 4-state operations (operators, conditions, case items) worth that check.
+inline constexpr uint32_t kMinKnownOps = 4;
 
 // A construct the model cannot simulate, for code generation to report.
 struct Unsupported {
@@ -54,6 +62,7 @@ struct Unsupported {
 struct PlanOptions {
     bool twoState = false;      // a 2-state model (--2state)
     bool staticSchedule = true; // combinational logic run by level (--sched static)
+    bool knownCopies = true;    // clocked blocks get known-value copies (known_reads.cpp)
 };
 
 struct ModelPlan {
@@ -101,6 +110,8 @@ void chooseStaticRuns(const ir::Design& d, ModelPlan& plan, const PlanOptions& o
 // direct_clocked.cpp: ProcessPlan::directRun and ModelPlan::lateOnly; needs the classes and the
 // static runs.
 void chooseDirectRuns(const ir::Design& d, ModelPlan& plan, const PlanOptions& options);
+// known_reads.cpp: ProcessPlan::knownReads; needs the direct runs.
+void chooseKnownReads(const ir::Design& d, ModelPlan& plan, const PlanOptions& options);
 // split_blocks.cpp: splits combinational always blocks on cycles into parts that run by level
 // (Process::splitOf); before buildPlan. Returns how many blocks were split.
 size_t splitLoopBlocks(ir::Design& d, const PlanOptions& options);

@@ -26,6 +26,7 @@ ModelPlan buildPlan(const ir::Design& d, const PlanOptions& options) {
     levelize(d, plan);
     chooseStaticRuns(d, plan, options);
     chooseDirectRuns(d, plan, options);
+    chooseKnownReads(d, plan, options);
     return plan;
 }
 

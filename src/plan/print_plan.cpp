@@ -69,6 +69,10 @@ void printPlan(const Design& d, const ModelPlan& plan, std::ostream& out,
                                    pp.clocks[k].first == Edge::Posedge ? "posedge" : "negedge",
                                    d.signals[pp.clocks[k].second].path);
             if (pp.directRun) cls += ", run by its clock";
+            if (!pp.knownReads.empty()) {
+                cls += ", a known-value copy checking";
+                for (SignalId k : pp.knownReads) cls += " " + d.signals[k].path;
+            }
             if (!pp.directReason.empty()) cls += " (woken as a process: " + pp.directReason + ")";
         }
         if (pp.cls == ProcessClass::Behavioural) cls += ": " + pp.reason;

@@ -23,6 +23,17 @@
 #define MF_OUTLINE
 #endif
 
+// MF_COLD marks a generated function that rarely runs (a clocked block's code for X/Z inputs):
+// kept out of line, so the caller that inlines the common case stays small for the compilers,
+// and laid out away from the hot code.
+#if MF_DEVICE_COMPILER
+#define MF_COLD __noinline__
+#elif defined(__GNUC__)
+#define MF_COLD __attribute__((cold, noinline))
+#else
+#define MF_COLD
+#endif
+
 // MF_INLINE marks the value library's small operations (a few word operations each) that the
 // host compiler must inline: models are compiled at -O1 for compile speed, which inlines only
 // functions called once, and a call per 1-bit `&&` cost more than the operation. Device

@@ -132,6 +132,20 @@ struct Vec : detail::BPlane<k::nwords(W), F> {
         }
     }
     MF_HD MF_INLINE const word* bplane() const { return this->bp(); }
+    /// The OR of the X/Z plane's words: 0 when every bit is 0 or 1.
+    MF_HD MF_INLINE word xz_bits() const {
+        word r = 0;
+        if constexpr (F)
+            for (u32 i = 0; i < NW; ++i) r |= this->bp()[i];
+        return r;
+    }
+    /// The value with its X/Z plane cleared, for code that checked xz_bits() == 0: a plane the
+    /// compiler sees as zero lets it drop the X/Z work of the expressions over it.
+    MF_HD MF_INLINE Vec known() const {
+        Vec r;
+        for (u32 i = 0; i < NW; ++i) r.a[i] = a[i];
+        return r;
+    }
 
     /// Views with the other signedness (same bits).
     MF_HD Vec<W, true, F> as_signed() const { return Vec<W, true, F>(*this); }

@@ -436,6 +436,35 @@ endmodule
 // A clocked output connected to a slice of a bus: the continuous assignment that copies it into
 // the bus reads it alone, so the commit runs it at once (proc_<N>) instead of triggering its
 // level's scan; `both` reads two signals and keeps its trigger. The values are Icarus's.
+// A clocked block checks the variables it reads for X/Z and runs a copy of its statements
+// that reads them as known values when none holds one; with an X it runs the 4-state code.
+TEST(Codegen, AClockedBlockRunsAKnownValueCopyWhenNothingItReadsIsX) {
+    auto g = gen(R"(
+module top;
+  reg clk = 0, rst;
+  reg [7:0] a, q, p;
+  always @(posedge clk) if (rst) begin q <= 0; p <= 8'hff; end else begin q <= q + a; p <= {p[6:0], p[7]} ^ a; end
+  initial begin
+    repeat (6) begin
+      #1 clk = 1; #1 clk = 0; $display("%b %b", q, p);
+      rst = q === 8'bx || q === 1; a = q === 0 ? 3 : q === 3 ? 8'b1z : 1;
+    end
+    $finish;
+  end
+endmodule
+)",
+                 staticSchedule());
+    ASSERT_TRUE(g.model) << g.errors;
+    const std::string& src = g.model->source;
+    EXPECT_NE(src.find("MF_COLD u32 body_"), std::string::npos);        // the 4-state code
+    std::string body = functionText(src, "MF_HD MF_OUTLINE u32 body_"); // the known-value copy
+    EXPECT_NE(body.find(".xz_bits()) return body_"), std::string::npos) << body;
+    EXPECT_NE(body.find(".known()"), std::string::npos) << body;
+    EXPECT_EQ(compileAndRun(g, "known_copy"), "xxxxxxxx xxxxxxxx\n00000000 11111111\n"
+                                              "00000011 11111100\nxxxxxxxx 1111101x\n"
+                                              "00000000 11111111\n00000011 11111100\n");
+}
+
 TEST(Codegen, CommitRunsACopyOfItsVariableAtOnce) {
     auto g = gen(R"(
 module acc4(input clk, input [3:0] d, output reg [3:0] q = 0);

@@ -356,6 +356,55 @@ endmodule
     EXPECT_EQ(rep("tb.f"), "tb.f");       // forced: kept apart
 }
 
+// A clocked block run from its clock checks, before it runs, the X/Z planes of the whole
+// variables its statements read and do not write at once; its non-blocking targets qualify
+// (their updates land later), memories, reals, the clock and its blocking targets do not.
+TEST(PlanKnownReads, ABlockChecksWhatItReadsAndDoesNotWriteAtOnce) {
+    auto p = planOf(R"(
+module top(input clk, input rst, input [3:0] a, input [99:0] w);
+  reg [3:0] q, r, t, u, t2, m [0:1];
+  reg [99:0] wide;
+  real x;
+  always @(posedge clk) if (rst) q <= 0; else begin t = a + q; q <= t ^ m[a[0]]; r <= x; end
+  always @(posedge clk) wide <= wide + w - (wide >> 2) ^ (w << 1);
+  always @(posedge clk) begin u <= a; #1 u <= a; end
+  always @(posedge clk) t2 <= a + r;
+endmodule
+)");
+    auto names = [&](const ProcessPlan& pp) {
+        std::set<std::string> n;
+        for (SignalId s : pp.knownReads) n.insert(p.d().signals[s].path);
+        return n;
+    };
+    EXPECT_TRUE(p.at(6).directRun) << p.at(6).directReason;
+    EXPECT_EQ(names(p.at(6)), (std::set<std::string>{"top.a", "top.q", "top.rst"}));
+    EXPECT_EQ(names(p.at(7)), (std::set<std::string>{"top.w", "top.wide"}));
+    EXPECT_TRUE(p.at(8).knownReads.empty()); // not run from its clock
+    EXPECT_TRUE(p.at(9).knownReads.empty()); // too little 4-state work to pay for the check
+    std::ostringstream out;
+    printPlan(p.d(), p.plan, out, &p.e->sm);
+    EXPECT_NE(out.str().find("a known-value copy checking top.w top.wide"), std::string::npos)
+        << out.str();
+    PlanOptions two;
+    two.twoState = true;
+    for (const ProcessPlan& pp : buildPlan(p.d(), two).processes)
+        EXPECT_TRUE(pp.knownReads.empty());
+}
+
+// The checked words are bounded: the most read variables first, the others read as they are.
+TEST(PlanKnownReads, TheCheckedWordsAreBounded) {
+    auto p = planOf(R"(
+module top(input clk, input [1023:0] big, input [7:0] a);
+  reg [1023:0] q;
+  reg [7:0] r;
+  always @(posedge clk) begin q <= big; r <= (a + a) ^ (a >> 1) | (a & 3); end
+endmodule
+)");
+    std::set<std::string> n;
+    for (SignalId s : p.at(5).knownReads) n.insert(p.d().signals[s].path);
+    EXPECT_EQ(n, (std::set<std::string>{"top.a"}));
+}
+
 TEST(PlanAliases, ANetWithAnotherDriverIsNotALink) {
     auto p = planOf(R"(
 module top;
