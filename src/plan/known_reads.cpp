@@ -5,20 +5,22 @@
 // drops the X/Z work of the expressions over them: after reset, most RTL holds no X, and a
 // 4-state expression costs about twice a 2-state one.
 //
-// Only blocks with enough such work qualify (kMinKnownOps operators, conditions and case items):
-// for a block that copies or adds once (a pipeline register), the check and the call of the
-// 4-state copy cost more than they save (pipes N=256 ran 1.7x slower with them).
+// Only blocks with enough such work qualify (kMinKnownOps operators and selects over the
+// checked variables): for a block that copies registers (a pipeline stage, the register half of
+// a two-process design) the check costs more than it saves (pipes N=256 ran 1.7x and sha256
+// 1.12x slower with it).
 //
-// A variable qualifies when the block's statements read it as a whole signal (not a memory
-// word, a real or an event) and the block does not write it at once (blocking assignments,
-// task outputs, the functions it calls): its non-blocking updates land after the block, so
-// the value checked is the value every read sees. The checked words are bounded
-// (kMaxKnownWords, the most read variables first) so the check stays small against the work
-// it saves.
+// A variable qualifies when the block's statements operate on it as a whole signal (an operand
+// of an operator or select, or a condition; not a memory word, a real or an event) and the
+// block does not write it at once (blocking assignments, task outputs, the functions it calls):
+// its non-blocking updates land after the block, so the value checked is the value every read
+// sees. The checked words are bounded (kMaxKnownWords, the most used variables first) so the
+// check stays small against the work it saves.
 #include "plan/model_plan.h"
 #include "plan/walk.h"
 
 #include <algorithm>
+#include <functional>
 #include <map>
 
 namespace metalfpga::plan {
@@ -42,47 +44,48 @@ bool checkable(const Signal& s) {
     }
 }
 
-// How often the block's own statements read each whole signal (representatives), and how many
-// 4-state operations they make (operators, selects, conditions and case items).
+// How often the block's own statements operate on each whole signal (representatives): read it
+// in an operand of an operator or select, or as the condition of an if, case or while (a plain
+// copy costs the same with and without the check), and how many operators and selects over
+// candidates they make (a condition alone saves about what its check costs; operations on loop
+// counters the block writes gain nothing).
 struct BodyReads {
     std::map<SignalId, uint32_t> reads;
     uint32_t ops = 0;
 };
 
-BodyReads wholeReads(const Design& d, const ModelPlan& plan, const Stmt* body) {
+BodyReads wholeReads(const Design& d, const ModelPlan& plan, const Stmt* body,
+                     const std::function<bool(SignalId)>& candidate) {
     BodyReads r;
-    auto& n = r.reads;
-    auto count = [&](const Expr* e) {
-        anyExpression(e, [&](const Expr& x) {
-            switch (x.kind) {
-            case ExprKind::Signal:
-                if (x.signal < d.signals.size()) ++n[plan.repOf(x.signal)];
-                break;
-            case ExprKind::Select:
-            case ExprKind::Unary:
-            case ExprKind::Binary:
-            case ExprKind::Conditional:
-                ++r.ops;
-                break;
-            default:
-                break;
-            }
-            return false;
-        });
+    // Whether `e` reads a candidate; `operand`: `e` is operated on.
+    std::function<bool(const Expr*, bool)> walk = [&](const Expr* e, bool operand) {
+        if (!e) return false;
+        bool op = e->kind == ExprKind::Select || e->kind == ExprKind::Unary ||
+                  e->kind == ExprKind::Binary || e->kind == ExprKind::Conditional;
+        bool any = false;
+        if (e->kind == ExprKind::Signal && e->signal < d.signals.size()) {
+            SignalId s = plan.repOf(e->signal);
+            any = candidate(s);
+            if (any && operand) ++r.reads[s];
+        }
+        for (const auto& o : e->operands) any = walk(o.get(), operand || op) || any;
+        if (any && op) ++r.ops;
+        return any;
     };
     anyStatement(body, [&](const Stmt& s) {
-        if (s.kind == StmtKind::If || s.kind == StmtKind::Case || s.kind == StmtKind::While ||
-            s.kind == StmtKind::For)
-            ++r.ops;
-        if (s.kind == StmtKind::Case) r.ops += static_cast<uint32_t>(s.items.size());
         if (s.kind == StmtKind::Assign || s.kind == StmtKind::ProcContinuous) {
-            // The target's base is written, not read; its indices are read.
+            // The target's base is written, not read; its indices are operated on.
             walkTarget(
-                s.lhs.get(), [](const Expr&) {}, count);
-            count(s.rhs.get());
-        } else {
-            forEachExpressionOf(s, count);
+                s.lhs.get(), [](const Expr&) {}, [&](const Expr* i) { walk(i, true); });
+            walk(s.rhs.get(), false);
+            return false;
         }
+        bool branches =
+            s.kind == StmtKind::If || s.kind == StmtKind::Case || s.kind == StmtKind::While;
+        forEachExpressionOf(s, [&](const Expr* e) {
+            bool cond = branches && e == s.cond.get();
+            walk(e, cond);
+        });
         return false;
     });
     return r;
@@ -97,13 +100,14 @@ void chooseKnownReads(const Design& d, ModelPlan& plan, const PlanOptions& optio
         ProcessPlan& pp = plan.processes[i];
         const Process& p = d.processes[i];
         if (!pp.directRun || !p.body || !p.body->body) continue;
-        BodyReads body = wholeReads(d, plan, p.body->body.get());
+        auto candidate = [&](SignalId s) {
+            return checkable(d.signals[s]) &&
+                   !std::binary_search(pp.directEager.begin(), pp.directEager.end(), s);
+        };
+        BodyReads body = wholeReads(d, plan, p.body->body.get(), candidate);
         if (body.ops < kMinKnownOps) continue;
         std::vector<std::pair<uint32_t, SignalId>> byReads; // (reads, signal)
-        for (auto [s, n] : body.reads)
-            if (checkable(d.signals[s]) &&
-                !std::binary_search(pp.directEager.begin(), pp.directEager.end(), s))
-                byReads.emplace_back(n, s);
+        for (auto [s, n] : body.reads) byReads.emplace_back(n, s);
         std::stable_sort(byReads.begin(), byReads.end(),
                          [](const auto& x, const auto& y) { return x.first > y.first; });
         uint32_t words = 0;

@@ -50,7 +50,7 @@ struct ProcessPlan {
 
 // The most 64-bit words of X/Z plane a block checks before its known-value copy.
 inline constexpr uint32_t kMaxKnownWords = 16;
-// The fewest 4-state operations (operators, conditions, case items) worth that check.
+// The fewest operators and selects over the checked variables worth that check.
 inline constexpr uint32_t kMinKnownOps = 4;
 
 // A construct the model cannot simulate, for code generation to report.

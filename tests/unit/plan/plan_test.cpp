@@ -357,17 +357,19 @@ endmodule
 }
 
 // A clocked block run from its clock checks, before it runs, the X/Z planes of the whole
-// variables its statements read and do not write at once; its non-blocking targets qualify
-// (their updates land later), memories, reals, the clock and its blocking targets do not.
-TEST(PlanKnownReads, ABlockChecksWhatItReadsAndDoesNotWriteAtOnce) {
+// variables its statements operate on and do not write at once; its non-blocking targets
+// qualify (their updates land later); memories, reals, the clock, its blocking targets and
+// variables it only copies do not.
+TEST(PlanKnownReads, ABlockChecksWhatItOperatesOnAndDoesNotWriteAtOnce) {
     auto p = planOf(R"(
 module top(input clk, input rst, input [3:0] a, input [99:0] w);
-  reg [3:0] q, r, t, u, t2, m [0:1];
+  reg [3:0] q, r, t, u, t2, c, m [0:1];
   reg [99:0] wide;
+  reg [3:0] u2;
   real x;
-  always @(posedge clk) if (rst) q <= 0; else begin t = a + q; q <= t ^ m[a[0]]; r <= x; end
+  always @(posedge clk) if (rst) q <= 0; else begin t = a + q; q <= (t ^ m[a[0]]) + (a >> 1); r <= x; u <= c; end
   always @(posedge clk) wide <= wide + w - (wide >> 2) ^ (w << 1);
-  always @(posedge clk) begin u <= a; #1 u <= a; end
+  always @(posedge clk) begin u2 <= a; #1 u2 <= a; end
   always @(posedge clk) t2 <= a + r;
 endmodule
 )");
@@ -376,11 +378,11 @@ endmodule
         for (SignalId s : pp.knownReads) n.insert(p.d().signals[s].path);
         return n;
     };
-    EXPECT_TRUE(p.at(6).directRun) << p.at(6).directReason;
-    EXPECT_EQ(names(p.at(6)), (std::set<std::string>{"top.a", "top.q", "top.rst"}));
-    EXPECT_EQ(names(p.at(7)), (std::set<std::string>{"top.w", "top.wide"}));
-    EXPECT_TRUE(p.at(8).knownReads.empty()); // not run from its clock
-    EXPECT_TRUE(p.at(9).knownReads.empty()); // too little 4-state work to pay for the check
+    EXPECT_TRUE(p.at(7).directRun) << p.at(7).directReason;
+    EXPECT_EQ(names(p.at(7)), (std::set<std::string>{"top.a", "top.q", "top.rst"}));
+    EXPECT_EQ(names(p.at(8)), (std::set<std::string>{"top.w", "top.wide"}));
+    EXPECT_TRUE(p.at(9).knownReads.empty());  // not run from its clock
+    EXPECT_TRUE(p.at(10).knownReads.empty()); // too little 4-state work to pay for the check
     std::ostringstream out;
     printPlan(p.d(), p.plan, out, &p.e->sm);
     EXPECT_NE(out.str().find("a known-value copy checking top.w top.wide"), std::string::npos)
@@ -397,7 +399,7 @@ TEST(PlanKnownReads, TheCheckedWordsAreBounded) {
 module top(input clk, input [1023:0] big, input [7:0] a);
   reg [1023:0] q;
   reg [7:0] r;
-  always @(posedge clk) begin q <= big; r <= (a + a) ^ (a >> 1) | (a & 3); end
+  always @(posedge clk) begin q <= ~big; r <= (a + a) ^ (a >> 1) | (a & 3); end
 endmodule
 )");
     std::set<std::string> n;
