@@ -15,13 +15,13 @@
 #include "runtime/host_emit.h"
 #include "runtime/profile.h"
 #include "runtime/runtime.h"
+#include "support/env_switch.h"
 #include "support/large_stack.h"
 
 #include <CLI/CLI.hpp>
 #include <chrono>
 #include <fmt/format.h>
 
-#include <cctype>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
@@ -89,22 +89,13 @@ struct CliOptions {
 // --2state, else METALFPGA_2STATE (1/on/yes/true; 0/off/no/false or unset: 4-state).
 bool twoStateMode(const CliOptions& o) {
     if (o.twoState >= 0) return o.twoState == 1;
-    const char* v = std::getenv("METALFPGA_2STATE");
-    if (!v) return false;
-    std::string s(v);
-    for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return s == "1" || s == "on" || s == "yes" || s == "true";
+    return support::envSwitch("METALFPGA_2STATE", false);
 }
 
 // Known-value copies of clocked blocks: on unless --no-known-copies or METALFPGA_KNOWN_COPIES
 // is 0/off/no/false.
 bool knownCopiesMode(const CliOptions& o) {
-    if (o.noKnownCopies) return false;
-    const char* v = std::getenv("METALFPGA_KNOWN_COPIES");
-    if (!v) return true;
-    std::string s(v);
-    for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return !(s == "0" || s == "off" || s == "no" || s == "false");
+    return !o.noKnownCopies && support::envSwitch("METALFPGA_KNOWN_COPIES", true);
 }
 
 // --sched, else METALFPGA_SCHED, else static: combinational logic is evaluated by level;

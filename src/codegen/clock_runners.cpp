@@ -22,13 +22,16 @@ bool Generator::directCandidate(uint32_t id) const {
 
 std::string Generator::genDirectClocked(uint32_t id) {
     const Process& p = *procs_[id];
-    std::string code;
-    std::swap(out_, code);
-    spans_.clear();
-    stmt(*p.body->body, 1);
-    std::swap(out_, code);
-    const auto& known = processPlan(id).knownReads;
-    if (!known.empty()) {
+    auto statements = [&] {
+        std::string text;
+        std::swap(out_, text);
+        spans_.clear();
+        stmt(*p.body->body, 1);
+        std::swap(out_, text);
+        return text;
+    };
+    std::string code = statements();
+    if (const auto& known = processPlan(id).knownReads; !known.empty()) {
         // The statements for X/Z inputs, out of line; the body runs a copy that reads the
         // variables as known values when none holds X/Z.
         line(0, fmt::format("// always {} (body, X/Z inputs)", where(p.loc)));
@@ -38,14 +41,10 @@ std::string Generator::genDirectClocked(uint32_t id) {
         line(0, "}");
         std::string check;
         for (SignalId k : known)
-            check += fmt::format("{}get_s{}(s).xz_bits()", check.empty() ? "" : " | ", rep(k));
-        code = fmt::format("    if ({}) return body_{}_xz(s);\n", check, id);
-        std::swap(out_, code);
-        for (SignalId k : known) knownReads_.insert(rep(k));
-        spans_.clear();
-        stmt(*p.body->body, 1);
+            check += fmt::format("{}get_s{}(s).xz_bits()", check.empty() ? "" : " | ", k);
+        knownReads_.insert(known.begin(), known.end());
+        code = fmt::format("    if ({}) return body_{}_xz(s);\n", check, id) + statements();
         knownReads_.clear();
-        std::swap(out_, code);
     }
     line(0, fmt::format("// always {} (body)", where(p.loc)));
     line(0, fmt::format("MF_HD MF_OUTLINE u32 body_{}(State& s) {{", id));

@@ -49,14 +49,14 @@ bool checkable(const Signal& s) {
 // copy costs the same with and without the check), and how many operators and selects over
 // candidates they make (a condition alone saves about what its check costs; operations on loop
 // counters the block writes gain nothing).
-struct BodyReads {
-    std::map<SignalId, uint32_t> reads;
+struct BodyUses {
+    std::map<SignalId, uint32_t> uses; // per candidate: the operations on it
     uint32_t ops = 0;
 };
 
-BodyReads wholeReads(const Design& d, const ModelPlan& plan, const Stmt* body,
-                     const std::function<bool(SignalId)>& candidate) {
-    BodyReads r;
+BodyUses operatedUses(const Design& d, const ModelPlan& plan, const Stmt* body,
+                      const std::function<bool(SignalId)>& candidate) {
+    BodyUses r;
     // Whether `e` reads a candidate; `operand`: `e` is operated on.
     std::function<bool(const Expr*, bool)> walk = [&](const Expr* e, bool operand) {
         if (!e) return false;
@@ -66,7 +66,7 @@ BodyReads wholeReads(const Design& d, const ModelPlan& plan, const Stmt* body,
         if (e->kind == ExprKind::Signal && e->signal < d.signals.size()) {
             SignalId s = plan.repOf(e->signal);
             any = candidate(s);
-            if (any && operand) ++r.reads[s];
+            if (any && operand) ++r.uses[s];
         }
         for (const auto& o : e->operands) any = walk(o.get(), operand || op) || any;
         if (any && op) ++r.ops;
@@ -104,14 +104,14 @@ void chooseKnownReads(const Design& d, ModelPlan& plan, const PlanOptions& optio
             return checkable(d.signals[s]) &&
                    !std::binary_search(pp.directEager.begin(), pp.directEager.end(), s);
         };
-        BodyReads body = wholeReads(d, plan, p.body->body.get(), candidate);
+        BodyUses body = operatedUses(d, plan, p.body->body.get(), candidate);
         if (body.ops < kMinKnownOps) continue;
-        std::vector<std::pair<uint32_t, SignalId>> byReads; // (reads, signal)
-        for (auto [s, n] : body.reads) byReads.emplace_back(n, s);
-        std::stable_sort(byReads.begin(), byReads.end(),
+        std::vector<std::pair<uint32_t, SignalId>> byUses; // (uses, signal)
+        for (auto [s, n] : body.uses) byUses.emplace_back(n, s);
+        std::stable_sort(byUses.begin(), byUses.end(),
                          [](const auto& x, const auto& y) { return x.first > y.first; });
         uint32_t words = 0;
-        for (auto [n, s] : byReads) {
+        for (auto [n, s] : byUses) {
             uint32_t w = wordsOf(d.signals[s]);
             if (words + w > kMaxKnownWords) continue;
             words += w;

@@ -1,29 +1,17 @@
 #include "runtime/profile.h"
 
-#include <fmt/format.h>
+#include "support/env_switch.h"
 
-#include <cctype>
-#include <cstdlib>
+#include <fmt/format.h>
 
 namespace metalfpga::runtime {
 
-namespace {
-
-bool envOn(const char* name) {
-    const char* v = std::getenv(name);
-    if (!v) return false;
-    std::string s(v);
-    for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return s == "1" || s == "on" || s == "yes" || s == "true";
-}
-
-} // namespace
-
 Profiler::Settings Profiler::fromEnvironment() {
     Settings s;
-    s.everyDispatch = envOn("METALFPGA_PROFILE_EVERY_DISPATCH");
-    s.gpuTimestamps = envOn("METALFPGA_GPU_TIMESTAMPS");
-    s.enabled = envOn("METALFPGA_PROFILE") || s.everyDispatch || s.gpuTimestamps;
+    s.everyDispatch = support::envSwitch("METALFPGA_PROFILE_EVERY_DISPATCH", false);
+    s.gpuTimestamps = support::envSwitch("METALFPGA_GPU_TIMESTAMPS", false);
+    s.enabled =
+        support::envSwitch("METALFPGA_PROFILE", false) || s.everyDispatch || s.gpuTimestamps;
     return s;
 }
 

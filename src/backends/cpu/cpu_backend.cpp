@@ -6,6 +6,7 @@
 #include "backends/cpu/split_source.h"
 
 #include "metalfpga/version.h"
+#include "support/env_switch.h"
 
 #define XXH_INLINE_ALL
 #include <xxhash.h>
@@ -16,7 +17,6 @@
 #include <unistd.h>
 
 #include <algorithm>
-#include <cctype>
 #include <cerrno>
 #include <chrono>
 #include <condition_variable>
@@ -106,28 +106,17 @@ std::string checkEntry(const fs::path& p) {
     return {};
 }
 
-// 1/on/yes/true -> true, 0/off/no/false -> false; otherwise `fallback`.
-bool envSwitch(const char* name, bool fallback) {
-    const char* v = std::getenv(name);
-    if (!v || !*v) return fallback;
-    std::string s(v);
-    for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    if (s == "1" || s == "on" || s == "yes" || s == "true") return true;
-    if (s == "0" || s == "off" || s == "no" || s == "false") return false;
-    return fallback;
-}
-
 } // namespace
 
 CompileOptions optionsFromEnvironment() {
     CompileOptions o;
     if (const char* a = std::getenv("METALFPGA_PIPELINE_ARCHIVE"); a && *a) o.cacheDir = a;
-    o.load = envSwitch("METALFPGA_PIPELINE_ARCHIVE_LOAD", o.load);
-    o.save = envSwitch("METALFPGA_PIPELINE_HARVEST", o.save);
-    o.save = envSwitch("METALFPGA_PIPELINE_ARCHIVE_SAVE", o.save);
-    o.log = envSwitch("METALFPGA_PIPELINE_LOG", o.log);
-    o.async = envSwitch("METALFPGA_PIPELINE_PRECOMPILE", o.async);
-    o.async = envSwitch("METALFPGA_PIPELINE_ASYNC", o.async);
+    o.load = support::envSwitch("METALFPGA_PIPELINE_ARCHIVE_LOAD", o.load);
+    o.save = support::envSwitch("METALFPGA_PIPELINE_HARVEST", o.save);
+    o.save = support::envSwitch("METALFPGA_PIPELINE_ARCHIVE_SAVE", o.save);
+    o.log = support::envSwitch("METALFPGA_PIPELINE_LOG", o.log);
+    o.async = support::envSwitch("METALFPGA_PIPELINE_PRECOMPILE", o.async);
+    o.async = support::envSwitch("METALFPGA_PIPELINE_ASYNC", o.async);
     return o;
 }
 

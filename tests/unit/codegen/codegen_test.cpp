@@ -433,9 +433,6 @@ endmodule
                                                 "3010 c333\n");
 }
 
-// A clocked output connected to a slice of a bus: the continuous assignment that copies it into
-// the bus reads it alone, so the commit runs it at once (proc_<N>) instead of triggering its
-// level's scan; `both` reads two signals and keeps its trigger. The values are Icarus's.
 // A clocked block checks the variables it reads for X/Z and runs a copy of its statements
 // that reads them as known values when none holds one; with an X it runs the 4-state code.
 TEST(Codegen, AClockedBlockRunsAKnownValueCopyWhenNothingItReadsIsX) {
@@ -465,6 +462,9 @@ endmodule
                                               "00000000 11111111\n00000011 11111100\n");
 }
 
+// A clocked output connected to a slice of a bus: the continuous assignment that copies it into
+// the bus reads it alone, so the commit runs it at once (proc_<N>) instead of triggering its
+// level's scan; `both` reads two signals and keeps its trigger. The values are Icarus's.
 TEST(Codegen, CommitRunsACopyOfItsVariableAtOnce) {
     auto g = gen(R"(
 module acc4(input clk, input [3:0] d, output reg [3:0] q = 0);
