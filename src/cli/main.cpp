@@ -131,7 +131,7 @@ void dumpTokens(const frontend::PreprocessedUnit& unit, const frontend::SourceMa
 
 // --emit-host: the standalone host of the model (src/standalone/standalone.h), which runs the
 // archive entries that `--run` stores: the CPU one, or the CUDA one of the device it finds.
-int emitHost(const ir::Design& design, const codegen::Model& model, const CliOptions& o,
+int emitHost(const ir::Design& design, const contract::Model& model, const CliOptions& o,
              std::string& hostEntry) {
     runtime::HostSource h;
     for (ir::ScopeId t : design.tops)

@@ -83,11 +83,11 @@ std::string pathFor(const InstanceHost& inst, const std::string& path, const std
     return instancePath(path, inst.index);
 }
 
-const codegen::ServiceSite& withoutDescriptor(const codegen::ServiceSite& site) {
-    static std::map<const codegen::ServiceSite*, codegen::ServiceSite> cache;
+const contract::ServiceSite& withoutDescriptor(const contract::ServiceSite& site) {
+    static std::map<const contract::ServiceSite*, contract::ServiceSite> cache;
     auto it = cache.find(&site);
     if (it != cache.end()) return it->second;
-    codegen::ServiceSite s = site;
+    contract::ServiceSite s = site;
     if (!s.args.empty()) s.args.erase(s.args.begin());
     // "$fdisplayh" formats like "$displayh".
     s.task = "$" + site.task.substr(2);
@@ -150,12 +150,12 @@ std::string instancePath(const std::string& path, uint32_t index) {
     return path.substr(0, dot) + k + path.substr(dot);
 }
 
-void fileOutput(InstanceHost& inst, const codegen::Model& info, const codegen::ServiceSite& site,
+void fileOutput(InstanceHost& inst, const contract::Model& info, const contract::ServiceSite& site,
                 const rt::word* payload) {
     uint32_t d = 0;
     bool known = false;
-    if (!site.args.empty() && site.args[0].kind == codegen::SiteArg::Vector) {
-        const codegen::SiteArg& a = site.args[0];
+    if (!site.args.empty() && site.args[0].kind == contract::SiteArg::Vector) {
+        const contract::SiteArg& a = site.args[0];
         uint32_t nw = rt::k::nwords(a.width);
         bool xz = false;
         for (uint32_t w = 0; w < nw; ++w) xz |= payload[a.offset + nw + w] != 0;
@@ -206,7 +206,7 @@ void fileOutput(InstanceHost& inst, const codegen::Model& info, const codegen::S
 void callFopen(CallContext& c) {
     std::string path = c.text(0);
     FileTable& ft = c.instance.files;
-    bool hasMode = c.argCount() > 1 && c.site.args[1].kind != codegen::SiteArg::Empty;
+    bool hasMode = c.argCount() > 1 && c.site.args[1].kind != contract::SiteArg::Empty;
     if (!hasMode) {
         for (uint32_t b = 1; b < 31; ++b)
             if (!ft.mcd[b].f) {
@@ -276,7 +276,7 @@ void callFclose(CallContext& c) {
 
 void callFflush(CallContext& c) {
     FileTable& ft = c.instance.files;
-    if (c.argCount() == 0 || c.site.args[0].kind == codegen::SiteArg::Empty) {
+    if (c.argCount() == 0 || c.site.args[0].kind == contract::SiteArg::Empty) {
         ft.flushAll();
         return;
     }
@@ -312,7 +312,7 @@ void callUngetc(CallContext& c) {
 
 void callFgets(CallContext& c) {
     FILE* f = fileOf(c, descriptorOf(c, 1), "$fgets");
-    const codegen::ReplySlot* out = c.output(0);
+    const contract::ReplySlot* out = c.output(0);
     if (!f || !out) {
         c.setResult(0);
         return;
@@ -341,7 +341,7 @@ void callFgets(CallContext& c) {
 
 void callFread(CallContext& c) {
     FILE* f = fileOf(c, descriptorOf(c, 1), "$fread");
-    const codegen::ReplySlot* out = c.output(0);
+    const contract::ReplySlot* out = c.output(0);
     if (!f || !out) {
         c.setResult(0);
         return;
@@ -417,7 +417,7 @@ void callFerror(CallContext& c) {
     OpenFile* e = nullptr;
     FILE* f = fileOf(c, descriptorOf(c, 0), "$ferror", &e);
     int err = !f ? EBADF : e ? e->error : 0;
-    const codegen::ReplySlot* out = c.output(1);
+    const contract::ReplySlot* out = c.output(1);
     if (out) {
         std::string msg = err ? std::strerror(err) : "";
         rt::Value v = rt::Value::from_u64(out->width, 0);

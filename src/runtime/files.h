@@ -4,7 +4,7 @@
 // transfers of $readmem*/$writemem*. The model only sends records; see
 // src/codegen/file_tasks.cpp.
 
-#include "codegen/codegen.h"
+#include "contract/model.h"
 #include "metalfpga/rt/value.h"
 
 #include <cstdint>
@@ -54,7 +54,7 @@ std::string instancePath(const std::string& path, uint32_t index);
 
 // A display-like record of $fdisplay/$fwrite/$fstrobe/$fmonitor: formats arguments 1.. and
 // writes them to the descriptor in argument 0.
-void fileOutput(InstanceHost& inst, const codegen::Model& info, const codegen::ServiceSite& site,
+void fileOutput(InstanceHost& inst, const contract::Model& info, const contract::ServiceSite& site,
                 const rt::word* payload);
 
 } // namespace metalfpga::runtime

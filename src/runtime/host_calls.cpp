@@ -54,18 +54,18 @@ CallHandler findHostCall(std::string_view name) {
 }
 
 bool CallContext::isString(size_t i) const {
-    return i < site.args.size() && site.args[i].kind == codegen::SiteArg::String;
+    return i < site.args.size() && site.args[i].kind == contract::SiteArg::String;
 }
 
 rt::Value CallContext::value(size_t i) const {
     if (i >= site.args.size()) return rt::Value::all_x(32);
-    const codegen::SiteArg& a = site.args[i];
-    if (a.kind == codegen::SiteArg::Real) {
+    const contract::SiteArg& a = site.args[i];
+    if (a.kind == contract::SiteArg::Real) {
         double d;
         std::memcpy(&d, &payload_[a.offset], sizeof d);
         return rt::val::from_real(d, 64);
     }
-    if (a.kind == codegen::SiteArg::String) {
+    if (a.kind == contract::SiteArg::String) {
         rt::Value v(static_cast<uint32_t>(a.text.empty() ? 8 : a.text.size() * 8));
         for (size_t c = 0; c < a.text.size(); ++c)
             for (int b = 0; b < 8; ++b)
@@ -73,7 +73,7 @@ rt::Value CallContext::value(size_t i) const {
                           (static_cast<unsigned char>(a.text[c]) >> b) & 1 ? rt::B1 : rt::B0);
         return v;
     }
-    if (a.kind != codegen::SiteArg::Vector) return rt::Value::all_x(32);
+    if (a.kind != contract::SiteArg::Vector) return rt::Value::all_x(32);
     rt::Value v(a.width, a.isSigned);
     uint32_t nw = rt::k::nwords(a.width);
     rt::k::VRef r = v.ref();
@@ -86,12 +86,12 @@ rt::Value CallContext::value(size_t i) const {
 
 std::string CallContext::text(size_t i) const {
     if (i >= site.args.size()) return "";
-    if (site.args[i].kind == codegen::SiteArg::String) return site.args[i].text;
+    if (site.args[i].kind == contract::SiteArg::String) return site.args[i].text;
     return rt::fmt::value_text(value(i));
 }
 
 double CallContext::real(size_t i) const {
-    if (i < site.args.size() && site.args[i].kind == codegen::SiteArg::Real) {
+    if (i < site.args.size() && site.args[i].kind == contract::SiteArg::Real) {
         double d;
         std::memcpy(&d, &payload_[site.args[i].offset], sizeof d);
         return d;
@@ -99,7 +99,7 @@ double CallContext::real(size_t i) const {
     return rt::val::to_real(value(i));
 }
 
-void CallContext::write(const codegen::ReplySlot& slot, const rt::Value& v) {
+void CallContext::write(const contract::ReplySlot& slot, const rt::Value& v) {
     if (slot.isReal) {
         double d = rt::val::to_real(v);
         std::memcpy(&reply_[slot.offset], &d, sizeof d);
@@ -122,20 +122,20 @@ void CallContext::setResult(const rt::Value& v) {
     if (site.hasResult) write(site.result, v);
 }
 
-const codegen::ReplySlot* CallContext::output(size_t i) const {
+const contract::ReplySlot* CallContext::output(size_t i) const {
     if (i >= site.outputOf.size() || site.outputOf[i] < 0) return nullptr;
     return &site.outputs[static_cast<size_t>(site.outputOf[i])];
 }
 
 void CallContext::setOutput(size_t i, const rt::Value& v) {
-    const codegen::ReplySlot* s = output(i);
+    const contract::ReplySlot* s = output(i);
     if (!s) return;
     write(*s, v);
     reply_[0] |= rt::word{1} << site.outputOf[i];
 }
 
 void CallContext::setOutputReal(size_t i, double d) {
-    const codegen::ReplySlot* s = output(i);
+    const contract::ReplySlot* s = output(i);
     if (!s) return;
     if (s->isReal)
         std::memcpy(&reply_[s->offset], &d, sizeof d);

@@ -4,7 +4,7 @@
 // the input arguments from the record payload and writes the result and the outputs into the
 // instance's reply area.
 
-#include "codegen/codegen.h"
+#include "contract/model.h"
 #include "metalfpga/rt/value.h"
 #include "runtime/instance.h"
 
@@ -17,14 +17,14 @@ namespace metalfpga::runtime {
 
 class CallContext {
   public:
-    CallContext(const codegen::ServiceSite& s, const rt::word* payload, rt::word* reply,
+    CallContext(const contract::ServiceSite& s, const rt::word* payload, rt::word* reply,
                 uint32_t replyWords, InstanceHost& inst, uint64_t now, FILE* errors)
         : site(s), instance(inst), time(now), err(errors), payload_(payload), reply_(reply),
           replyWords_(replyWords) {
         for (uint32_t i = 0; i < replyWords_; ++i) reply_[i] = 0;
     }
 
-    const codegen::ServiceSite& site;
+    const contract::ServiceSite& site;
     InstanceHost& instance;
     uint64_t time; // ticks of the global precision
     FILE* err;
@@ -42,7 +42,7 @@ class CallContext {
     void setOutput(size_t i, const rt::Value& v);
     void setOutputReal(size_t i, double d);
     // The type of output argument i as the model declared it.
-    const codegen::ReplySlot* output(size_t i) const;
+    const contract::ReplySlot* output(size_t i) const;
 
     // A warning with the call's location, as the simulator prints it.
     void warn(const std::string& message) const;
@@ -55,7 +55,7 @@ class CallContext {
     const rt::word* payload() const { return payload_; }
 
   private:
-    void write(const codegen::ReplySlot& slot, const rt::Value& v);
+    void write(const contract::ReplySlot& slot, const rt::Value& v);
     const rt::word* payload_;
     rt::word* reply_;
     uint32_t replyWords_;

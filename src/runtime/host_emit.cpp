@@ -62,7 +62,7 @@ std::string header(const HostSource& h) {
 
 } // namespace
 
-std::string emitHostSource(const codegen::Model& model, const HostSource& h) {
+std::string emitHostSource(const contract::Model& model, const HostSource& h) {
     std::string info = encodeModelInfo(model);
     std::string out = header(h);
     out += "#include \"standalone/standalone.h\"\n\n"

@@ -1,7 +1,7 @@
 #pragma once
 // --emit-host: writes the source of a standalone host (standalone/standalone.h) for one model.
 
-#include "codegen/codegen.h"
+#include "contract/model.h"
 
 #include <string>
 
@@ -17,6 +17,6 @@ struct HostSource {
 };
 
 // The C++ source of a program that runs `model` from the archive entries named by `h`.
-std::string emitHostSource(const codegen::Model& model, const HostSource& h);
+std::string emitHostSource(const contract::Model& model, const HostSource& h);
 
 } // namespace metalfpga::runtime

@@ -13,10 +13,10 @@ constexpr uint32_t kVersion = 3;
 // Every field of the encoded structs is named here: a structured binding must name all of a
 // struct's members, so a field added to one of them stops this file compiling until the codec
 // (encodeModelInfo, decodeModelInfo) and this list have it.
-[[maybe_unused]] void coversEveryField(const codegen::Model& m, const codegen::ServiceSite& s,
-                                       const codegen::SiteArg& a, const codegen::ReplySlot& r,
-                                       const codegen::DumpVar& dv, const codegen::DumpValue& dval,
-                                       const codegen::DumpInfo& di) {
+[[maybe_unused]] void coversEveryField(const contract::Model& m, const contract::ServiceSite& s,
+                                       const contract::SiteArg& a, const contract::ReplySlot& r,
+                                       const contract::DumpVar& dv, const contract::DumpValue& dval,
+                                       const contract::DumpInfo& di) {
     [[maybe_unused]] const auto& [source, sites, processWhere, routineWhere, frameDepth,
                                   maxProcSteps, precision, payloadWords, replyWords, ringCapacity,
                                   nbaEntries, dump] = m;
@@ -98,15 +98,15 @@ class Reader {
     bool ok_ = true;
 };
 
-void putSlot(Writer& w, const codegen::ReplySlot& s) {
+void putSlot(Writer& w, const contract::ReplySlot& s) {
     w.u32(s.width);
     w.b(s.isSigned);
     w.b(s.isReal);
     w.u32(s.offset);
 }
 
-codegen::ReplySlot getSlot(Reader& r) {
-    codegen::ReplySlot s;
+contract::ReplySlot getSlot(Reader& r) {
+    contract::ReplySlot s;
     s.width = r.u32();
     s.isSigned = r.b();
     s.isReal = r.b();
@@ -127,7 +127,7 @@ std::vector<std::string> getStrings(Reader& r) {
 
 } // namespace
 
-std::string encodeModelInfo(const codegen::Model& m) {
+std::string encodeModelInfo(const contract::Model& m) {
     Writer w;
     w.bytes.append(kMagic, sizeof kMagic);
     w.u32(kVersion);
@@ -198,7 +198,7 @@ std::string encodeModelInfo(const codegen::Model& m) {
     return w.bytes;
 }
 
-bool decodeModelInfo(const unsigned char* data, size_t size, codegen::Model& m,
+bool decodeModelInfo(const unsigned char* data, size_t size, contract::Model& m,
                      std::string& error) {
     if (size < 8 || std::memcmp(data, kMagic, sizeof kMagic) != 0) {
         error = "not a model description";
@@ -210,7 +210,7 @@ bool decodeModelInfo(const unsigned char* data, size_t size, codegen::Model& m,
                 std::to_string(kVersion);
         return false;
     }
-    m = codegen::Model{};
+    m = contract::Model{};
     m.sites.resize(r.count());
     for (auto& s : m.sites) {
         s.task = r.str();
@@ -219,9 +219,9 @@ bool decodeModelInfo(const unsigned char* data, size_t size, codegen::Model& m,
         s.args.resize(r.count());
         for (auto& a : s.args) {
             uint32_t kind = r.u32();
-            if (kind > static_cast<uint32_t>(codegen::SiteArg::Empty))
-                kind = static_cast<uint32_t>(codegen::SiteArg::Empty);
-            a.kind = static_cast<codegen::SiteArg::Kind>(kind);
+            if (kind > static_cast<uint32_t>(contract::SiteArg::Empty))
+                kind = static_cast<uint32_t>(contract::SiteArg::Empty);
+            a.kind = static_cast<contract::SiteArg::Kind>(kind);
             a.width = r.u32();
             a.isSigned = r.b();
             a.text = r.str();

@@ -19,33 +19,33 @@ rt::fmt::TimeFormat defaultTimeFormat(int precision) {
     return tf;
 }
 
-std::string formatSite(const codegen::Model& info, const codegen::ServiceSite& site,
+std::string formatSite(const contract::Model& info, const contract::ServiceSite& site,
                        const rt::word* payload) {
     return formatSite(site, payload, defaultTimeFormat(info.precision));
 }
 
-std::string formatSite(const codegen::ServiceSite& site, const rt::word* payload,
+std::string formatSite(const contract::ServiceSite& site, const rt::word* payload,
                        const rt::fmt::TimeFormat& timeFormat, size_t first, bool singleFormat) {
     std::vector<rt::fmt::Arg> args;
     for (size_t i = first; i < site.args.size(); ++i) {
-        const codegen::SiteArg& a = site.args[i];
+        const contract::SiteArg& a = site.args[i];
         switch (a.kind) {
-        case codegen::SiteArg::Empty: {
+        case contract::SiteArg::Empty: {
             rt::fmt::Arg e;
             e.kind = rt::fmt::Arg::Empty;
             args.push_back(e);
             break;
         }
-        case codegen::SiteArg::String:
+        case contract::SiteArg::String:
             args.push_back(rt::fmt::Arg::str(a.text));
             break;
-        case codegen::SiteArg::Real: {
+        case contract::SiteArg::Real: {
             double d;
             std::memcpy(&d, &payload[a.offset], sizeof d);
             args.push_back(rt::fmt::Arg::real(d));
             break;
         }
-        case codegen::SiteArg::Vector: {
+        case contract::SiteArg::Vector: {
             rt::Value v(a.width, a.isSigned);
             uint32_t nw = rt::k::nwords(a.width);
             rt::k::VRef r = v.ref();
@@ -75,7 +75,7 @@ std::string formatSite(const codegen::ServiceSite& site, const rt::word* payload
     return s;
 }
 
-std::string timeString(const codegen::Model& info, uint64_t ticks) {
+std::string timeString(const contract::Model& info, uint64_t ticks) {
     static const char* const units[] = {"s", "ms", "us", "ns", "ps", "fs"};
     int p = info.precision;
     // ticks of 10^p s: in the unit of the largest power-of-1000 at or below p.

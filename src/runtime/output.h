@@ -1,7 +1,7 @@
 #pragma once
 // Formatting of display-like service records and of simulation times for messages.
 
-#include "codegen/codegen.h"
+#include "contract/model.h"
 #include "metalfpga/rt/config.h"
 #include "metalfpga/rt/format.h"
 
@@ -11,13 +11,13 @@
 namespace metalfpga::runtime {
 
 // A display-like record's text, %t in the default $timeformat (clause 17.3.2).
-std::string formatSite(const codegen::Model& info, const codegen::ServiceSite& site,
+std::string formatSite(const contract::Model& info, const contract::ServiceSite& site,
                        const rt::word* payload);
 
 // The same with a $timeformat (an instance's), from argument `first` on. With singleFormat
 // ($sformat), argument `first` is the one format string, also when it is not a literal (its
 // value's characters).
-std::string formatSite(const codegen::ServiceSite& site, const rt::word* payload,
+std::string formatSite(const contract::ServiceSite& site, const rt::word* payload,
                        const rt::fmt::TimeFormat& timeFormat, size_t first = 0,
                        bool singleFormat = false);
 
@@ -25,6 +25,6 @@ std::string formatSite(const codegen::ServiceSite& site, const rt::word* payload
 rt::fmt::TimeFormat defaultTimeFormat(int precision);
 
 // "1500 (ps)": ticks of the global precision in the largest unit that shows them exactly.
-std::string timeString(const codegen::Model& info, uint64_t ticks);
+std::string timeString(const contract::Model& info, uint64_t ticks);
 
 } // namespace metalfpga::runtime

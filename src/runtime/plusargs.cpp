@@ -60,7 +60,7 @@ void callValuePlusargs(CallContext& c) {
         return;
     }
     std::string text = arg->substr(prefix.size());
-    const codegen::ReplySlot* out = c.output(1);
+    const contract::ReplySlot* out = c.output(1);
     uint32_t width = out ? out->width : 32;
     rt::Value v;
     switch (conv) {

@@ -29,7 +29,7 @@ struct Range {
 };
 
 bool given(const CallContext& c, size_t i, size_t realArgs) {
-    return i < realArgs && c.site.args[i].kind != codegen::SiteArg::Empty;
+    return i < realArgs && c.site.args[i].kind != contract::SiteArg::Empty;
 }
 
 int64_t intArg(const CallContext& c, size_t i) {
@@ -42,7 +42,7 @@ int64_t intArg(const CallContext& c, size_t i) {
 
 // The address range of the call, or false (with Icarus's message) when out of bounds.
 bool rangeOf(CallContext& c, size_t realArgs, const std::string& task, Range& r) {
-    const codegen::ServiceSite& s = c.site;
+    const contract::ServiceSite& s = c.site;
     int64_t lo = std::min(s.memMsb, s.memLsb), hi = std::max(s.memMsb, s.memLsb);
     // A memory declared [high:low] without a finish address: 1364-2005 loads from the low
     // address up (1364-2001 loaded from the left one); Icarus says so.
@@ -59,11 +59,11 @@ bool rangeOf(CallContext& c, size_t realArgs, const std::string& task, Range& r)
     static const char* const kWhich[] = {"third argument (start address)",
                                          "fourth argument (finish address)"};
     for (size_t i = 2; i < 4; ++i)
-        if (given(c, i, realArgs) && c.site.args[i].kind == codegen::SiteArg::Real)
+        if (given(c, i, realArgs) && c.site.args[i].kind == contract::SiteArg::Real)
             c.instance.emit(fmt::format("WARNING: {}: {}'s {} is a real value.\n", s.where, task,
                                         kWhich[i - 2]));
     auto addrArg = [&](size_t i) {
-        if (c.site.args[i].kind == codegen::SiteArg::Real) return static_cast<int64_t>(c.real(i));
+        if (c.site.args[i].kind == contract::SiteArg::Real) return static_cast<int64_t>(c.real(i));
         return intArg(c, i);
     };
     r.start = addrArg(2);
@@ -81,7 +81,7 @@ bool rangeOf(CallContext& c, size_t realArgs, const std::string& task, Range& r)
     return true;
 }
 
-uint64_t flatOf(const codegen::ServiceSite& s, int64_t addr) {
+uint64_t flatOf(const contract::ServiceSite& s, int64_t addr) {
     return static_cast<uint64_t>(s.memMsb >= s.memLsb ? addr - s.memLsb : s.memLsb - addr);
 }
 
@@ -93,7 +93,7 @@ struct ParsedMemFile {
 };
 
 // Parses a memory file into `out`. Messages as Icarus prints them.
-void parseMemFile(const codegen::ServiceSite& s, const std::string& task, const std::string& path,
+void parseMemFile(const contract::ServiceSite& s, const std::string& task, const std::string& path,
                   const std::string& text, const Range& r, ParsedMemFile& parsed) {
     std::map<uint64_t, rt::Value>& out = parsed.words;
     bool binary = task == "$readmemb";
@@ -189,7 +189,7 @@ void parseMemFile(const codegen::ServiceSite& s, const std::string& task, const 
 // The instances of a batch read the same files: a file's text is parsed once per call site and
 // range, and every later call whose file has the same text (compared byte for byte, so a file
 // the simulation rewrote is parsed again) shares the words.
-std::shared_ptr<const ParsedMemFile> parsedMemFile(const codegen::ServiceSite& site,
+std::shared_ptr<const ParsedMemFile> parsedMemFile(const contract::ServiceSite& site,
                                                    const std::string& task, const std::string& path,
                                                    std::string text, const Range& r) {
     std::string key = fmt::format("{}|{}|{}|{}|{}|{}", static_cast<const void*>(&site), task, path,
@@ -216,7 +216,7 @@ std::shared_ptr<const ParsedMemFile> parsedMemFile(const codegen::ServiceSite& s
 } // namespace
 
 void callReadmem(CallContext& c) {
-    const codegen::ServiceSite& s = c.site;
+    const contract::ServiceSite& s = c.site;
     size_t realArgs = s.args.size() - 1; // the cursor is last
     FileTable& ft = c.instance.files;
     bool first = c.value(realArgs).to_u64() == 0;
@@ -268,7 +268,7 @@ void callReadmem(CallContext& c) {
 }
 
 void callWritemem(CallContext& c) {
-    const codegen::ServiceSite& s = c.site;
+    const contract::ServiceSite& s = c.site;
     size_t realArgs = s.args.size() - 2; // cursor, data
     FileTable& ft = c.instance.files;
     uint64_t cursor = c.value(realArgs).to_u64();

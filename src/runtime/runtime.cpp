@@ -32,7 +32,7 @@ static_assert(sizeof(RecordHeader) == 24);
 // Drains the service rings of all instances, keeping per-instance state on the host.
 class Services {
   public:
-    Services(const codegen::Model& info, const RunOptions& o, uint32_t count)
+    Services(const contract::Model& info, const RunOptions& o, uint32_t count)
         : info_(info), o_(o), inst_(count), batch_(count > 1) {
         for (uint32_t i = 0; i < count; ++i) {
             inst_[i].index = i;
@@ -90,7 +90,7 @@ class Services {
 
     void handle(InstanceHost& inst, const RecordHeader& h, const rt::word* payload,
                 m::RingView& rv) {
-        const codegen::ServiceSite* site =
+        const contract::ServiceSite* site =
             h.site < info_.sites.size() ? &info_.sites[h.site] : nullptr;
         switch (h.kind) {
         case m::kSvcDisplay:
@@ -178,7 +178,7 @@ class Services {
         exitCode_ = 1;
     }
 
-    const codegen::Model& info_;
+    const contract::Model& info_;
     const RunOptions& o_;
     std::vector<InstanceHost> inst_;
     bool batch_;
@@ -233,7 +233,7 @@ int finishStopped(const StopReason& why, bool early, FILE* err, int exitCode) {
 
 } // namespace
 
-int simulate(Engine& engine, const codegen::Model& info, const RunOptions& o, double* simulateMs) {
+int simulate(Engine& engine, const contract::Model& info, const RunOptions& o, double* simulateMs) {
     auto t0 = std::chrono::steady_clock::now();
     backends::cpu::InterruptScope interrupts; // the CLI's scope may have started earlier
     Profiler::Timer simTimer(o.profiler, "simulation");

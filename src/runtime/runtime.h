@@ -2,7 +2,7 @@
 // The host driver loop: steps every instance of an engine, drains each instance's service ring
 // in instance order, formats output and answers host calls.
 
-#include "codegen/codegen.h"
+#include "contract/model.h"
 #include "runtime/engine.h"
 #include "runtime/profile.h"
 
@@ -31,7 +31,7 @@ struct RunOptions {
 // with several instances, each line of instance k > 0 starts with "[k] ". Returns the process
 // exit status (0 for $finish and for simulations that run out of events; 1 when an instance
 // ended with a model error).
-int simulate(Engine& engine, const codegen::Model& info, const RunOptions& options,
+int simulate(Engine& engine, const contract::Model& info, const RunOptions& options,
              double* simulateMs = nullptr);
 
 // Reads an --instance-plusargs file: line k holds instance k's plusargs (+word, separated by

@@ -183,7 +183,7 @@ void scan(CallContext& c, Source& in, const std::string& format) {
             }
             continue;
         }
-        const codegen::ReplySlot* out = suppress ? nullptr : c.output(arg);
+        const contract::ReplySlot* out = suppress ? nullptr : c.output(arg);
         if (!suppress && !out) {
             c.warn(fmt::format("$fscanf/$sscanf: the format has more conversions than "
                                "arguments"));

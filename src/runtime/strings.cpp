@@ -16,7 +16,7 @@ void store(CallContext& c, std::string text) {
         c.warn(c.site.task + " made text with a NUL byte (%u/%z); the text ends there");
         text.resize(nul);
     }
-    const codegen::ReplySlot* out = c.output(0);
+    const contract::ReplySlot* out = c.output(0);
     uint32_t width = out ? out->width : static_cast<uint32_t>(8 * text.size());
     rt::Value v = rt::Value::from_u64(width == 0 ? 1 : width, 0);
     for (size_t k = 0; k < text.size() && k * 8 < width; ++k) {

@@ -9,7 +9,7 @@ namespace metalfpga::runtime {
 void callTimeformat(CallContext& c) {
     rt::fmt::TimeFormat tf = defaultTimeFormat(c.instance.precision);
     auto integer = [&](size_t i, int& out, int lo, int hi, const char* what) {
-        if (i >= c.argCount() || c.site.args[i].kind == codegen::SiteArg::Empty) return;
+        if (i >= c.argCount() || c.site.args[i].kind == contract::SiteArg::Empty) return;
         rt::Value v = c.value(i);
         if (v.has_xz()) {
             c.warn(std::string("$timeformat: the ") + what + " is x or z; the default is used");
@@ -26,7 +26,7 @@ void callTimeformat(CallContext& c) {
     };
     integer(0, tf.units, -15, 2, "units");
     integer(1, tf.precision, 0, 100, "precision");
-    if (c.argCount() > 2 && c.site.args[2].kind != codegen::SiteArg::Empty) tf.suffix = c.text(2);
+    if (c.argCount() > 2 && c.site.args[2].kind != contract::SiteArg::Empty) tf.suffix = c.text(2);
     integer(3, tf.min_width, 0, 1000, "minimum field width");
     c.instance.timeFormat = tf;
 }

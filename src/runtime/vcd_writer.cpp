@@ -1,5 +1,6 @@
 #include "runtime/vcd_writer.h"
 
+#include "metalfpga/rt/kernels.h"
 #include "metalfpga/version.h"
 
 #include <fmt/format.h>
@@ -80,7 +81,7 @@ std::string realText(double d) {
 
 } // namespace
 
-VcdWriter::VcdWriter(const codegen::Model& info, uint32_t instance, std::string dir,
+VcdWriter::VcdWriter(const contract::Model& info, uint32_t instance, std::string dir,
                      std::function<void(const std::string&)> say)
     : info_(info), instance_(instance), dir_(std::move(dir)), say_(std::move(say)),
       codes_(info.dump.values.size(), ~0u) {}
@@ -133,7 +134,7 @@ void VcdWriter::timeLine(uint64_t t) {
 }
 
 void VcdWriter::header() {
-    const codegen::DumpInfo& d = info_.dump;
+    const contract::DumpInfo& d = info_.dump;
     std::time_t now = std::time(nullptr);
     char date[64];
     std::strftime(date, sizeof date, "%a %b %e %H:%M:%S %Y", std::localtime(&now));
@@ -171,7 +172,7 @@ void VcdWriter::header() {
     std::function<void(const Node&)> write = [&](const Node& n) {
         std::fprintf(f_, "$scope %s %s $end\n", n.kind.c_str(), n.name.c_str());
         for (uint32_t v : n.vars) {
-            const codegen::DumpVar& dv = d.vars[v];
+            const contract::DumpVar& dv = d.vars[v];
             std::fprintf(f_, "$var %s %u %s %s%s%s $end\n", dv.type.c_str(), dv.width,
                          code(dv.value).c_str(), dv.name.c_str(), dv.range.empty() ? "" : " ",
                          dv.range.c_str());
@@ -186,7 +187,7 @@ void VcdWriter::header() {
 
 void VcdWriter::value(uint32_t v, const rt::word* payload) {
     if (v >= codes_.size() || codes_[v] == ~0u) return;
-    const codegen::DumpValue& dv = info_.dump.values[v];
+    const contract::DumpValue& dv = info_.dump.values[v];
     std::string c = code(v);
     if (dv.isEvent) {
         std::fprintf(f_, "1%s\n", c.c_str());
@@ -203,16 +204,16 @@ void VcdWriter::value(uint32_t v, const rt::word* payload) {
 
 void VcdWriter::record(uint32_t op, uint32_t site, uint32_t b, uint64_t time,
                        const rt::word* payload) {
-    const codegen::DumpInfo& d = info_.dump;
+    const contract::DumpInfo& d = info_.dump;
     switch (op) {
-    case codegen::kDumpFile: {
+    case contract::kDumpFile: {
         if (site >= info_.sites.size()) return;
-        const codegen::ServiceSite& s = info_.sites[site];
+        const contract::ServiceSite& s = info_.sites[site];
         std::string name;
-        if (!s.args.empty() && s.args[0].kind == codegen::SiteArg::String) {
+        if (!s.args.empty() && s.args[0].kind == contract::SiteArg::String) {
             name = s.args[0].text;
-        } else if (!s.args.empty() && s.args[0].kind == codegen::SiteArg::Vector) {
-            const codegen::SiteArg& a = s.args[0];
+        } else if (!s.args.empty() && s.args[0].kind == contract::SiteArg::Vector) {
+            const contract::SiteArg& a = s.args[0];
             uint32_t nw = rt::k::nwords(a.width);
             for (uint32_t i = (a.width + 7) / 8; i-- > 0;) {
                 unsigned c = 0;
@@ -234,7 +235,7 @@ void VcdWriter::record(uint32_t op, uint32_t site, uint32_t b, uint64_t time,
         if (!name.empty()) name_ = name;
         return;
     }
-    case codegen::kDumpVars: {
+    case contract::kDumpVars: {
         if (headerDone_) {
             say_(fmt::format("VCD warning: $dumpvars ignored, previously called at simtime {}\n",
                              headerTime_));
@@ -246,7 +247,7 @@ void VcdWriter::record(uint32_t op, uint32_t site, uint32_t b, uint64_t time,
                 if (isSelected_.insert(v).second) selected_.push_back(v);
         return;
     }
-    case codegen::kDumpBegin:
+    case contract::kDumpBegin:
         if (!f_) return;
         section_ = b;
         if (b == 1) {
@@ -260,12 +261,12 @@ void VcdWriter::record(uint32_t op, uint32_t site, uint32_t b, uint64_t time,
             std::fprintf(f_, b == 2 ? "$dumpon\n" : "$dumpall\n");
         }
         return;
-    case codegen::kDumpEnd:
+    case contract::kDumpEnd:
         if (!f_) return;
         if (section_ == 1 || !full_) std::fprintf(f_, "$end\n");
         section_ = 0;
         return;
-    case codegen::kDumpValue:
+    case contract::kDumpValue:
         if (!f_ || !headerDone_) return;
         if (section_) {
             if (section_ == 1 || !full_) value(site, payload);
@@ -287,12 +288,12 @@ void VcdWriter::record(uint32_t op, uint32_t site, uint32_t b, uint64_t time,
         timeLine(time);
         value(site, payload);
         return;
-    case codegen::kDumpOff:
+    case contract::kDumpOff:
         if (!f_ || !headerDone_ || full_) return;
         timeLine(time);
         std::fprintf(f_, "$dumpoff\n");
         for (uint32_t v : dumped_) {
-            const codegen::DumpValue& dv = d.values[v];
+            const contract::DumpValue& dv = d.values[v];
             if (dv.isEvent) continue;
             if (dv.isReal)
                 std::fprintf(f_, "rNaN %s\n", code(v).c_str());
@@ -303,11 +304,11 @@ void VcdWriter::record(uint32_t op, uint32_t site, uint32_t b, uint64_t time,
         }
         std::fprintf(f_, "$end\n");
         return;
-    case codegen::kDumpLimit: {
+    case contract::kDumpLimit: {
         if (site >= info_.sites.size()) return;
-        const codegen::ServiceSite& s = info_.sites[site];
-        if (s.args.empty() || s.args[0].kind != codegen::SiteArg::Vector) return;
-        const codegen::SiteArg& a = s.args[0];
+        const contract::ServiceSite& s = info_.sites[site];
+        if (s.args.empty() || s.args[0].kind != contract::SiteArg::Vector) return;
+        const contract::SiteArg& a = s.args[0];
         uint32_t nw = rt::k::nwords(a.width);
         if (payload[a.offset + nw]) return; // x/z bits in the low word
         uint64_t v = payload[a.offset];
@@ -315,10 +316,10 @@ void VcdWriter::record(uint32_t op, uint32_t site, uint32_t b, uint64_t time,
         limit_ = v;
         return;
     }
-    case codegen::kDumpFlush:
+    case contract::kDumpFlush:
         flush();
         return;
-    case codegen::kDumpLast:
+    case contract::kDumpLast:
         finish(time);
         return;
     default:

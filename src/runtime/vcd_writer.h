@@ -1,8 +1,8 @@
 #pragma once
 // The VCD writer of one instance (IEEE 1364-2005 clause 18): turns the model's kSvcDump
-// records (see codegen::DumpOp) into a value change dump file.
+// records (see contract::DumpOp) into a value change dump file.
 
-#include "codegen/codegen.h"
+#include "contract/model.h"
 #include "metalfpga/rt/config.h"
 
 #include <cstdint>
@@ -22,13 +22,13 @@ class VcdWriter {
   public:
     // `say` prints a message where the design's output goes (Icarus prints its VCD messages on
     // standard output); `dir` is --vcd-dir (empty: the current folder).
-    VcdWriter(const codegen::Model& info, uint32_t instance, std::string dir,
+    VcdWriter(const contract::Model& info, uint32_t instance, std::string dir,
               std::function<void(const std::string&)> say);
     ~VcdWriter();
     VcdWriter(const VcdWriter&) = delete;
     VcdWriter& operator=(const VcdWriter&) = delete;
 
-    // One kSvcDump record: op (codegen::DumpOp), site, b, the time, the payload.
+    // One kSvcDump record: op (contract::DumpOp), site, b, the time, the payload.
     void record(uint32_t op, uint32_t site, uint32_t b, uint64_t time, const rt::word* payload);
     // $finish at `time`: the file ends with this time (the time step's changes still follow).
     void finish(uint64_t time);
@@ -42,7 +42,7 @@ class VcdWriter {
     void value(uint32_t v, const rt::word* payload);
     std::string code(uint32_t v) const;
 
-    const codegen::Model& info_;
+    const contract::Model& info_;
     uint32_t instance_;
     std::string dir_;
     std::function<void(const std::string&)> say_;

@@ -239,7 +239,7 @@ static int runStandaloneHere(const StandaloneModel& m, int argc, char** argv) {
         fmt::print(stderr, "{}: error: {}\n", o.prog, error);
         return 2;
     }
-    codegen::Model info;
+    contract::Model info;
     if (!decodeModelInfo(m.info, m.infoSize, info, error)) {
         fmt::print(stderr, "{}: error: {}\n", o.prog, error);
         return 1;

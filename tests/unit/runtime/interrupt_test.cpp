@@ -65,7 +65,7 @@ struct Outcome {
 };
 
 Outcome simulateWith(FakeEngine& e) {
-    codegen::Model info;
+    contract::Model info;
     RunOptions o;
     o.out = std::tmpfile();
     o.err = std::tmpfile();

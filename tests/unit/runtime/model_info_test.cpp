@@ -38,7 +38,7 @@ TEST(ModelInfo, RoundTripOfAGeneratedModel) {
     auto model = codegen::generate(*e->design, e->sm, *e->diags);
     ASSERT_TRUE(model);
     std::string bytes = encodeModelInfo(*model);
-    codegen::Model back;
+    contract::Model back;
     std::string error;
     ASSERT_TRUE(decodeModelInfo(reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size(),
                                 back, error))
@@ -68,10 +68,10 @@ TEST(ModelInfo, RoundTripOfAGeneratedModel) {
 }
 
 TEST(ModelInfo, DamagedBytesAreRejected) {
-    codegen::Model m;
+    contract::Model m;
     m.processWhere = {"t.v:3 initial"};
     std::string bytes = encodeModelInfo(m);
-    codegen::Model back;
+    contract::Model back;
     std::string error;
     auto data = [](const std::string& s) {
         return reinterpret_cast<const unsigned char*>(s.data());
@@ -92,7 +92,7 @@ TEST(ModelInfo, DamagedBytesAreRejected) {
 }
 
 TEST(ModelInfo, EmittedHostHoldsKeysArchiveAndBuildCommand) {
-    codegen::Model m;
+    contract::Model m;
     HostSource h;
     h.key = "0123abcd";
     h.cudaBaseKey = "4567ef";
@@ -111,7 +111,7 @@ TEST(ModelInfo, EmittedHostHoldsKeysArchiveAndBuildCommand) {
 TEST(ModelInfo, EmittedHostWithoutCudaSaysSo) {
     HostSource h;
     h.key = "0123abcd";
-    std::string src = emitHostSource(codegen::Model{}, h);
+    std::string src = emitHostSource(contract::Model{}, h);
     EXPECT_NE(src.find("m.cudaBaseKey = \"\";"), std::string::npos);
     EXPECT_NE(src.find("no CUDA entry"), std::string::npos);
 }
