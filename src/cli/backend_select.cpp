@@ -1,6 +1,7 @@
 #include "cli/backend_select.h"
 
-#include "backends/cpu/interrupts.h"
+#include "backends/common/compile_progress.h"
+#include "backends/common/interrupts.h"
 
 #if METALFPGA_HAS_CUDA
 #include "backends/cuda/cuda_engine.h"
@@ -69,9 +70,9 @@ std::string cudaBaseKey(const std::string& source, std::string& why) {
 }
 
 int reportInterrupt() {
-    int sig = backends::cpu::interruptSignal();
+    int sig = backends::interruptSignal();
     if (!sig) return -1;
-    fmt::print(stderr, "metalfpga_cli: interrupted by {}\n", backends::cpu::signalName(sig));
+    fmt::print(stderr, "metalfpga_cli: interrupted by {}\n", backends::signalName(sig));
     return 128 + sig;
 }
 
@@ -79,12 +80,12 @@ bool prepareRun(const std::string& source, const BackendOptions& o, PreparedRun&
                 std::string& error) {
     // A signal during the compile stops it (the load returns null) and the run never starts.
     bool ok = prepareBackend(source, o, out, error);
-    if (ok && backends::cpu::interruptSignal()) {
+    if (ok && backends::interruptSignal()) {
         out.engine.reset();
         out.model.reset();
         ok = false;
     }
-    if (!ok && backends::cpu::interruptSignal()) error = "interrupted";
+    if (!ok && backends::interruptSignal()) error = "interrupted";
     return ok;
 }
 
@@ -92,7 +93,7 @@ namespace {
 
 bool prepareBackend(const std::string& source, const BackendOptions& o, PreparedRun& out,
                     std::string& error) {
-    backends::cpu::CompileOptions co = o.pipeline;
+    backends::CompileOptions co = o.pipeline;
     co.useCache = o.useCache && co.useCache;
     bool cuda = o.backend == "cuda";
     if (o.backend == "auto") {
@@ -116,8 +117,8 @@ bool prepareBackend(const std::string& source, const BackendOptions& o, Prepared
         }
         std::unique_ptr<backends::cuda::LoadedModel> m;
         auto t0 = std::chrono::steady_clock::now();
-        backends::cpu::runWithProgress("cuda", co.async,
-                                       [&] { m = backends::cuda::load(source, co, error); });
+        backends::runWithProgress("cuda", co.async,
+                                  [&] { m = backends::cuda::load(source, co, error); });
         if (!m) return false;
         out.cacheHit = m->cacheHit;
         if (o.profiler) o.profiler->addStage(loadStage(m->cacheHit), msSince(t0));
@@ -143,8 +144,7 @@ bool prepareBackend(const std::string& source, const BackendOptions& o, Prepared
     }
     std::unique_ptr<backends::cpu::LoadedModel> m;
     auto t0 = std::chrono::steady_clock::now();
-    backends::cpu::runWithProgress("cpu", co.async,
-                                   [&] { m = backends::cpu::load(source, co, error); });
+    backends::runWithProgress("cpu", co.async, [&] { m = backends::cpu::load(source, co, error); });
     if (!m) return false;
     out.cacheHit = m->cacheHit;
     if (o.profiler) o.profiler->addStage(loadStage(m->cacheHit), msSince(t0));

@@ -15,7 +15,7 @@ namespace metalfpga::cli {
 struct BackendOptions {
     std::string backend = "auto"; // cpu, cuda, auto (CUDA when a device is present)
     bool useCache = true;
-    backends::cpu::CompileOptions pipeline; // archive folder, load/save/log/async switches
+    backends::CompileOptions pipeline; // archive folder, load/save/log/async switches
     uint32_t count = 1;
     unsigned threads = 0; // CPU engine threads (0: one per hardware thread)
     uint64_t slotLimit = 10'000'000;
@@ -49,7 +49,7 @@ std::string cudaBaseKey(const std::string& source, std::string& why);
 bool prepareRun(const std::string& source, const BackendOptions& options, PreparedRun& out,
                 std::string& error);
 
-// After a signal (backends/cpu/interrupts.h) during the compile: prints one line
+// After a signal (backends/common/interrupts.h) during the compile: prints one line
 // "metalfpga_cli: interrupted by SIGNAL" on stderr and returns 128 + the signal; -1 when none
 // arrived.
 int reportInterrupt();

@@ -1,7 +1,7 @@
 // metalfpga_cli: the command-line driver. Options follow Icarus Verilog where they overlap.
 
+#include "backends/common/interrupts.h"
 #include "backends/cpu/cpu_backend.h"
-#include "backends/cpu/interrupts.h"
 #include "cli/arguments.h"
 #include "cli/backend_select.h"
 #include "codegen/codegen.h"
@@ -108,8 +108,8 @@ bool staticSchedule(const CliOptions& o) {
 }
 
 // The pipeline-archive options: the environment's, then the command line's on top.
-backends::cpu::CompileOptions pipelineOptions(const CliOptions& o) {
-    backends::cpu::CompileOptions p = backends::cpu::optionsFromEnvironment();
+backends::CompileOptions pipelineOptions(const CliOptions& o) {
+    backends::CompileOptions p = backends::optionsFromEnvironment();
     if (!o.pipelineArchive.empty()) p.cacheDir = o.pipelineArchive;
     if (o.pipelineLoad >= 0) p.load = o.pipelineLoad == 1;
     if (o.pipelineSave >= 0) p.save = o.pipelineSave == 1;
@@ -136,8 +136,8 @@ int emitHost(const ir::Design& design, const contract::Model& model, const CliOp
     runtime::HostSource h;
     for (ir::ScopeId t : design.tops)
         h.design += (h.design.empty() ? "" : " ") + design.scopes[t].name;
-    backends::cpu::CompileOptions p = pipelineOptions(o);
-    h.archive = p.cacheDir.empty() ? backends::cpu::cacheDirectory() : p.cacheDir;
+    backends::CompileOptions p = pipelineOptions(o);
+    h.archive = p.cacheDir.empty() ? backends::cacheDirectory() : p.cacheDir;
     std::error_code ec;
     std::filesystem::path abs = std::filesystem::absolute(h.archive, ec);
     if (!ec) h.archive = abs.lexically_normal().string();
@@ -223,7 +223,7 @@ int simulateDesign(const ir::Design& design, const frontend::SourceManager& sm,
     std::string error;
     cli::PreparedRun prepared;
     // SIGINT/SIGTERM/SIGHUP/SIGPIPE stop the compile or the run cleanly (interrupts.h).
-    backends::cpu::InterruptScope interrupts;
+    backends::InterruptScope interrupts;
     if (!cli::prepareRun(model->source, bo, prepared, error)) {
         if (int rc = cli::reportInterrupt(); rc >= 0) return rc;
         fmt::print(stderr, "metalfpga_cli: error: {}\n", error);

@@ -1,6 +1,6 @@
 #include "runtime/runtime.h"
 
-#include "backends/cpu/interrupts.h"
+#include "backends/common/interrupts.h"
 #include "metalfpga/rt/model.h"
 #include "runtime/host_calls.h"
 #include "runtime/output.h"
@@ -187,7 +187,7 @@ class Services {
     std::vector<std::unique_ptr<VcdWriter>> vcd_; // per instance; closed when the run ends
 };
 
-// Why a run stops before its end: a signal (backends/cpu/interrupts.h) or a failed write of the
+// Why a run stops before its end: a signal (backends/common/interrupts.h) or a failed write of the
 // output. Either way the instances run to the end of their current time slot (the step budget's
 // kStopAtSlotEnd), so files and VCD end with whole time steps; a second SIGINT/SIGTERM/SIGHUP
 // stops after the current round.
@@ -204,8 +204,8 @@ StopReason stopReason(const Services& services, FILE* out, int flushErrno = 0) {
     if (!err) err = flushErrno;
     if (!err && std::ferror(out)) err = EIO;
     // EPIPE counts as SIGPIPE (the signal is caught, or blocked by whoever started us).
-    if (err == EPIPE) backends::cpu::noteInterrupt(SIGPIPE);
-    r.signal = backends::cpu::interruptSignal();
+    if (err == EPIPE) backends::noteInterrupt(SIGPIPE);
+    r.signal = backends::interruptSignal();
     if (!r.signal) r.outputError = err;
     return r;
 }
@@ -219,7 +219,7 @@ int finishStopped(const StopReason& why, bool early, FILE* err, int exitCode) {
             fmt::print(err,
                        "metalfpga: interrupted by {}: stopped at the end of a time step; "
                        "files flushed and closed\n",
-                       backends::cpu::signalName(why.signal));
+                       backends::signalName(why.signal));
         return 128 + why.signal;
     }
     if (why.outputError) {
@@ -235,7 +235,7 @@ int finishStopped(const StopReason& why, bool early, FILE* err, int exitCode) {
 
 int simulate(Engine& engine, const contract::Model& info, const RunOptions& o, double* simulateMs) {
     auto t0 = std::chrono::steady_clock::now();
-    backends::cpu::InterruptScope interrupts; // the CLI's scope may have started earlier
+    backends::InterruptScope interrupts; // the CLI's scope may have started earlier
     Profiler::Timer simTimer(o.profiler, "simulation");
     if (o.profiler) engine.setProfiler(o.profiler);
     uint32_t n = engine.count();
@@ -251,10 +251,10 @@ int simulate(Engine& engine, const contract::Model& info, const RunOptions& o, d
         return std::chrono::duration<double, std::milli>(b - a).count();
     };
     // A signal before the first step (during the compile): the simulation does not start.
-    if (backends::cpu::interruptSignal()) live = 0;
+    if (backends::interruptSignal()) live = 0;
     while (live > 0) {
         stop = stopReason(services, o.out);
-        if (backends::cpu::interruptCount() >= 2) break;
+        if (backends::interruptCount() >= 2) break;
         Clock::time_point r0 = o.profiler ? Clock::now() : Clock::time_point{};
         engine.step(stop.any() ? budget | m::kStopAtSlotEnd : budget, run, status);
         Clock::time_point r1 = o.profiler ? Clock::now() : Clock::time_point{};

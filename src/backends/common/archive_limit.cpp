@@ -6,7 +6,7 @@
 #include <cstdlib>
 #include <vector>
 
-namespace metalfpga::backends::common {
+namespace metalfpga::backends {
 
 namespace fs = std::filesystem;
 
@@ -92,4 +92,4 @@ Eviction enforceLimit(const fs::path& dir, uint64_t maxBytes, const fs::path& ke
     return out;
 }
 
-} // namespace metalfpga::backends::common
+} // namespace metalfpga::backends

@@ -14,7 +14,7 @@
 #include <filesystem>
 #include <string>
 
-namespace metalfpga::backends::common {
+namespace metalfpga::backends {
 
 // The default limit: 1024 MiB.
 constexpr uint64_t kDefaultArchiveMaxMb = 1024;
@@ -42,4 +42,4 @@ struct Eviction {
 Eviction enforceLimit(const std::filesystem::path& dir, uint64_t maxBytes,
                       const std::filesystem::path& keep);
 
-} // namespace metalfpga::backends::common
+} // namespace metalfpga::backends

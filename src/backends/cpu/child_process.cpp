@@ -1,6 +1,6 @@
 #include "backends/cpu/child_process.h"
 
-#include "backends/cpu/interrupts.h"
+#include "backends/common/interrupts.h"
 
 #include <spawn.h>
 #include <sys/prctl.h>

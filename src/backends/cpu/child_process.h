@@ -8,8 +8,8 @@
 namespace metalfpga::backends::cpu {
 
 // Runs `command` with /bin/sh -c and waits for it. While it runs, an interrupt
-// (interrupts.h: interruptSignal() != 0) stops its process group: SIGTERM, then SIGKILL when it
-// is still there after a grace period; the call returns once no process of the group is left.
+// (common/interrupts.h: interruptSignal() != 0) stops its process group: SIGTERM, then SIGKILL when
+// it is still there after a grace period; the call returns once no process of the group is left.
 // Returns the wait status (as std::system), or -1 when it did not start or was stopped by an
 // interrupt (nothing starts once an interrupt was received).
 int runShell(const std::string& command);

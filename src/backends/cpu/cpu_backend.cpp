@@ -1,12 +1,12 @@
 #include "backends/cpu/cpu_backend.h"
 
 #include "backends/common/archive_limit.h"
-#include "backends/cpu/interrupts.h"
+#include "backends/common/interrupts.h"
+#include "backends/common/model_headers.h"
+#include "backends/common/split_source.h"
 #include "backends/cpu/model_compile.h"
-#include "backends/cpu/split_source.h"
 
 #include "metalfpga/version.h"
-#include "support/env_switch.h"
 
 #define XXH_INLINE_ALL
 #include <xxhash.h>
@@ -16,20 +16,14 @@
 #include <dlfcn.h>
 #include <unistd.h>
 
-#include <algorithm>
 #include <cerrno>
 #include <chrono>
-#include <condition_variable>
 #include <cstdio>
-#include <cstdlib>
 #include <cstring>
-#include <exception>
 #include <filesystem>
 #include <fstream>
-#include <mutex>
 #include <sstream>
 #include <thread>
-#include <vector>
 
 namespace metalfpga::backends::cpu {
 
@@ -108,178 +102,8 @@ std::string checkEntry(const fs::path& p) {
 
 } // namespace
 
-CompileOptions optionsFromEnvironment() {
-    CompileOptions o;
-    if (const char* a = std::getenv("METALFPGA_PIPELINE_ARCHIVE"); a && *a) o.cacheDir = a;
-    o.load = support::envSwitch("METALFPGA_PIPELINE_ARCHIVE_LOAD", o.load);
-    o.save = support::envSwitch("METALFPGA_PIPELINE_HARVEST", o.save);
-    o.save = support::envSwitch("METALFPGA_PIPELINE_ARCHIVE_SAVE", o.save);
-    o.log = support::envSwitch("METALFPGA_PIPELINE_LOG", o.log);
-    o.async = support::envSwitch("METALFPGA_PIPELINE_PRECOMPILE", o.async);
-    o.async = support::envSwitch("METALFPGA_PIPELINE_ASYNC", o.async);
-    return o;
-}
-
-void logDecision(const std::string& text) {
-    fmt::print(stderr, "[metalfpga] pipeline archive: {}\n", text);
-}
-
-CompileProgress& compileProgress() {
-    static CompileProgress p;
-    return p;
-}
-
-void runUnits(size_t n, size_t jobs, const std::function<void(size_t)>& work) {
-    compileProgress().start(n);
-    std::atomic<size_t> next{0};
-    auto worker = [&] {
-        for (size_t k; (k = next++) < n && !interruptSignal();) {
-            work(k);
-            compileProgress().unitDone();
-        }
-    };
-    std::vector<std::thread> pool;
-    for (size_t t = 1; t < std::min(jobs, n); ++t) pool.emplace_back(worker);
-    worker();
-    for (std::thread& t : pool) t.join();
-    compileProgress().start(0);
-}
-
-void runWithProgress(const std::string& backend, bool async, const std::function<void()>& work) {
-    if (!async) {
-        work();
-        return;
-    }
-    std::mutex mu;
-    std::condition_variable cv;
-    bool done = false;
-    std::exception_ptr failure;
-    std::thread worker([&] {
-        try {
-            work();
-        } catch (...) {
-            failure = std::current_exception();
-        }
-        std::lock_guard<std::mutex> lock(mu);
-        done = true;
-        cv.notify_all();
-    });
-    bool tty = isatty(STDERR_FILENO) != 0;
-    bool shown = false;
-    size_t width = 0;
-    auto t0 = std::chrono::steady_clock::now();
-    {
-        std::unique_lock<std::mutex> lock(mu);
-        while (!cv.wait_for(lock, std::chrono::milliseconds(200), [&] { return done; })) {
-            if (!tty) continue;
-            std::string line = fmt::format("\r[metalfpga] compiling model ({}) {:.1f} s", backend,
-                                           msSince(t0) / 1000.0);
-            if (size_t units = compileProgress().units(); units > 1)
-                line += fmt::format(", {}/{} units", compileProgress().done(), units);
-            width = std::max(width, line.size());
-            std::fputs(line.c_str(), stderr);
-            std::fflush(stderr);
-            shown = true;
-        }
-    }
-    worker.join();
-    if (shown) {
-        std::string blank = "\r" + std::string(width, ' ') + "\r";
-        std::fputs(blank.c_str(), stderr);
-        std::fflush(stderr);
-    }
-    if (failure) std::rethrow_exception(failure);
-}
-
 LoadedModel::~LoadedModel() {
     if (handle) dlclose(handle);
-}
-
-std::string cacheDirectory() {
-    if (const char* a = std::getenv("METALFPGA_PIPELINE_ARCHIVE"); a && *a) return a;
-    if (const char* x = std::getenv("XDG_CACHE_HOME"); x && *x)
-        return std::string(x) + "/metalfpga";
-    if (const char* h = std::getenv("HOME"); h && *h) return std::string(h) + "/.cache/metalfpga";
-    return (fs::temp_directory_path() / "metalfpga-cache").string();
-}
-
-std::string includeDirectory() {
-    if (const char* e = std::getenv("METALFPGA_INCLUDE_DIR"); e && *e) return e;
-    std::error_code ec;
-    fs::path exe = fs::read_symlink("/proc/self/exe", ec);
-    if (!ec) {
-        for (fs::path dir = exe.parent_path(); !dir.empty() && dir != dir.root_path();
-             dir = dir.parent_path()) {
-            for (const char* sub : {"include", "share/metalfpga/include"})
-                if (fs::exists(dir / sub / "metalfpga/rt/model.h", ec)) return (dir / sub).string();
-        }
-    }
-    return METALFPGA_SOURCE_INCLUDE_DIR;
-}
-
-std::string runtimeHeaders(const std::string& includeDir) {
-    std::vector<fs::path> files;
-    std::error_code ec;
-    for (const auto& e : fs::directory_iterator(fs::path(includeDir) / "metalfpga/rt", ec))
-        if (e.is_regular_file()) files.push_back(e.path());
-    std::sort(files.begin(), files.end());
-    std::string text;
-    for (const auto& f : files) {
-        std::ifstream in(f, std::ios::binary);
-        std::stringstream ss;
-        ss << in.rdbuf();
-        text += f.filename().string() + '\0' + ss.str() + '\0';
-    }
-    return text;
-}
-
-CacheUse openCache(const CompileOptions& options) {
-    CacheUse c;
-    c.dir = options.cacheDir.empty() ? cacheDirectory() : options.cacheDir;
-    c.load = options.useCache && options.load;
-    c.save = options.useCache && options.save;
-    if (c.load || c.save) {
-        std::error_code ec;
-        fs::create_directories(c.dir, ec);
-        if (ec) {
-            if (options.log)
-                logDecision(
-                    fmt::format("cannot create '{}' ({}); not used", c.dir.string(), ec.message()));
-            if (c.save) c.problem = fmt::format("cannot be created: {}", ec.message());
-            c.load = c.save = false;
-        }
-    }
-    return c;
-}
-
-void noteArchiveProblem(const std::string& dir, const std::string& why,
-                        const std::string& tempFolder) {
-    if (tempFolder.empty())
-        fmt::print(stderr,
-                   "metalfpga: note: cannot save the compiled model in the pipeline archive '{}' "
-                   "({}); it runs without being saved\n",
-                   dir, why);
-    else
-        fmt::print(stderr,
-                   "metalfpga: note: the pipeline archive '{}' {}; compiling in the temporary "
-                   "folder '{}' instead (removed afterwards; the model is not saved)\n",
-                   dir, why, tempFolder);
-}
-
-void boundArchive(const fs::path& dir, const fs::path& saved, bool log) {
-    std::string error;
-    uint64_t limit = common::archiveLimitBytes(error);
-    static bool warned = false;
-    if (!error.empty() && !warned) {
-        warned = true;
-        fmt::print(stderr, "metalfpga: warning: {}\n", error);
-    }
-    common::Eviction e = common::enforceLimit(dir, limit, saved);
-    if (log && e.entries)
-        logDecision(fmt::format("removed {} least recently used entries ({:.1f} MiB) to stay "
-                                "within {} MiB; {:.1f} MiB kept",
-                                e.entries, double(e.bytes) / (1 << 20), limit >> 20,
-                                double(e.keptBytes) / (1 << 20)));
 }
 
 std::string modelKey(const std::string& source) {
@@ -367,7 +191,7 @@ std::unique_ptr<LoadedModel> load(const std::string& source, const CompileOption
             if (why.empty() && !tryLoad(entry)) why = "does not load or has another key";
             if (why.empty()) {
                 model->cacheHit = true;
-                common::touchEntry(entry); // least recently used entries go first
+                touchEntry(entry); // least recently used entries go first
                 if (options.log)
                     logDecision(fmt::format("hit {} (checked and loaded in {:.1f} ms)",
                                             entry.string(), msSince(t0)));

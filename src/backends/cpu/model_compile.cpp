@@ -1,9 +1,10 @@
 #include "backends/cpu/model_compile.h"
 
+#include "backends/common/compile_progress.h"
+#include "backends/common/interrupts.h"
+#include "backends/common/model_headers.h"
+#include "backends/common/split_source.h"
 #include "backends/cpu/child_process.h"
-#include "backends/cpu/cpu_backend.h"
-#include "backends/cpu/interrupts.h"
-#include "backends/cpu/split_source.h"
 
 #include <fmt/format.h>
 

@@ -1,8 +1,8 @@
 #pragma once
 // The compile of one model source into a shared object with the host C++ compiler, in a given
 // folder (the pipeline archive, or a temporary folder): one translation unit, or a large model
-// split into parts (split_source.h) compiled in parallel and linked. The compiler children run
-// under child_process.h, so an interrupt stops them.
+// split into parts (common/split_source.h) compiled in parallel and linked. The compiler children
+// run under child_process.h, so an interrupt stops them.
 
 #include <filesystem>
 #include <string>

@@ -1,8 +1,10 @@
 #include "backends/cuda/cuda_backend.h"
 
 #include "backends/common/archive_limit.h"
-#include "backends/cpu/interrupts.h"
-#include "backends/cpu/split_source.h"
+#include "backends/common/compile_progress.h"
+#include "backends/common/interrupts.h"
+#include "backends/common/model_headers.h"
+#include "backends/common/split_source.h"
 
 #include "metalfpga/version.h"
 
@@ -263,14 +265,14 @@ bool linkUnits(const std::vector<std::vector<char>>& units, std::vector<char>& o
 size_t cudaParts(const std::string& source, std::string& error) {
     const char* e = std::getenv("METALFPGA_CUDA_PARTS");
     std::string v = e ? e : "";
-    size_t bySize = std::min<size_t>(cpu::kMaxParts, source.size() / kCudaPartBytes + 1);
+    size_t bySize = std::min<size_t>(kMaxParts, source.size() / kCudaPartBytes + 1);
     if (v.empty()) return source.size() > kCudaSplitAbove ? bySize : 0;
     if (v == "auto") return bySize;
     char* end = nullptr;
     unsigned long n = std::strtoul(v.c_str(), &end, 10);
-    if (*end || v[0] == '-' || n > cpu::kMaxParts) {
+    if (*end || v[0] == '-' || n > kMaxParts) {
         error = fmt::format("METALFPGA_CUDA_PARTS must be auto or a number from 0 to {}, not '{}'",
-                            cpu::kMaxParts, v);
+                            kMaxParts, v);
         return kBadParts;
     }
     return n;
@@ -283,12 +285,12 @@ bool compileUnits(const std::string& source, const std::string& arch, size_t par
         error = api.error;
         return false;
     }
-    std::vector<std::string> opts = modelNvrtcOptions(source, cpu::includeDirectory(), arch);
+    std::vector<std::string> opts = modelNvrtcOptions(source, includeDirectory(), arch);
     opts.push_back("-rdc=true");
-    std::vector<std::string> texts = cpu::splitSource(source, parts);
+    std::vector<std::string> texts = splitSource(source, parts);
     units.assign(texts.size(), {});
     std::vector<std::string> errors(texts.size());
-    cpu::runUnits(texts.size(), std::max(1u, std::thread::hardware_concurrency()), [&](size_t k) {
+    runUnits(texts.size(), std::max(1u, std::thread::hardware_concurrency()), [&](size_t k) {
         std::string name = fmt::format("model.part{}.cu", k);
         if (!compileUnit(texts[k], name.c_str(), opts, false, units[k], errors[k]) &&
             errors[k].empty())
@@ -299,7 +301,7 @@ bool compileUnits(const std::string& source, const std::string& arch, size_t par
             error = e;
             return false;
         }
-    if (cpu::interruptSignal()) {
+    if (interruptSignal()) {
         error = "interrupted";
         return false;
     }
@@ -317,8 +319,8 @@ bool compileModel(const std::string& source, const std::string& arch, bool ptx,
     size_t parts = ptx ? 0 : cudaParts(source, error);
     if (parts == kBadParts) return false;
     if (parts == 0) {
-        if (!compileUnit(source, "model.cu",
-                         modelNvrtcOptions(source, cpu::includeDirectory(), arch), ptx, out, error))
+        if (!compileUnit(source, "model.cu", modelNvrtcOptions(source, includeDirectory(), arch),
+                         ptx, out, error))
             return false;
     } else {
         // Relocatable units, compiled side by side and linked: NVVM and ptxas work function by
@@ -340,7 +342,7 @@ std::string baseKey(const std::string& source, std::string& error) {
     int major = 0, minor = 0;
     rtc.nvrtcVersion(&major, &minor);
     std::string text = source + '\0' + fmt::format("nvrtc {}.{}", major, minor) + '\0' +
-                       METALFPGA_VERSION + '\0' + cpu::runtimeHeaders(cpu::includeDirectory());
+                       METALFPGA_VERSION + '\0' + runtimeHeaders(includeDirectory());
     for (const auto& o : nvrtcOptions("", "")) text += '\0' + o; // archKey adds the architecture
     size_t parts = cudaParts(source, error);
     if (parts == kBadParts) return "";
@@ -383,7 +385,7 @@ std::unique_ptr<LoadedModel> loadEntry(const std::string& path, const std::strin
     return model;
 }
 
-std::unique_ptr<LoadedModel> load(const std::string& source, const cpu::CompileOptions& options,
+std::unique_ptr<LoadedModel> load(const std::string& source, const CompileOptions& options,
                                   std::string& error) {
     const Device* dev = device(error);
     if (!dev) return nullptr;
@@ -396,7 +398,7 @@ std::unique_ptr<LoadedModel> load(const std::string& source, const cpu::CompileO
     // The load may run on a background thread (--pipeline-async): make the context current here.
     driver().cuCtxSetCurrent(dev->context);
     std::error_code ec;
-    cpu::CacheUse cache = cpu::openCache(options);
+    CacheUse cache = openCache(options);
     fs::path dir = cache.dir;
     bool load = cache.load, save = cache.save;
     fs::path entry = entryPath(dir.string(), key, dev->arch());
@@ -408,26 +410,25 @@ std::unique_ptr<LoadedModel> load(const std::string& source, const cpu::CompileO
         std::string why = exists ? readEntry(entry, key, cubin) : "";
         hit = exists && why.empty();
         if (options.log)
-            cpu::logDecision(
+            logDecision(
                 hit      ? fmt::format("hit {} (checked in {:.1f} ms)", entry.string(), msSince(t0))
                 : exists ? fmt::format("corrupt {} ({}); rebuilding", entry.string(), why)
                          : fmt::format("miss {}", entry.string()));
     } else if (options.log && options.useCache) {
-        cpu::logDecision(fmt::format("load off; compiling {}", entry.string()));
+        logDecision(fmt::format("load off; compiling {}", entry.string()));
     }
     if (hit) {
         model->cacheHit = true;
-        common::touchEntry(entry); // least recently used entries go first
+        touchEntry(entry); // least recently used entries go first
     } else {
         if (!compileModel(source, dev->arch(), false, cubin, error, &model->compileMs))
             return nullptr;
-        // NVRTC runs in this process: a signal during it takes effect here (interrupts.h).
-        if (cpu::interruptSignal()) {
+        // NVRTC runs in this process: a signal during it takes effect here (common/interrupts.h).
+        if (interruptSignal()) {
             error = "interrupted";
             return nullptr;
         }
-        if (!save && !cache.problem.empty())
-            cpu::noteArchiveProblem(dir.string(), cache.problem, "");
+        if (!save && !cache.problem.empty()) noteArchiveProblem(dir.string(), cache.problem, "");
         if (save) {
             // Write to a unique temporary name, then rename: concurrent writers of one entry
             // each rename a complete file. A folder that cannot be written (read-only, a full
@@ -448,16 +449,15 @@ std::unique_ptr<LoadedModel> load(const std::string& source, const cpu::CompileO
             }
             if (!why.empty()) {
                 fs::remove(tmp, ec);
-                cpu::noteArchiveProblem(dir.string(), why, "");
+                noteArchiveProblem(dir.string(), why, "");
             }
             if (options.log)
-                cpu::logDecision(!why.empty()
-                                     ? fmt::format("cannot save {}: {}", entry.string(), why)
-                                     : fmt::format("saved {} (compiled in {:.1f} ms)",
-                                                   entry.string(), model->compileMs));
-            if (why.empty()) cpu::boundArchive(dir, entry, options.log);
+                logDecision(!why.empty() ? fmt::format("cannot save {}: {}", entry.string(), why)
+                                         : fmt::format("saved {} (compiled in {:.1f} ms)",
+                                                       entry.string(), model->compileMs));
+            if (why.empty()) boundArchive(dir, entry, options.log);
         } else if (options.log && options.useCache) {
-            cpu::logDecision(
+            logDecision(
                 fmt::format("save off; compiled in {:.1f} ms, not stored", model->compileMs));
         }
     }

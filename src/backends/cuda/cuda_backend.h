@@ -3,7 +3,7 @@
 // architecture, keeps it in the pipeline cache (an entry with metadata and a checksum; a corrupt
 // or mismatched entry is rebuilt, never run), and loads it with the driver API.
 
-#include "backends/cpu/cpu_backend.h"
+#include "backends/common/pipeline_archive.h"
 #include "backends/cuda/cuda_api.h"
 
 #include <cstdint>
@@ -49,7 +49,7 @@ inline constexpr size_t kCudaPartBytes = 128u << 10;
 inline constexpr size_t kBadParts = ~size_t{0};
 size_t cudaParts(const std::string& source, std::string& error);
 
-// Compiles a model source as `parts` relocatable units (-rdc=true; cpu::splitSource splits it),
+// Compiles a model source as `parts` relocatable units (-rdc=true; splitSource splits it),
 // in parallel on the host's cores: the cubins to link, one per unit. No device needed.
 bool compileUnits(const std::string& source, const std::string& arch, size_t parts,
                   std::vector<std::vector<char>>& units, std::string& error);
@@ -88,7 +88,7 @@ std::unique_ptr<LoadedModel> loadEntry(const std::string& path, const std::strin
                                        std::string& error);
 
 // Compiles (or finds in the cache) and loads a model on the device.
-std::unique_ptr<LoadedModel> load(const std::string& source, const cpu::CompileOptions& options,
+std::unique_ptr<LoadedModel> load(const std::string& source, const CompileOptions& options,
                                   std::string& error);
 
 } // namespace metalfpga::backends::cuda

@@ -2,8 +2,8 @@
 // that cannot be created falls back to a temporary folder with one note; an interrupt compiles
 // nothing and leaves nothing behind.
 
+#include "backends/common/interrupts.h"
 #include "backends/cpu/cpu_backend.h"
-#include "backends/cpu/interrupts.h"
 
 #include <gtest/gtest.h>
 
@@ -16,6 +16,7 @@
 #include <string>
 
 namespace fs = std::filesystem;
+using namespace metalfpga::backends;
 using namespace metalfpga::backends::cpu;
 
 namespace {

@@ -44,15 +44,15 @@ class ArchiveLimit : public ::testing::Test {
 };
 
 TEST(ArchiveEntryNames, OnlyCompleteEntriesCount) {
-    EXPECT_TRUE(common::isArchiveEntry("cpu-" + kKey + ".so"));
-    EXPECT_TRUE(common::isArchiveEntry("cuda-" + kKey + "-sm_90.mfpa"));
+    EXPECT_TRUE(isArchiveEntry("cpu-" + kKey + ".so"));
+    EXPECT_TRUE(isArchiveEntry("cuda-" + kKey + "-sm_90.mfpa"));
     // The temporary files of a compile or a save in progress, and other files.
-    EXPECT_FALSE(common::isArchiveEntry("cpu-" + kKey + ".1234.99.7f.so"));
-    EXPECT_FALSE(common::isArchiveEntry("cpu-" + kKey + ".1234.99.7f.cpp"));
-    EXPECT_FALSE(common::isArchiveEntry("cuda-" + kKey + "-sm_90.mfpa.tmp.12"));
-    EXPECT_FALSE(common::isArchiveEntry("cpu-.so"));
-    EXPECT_FALSE(common::isArchiveEntry("notes.txt"));
-    EXPECT_FALSE(common::isArchiveEntry("cpu-XYZ.so"));
+    EXPECT_FALSE(isArchiveEntry("cpu-" + kKey + ".1234.99.7f.so"));
+    EXPECT_FALSE(isArchiveEntry("cpu-" + kKey + ".1234.99.7f.cpp"));
+    EXPECT_FALSE(isArchiveEntry("cuda-" + kKey + "-sm_90.mfpa.tmp.12"));
+    EXPECT_FALSE(isArchiveEntry("cpu-.so"));
+    EXPECT_FALSE(isArchiveEntry("notes.txt"));
+    EXPECT_FALSE(isArchiveEntry("cpu-XYZ.so"));
 }
 
 TEST_F(ArchiveLimit, LeastRecentlyUsedEntriesGoFirstAndTheSavedOneStays) {
@@ -61,7 +61,7 @@ TEST_F(ArchiveLimit, LeastRecentlyUsedEntriesGoFirstAndTheSavedOneStays) {
     auto c = file("cpu-" + std::string(32, 'c') + ".so", 400, 100);
     auto saved = file("cpu-" + std::string(32, 'd') + ".so", 400, 400);     // older, but just saved
     auto other = file("cpu-" + std::string(32, 'e') + ".42.so", 5000, 999); // in progress
-    common::Eviction e = common::enforceLimit(dir, 900, saved);
+    Eviction e = enforceLimit(dir, 900, saved);
     EXPECT_EQ(e.entries, 2u);
     EXPECT_EQ(e.bytes, 800u);
     EXPECT_EQ(e.keptBytes, 800u);
@@ -71,30 +71,30 @@ TEST_F(ArchiveLimit, LeastRecentlyUsedEntriesGoFirstAndTheSavedOneStays) {
     EXPECT_TRUE(fs::exists(saved));
     EXPECT_TRUE(fs::exists(other));
     // Within the limit, or no limit: nothing goes.
-    EXPECT_EQ(common::enforceLimit(dir, 800, saved).entries, 0u);
-    EXPECT_EQ(common::enforceLimit(dir, 0, saved).entries, 0u);
+    EXPECT_EQ(enforceLimit(dir, 800, saved).entries, 0u);
+    EXPECT_EQ(enforceLimit(dir, 0, saved).entries, 0u);
 }
 
 TEST_F(ArchiveLimit, AHitMakesAnEntryRecent) {
     auto a = file("cpu-" + std::string(32, 'a') + ".so", 400, 300);
     auto b = file("cpu-" + std::string(32, 'b') + ".so", 400, 200);
     auto saved = file("cpu-" + std::string(32, 'c') + ".so", 400, 0);
-    common::touchEntry(a); // used now: b is the least recently used
-    common::enforceLimit(dir, 800, saved);
+    touchEntry(a); // used now: b is the least recently used
+    enforceLimit(dir, 800, saved);
     EXPECT_TRUE(fs::exists(a));
     EXPECT_FALSE(fs::exists(b));
 }
 
 TEST_F(ArchiveLimit, LimitFromTheEnvironment) {
     std::string error;
-    EXPECT_EQ(common::archiveLimitBytes(error), common::kDefaultArchiveMaxMb << 20);
+    EXPECT_EQ(archiveLimitBytes(error), kDefaultArchiveMaxMb << 20);
     setenv("METALFPGA_PIPELINE_ARCHIVE_MAX_MB", "3", 1);
-    EXPECT_EQ(common::archiveLimitBytes(error), uint64_t{3} << 20);
+    EXPECT_EQ(archiveLimitBytes(error), uint64_t{3} << 20);
     setenv("METALFPGA_PIPELINE_ARCHIVE_MAX_MB", "0", 1);
-    EXPECT_EQ(common::archiveLimitBytes(error), 0u);
+    EXPECT_EQ(archiveLimitBytes(error), 0u);
     EXPECT_TRUE(error.empty()) << error;
     setenv("METALFPGA_PIPELINE_ARCHIVE_MAX_MB", "lots", 1);
-    EXPECT_EQ(common::archiveLimitBytes(error), common::kDefaultArchiveMaxMb << 20);
+    EXPECT_EQ(archiveLimitBytes(error), kDefaultArchiveMaxMb << 20);
     EXPECT_NE(error.find("not a size in MiB"), std::string::npos) << error;
 }
 
@@ -102,7 +102,7 @@ TEST_F(ArchiveLimit, LimitFromTheEnvironment) {
 TEST_F(ArchiveLimit, ASaveOverTheLimitEvicts) {
     auto old = file("cpu-" + std::string(32, 'a') + ".so", 3 << 20, 1000);
     setenv("METALFPGA_PIPELINE_ARCHIVE_MAX_MB", "2", 1);
-    cpu::CompileOptions o;
+    CompileOptions o;
     o.cacheDir = dir.string();
     o.async = false;
     std::string error;

@@ -1,5 +1,6 @@
 // The CPU backend's pipeline archive: hits, corrupt entries, concurrent compiles, load/save.
 
+#include "backends/common/compile_progress.h"
 #include "backends/cpu/cpu_backend.h"
 
 #include <gtest/gtest.h>
@@ -15,6 +16,7 @@
 #include <vector>
 
 namespace fs = std::filesystem;
+using namespace metalfpga::backends;
 using namespace metalfpga::backends::cpu;
 
 namespace {

@@ -1,13 +1,13 @@
-// Splitting a model source into translation units (backends/cpu/split_source): out-of-line
+// Splitting a model source into translation units (backends/common/split_source): out-of-line
 // definitions have one owner, inline ones go to every part that mentions them.
 
-#include "backends/cpu/split_source.h"
+#include "backends/common/split_source.h"
 
 #include <gtest/gtest.h>
 
 #include <string>
 
-using metalfpga::backends::cpu::splitSource;
+using metalfpga::backends::splitSource;
 
 namespace {
 

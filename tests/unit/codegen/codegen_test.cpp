@@ -82,7 +82,7 @@ std::string runModel(const backends::cpu::LoadedModel& m, const Model& info) {
 // or "" with a test failure when it does not compile.
 std::string compileAndRun(const Generated& g, const std::string& name) {
     fs::path dir = tempDir(name);
-    backends::cpu::CompileOptions co;
+    backends::CompileOptions co;
     co.cacheDir = dir.string();
     std::string error, out;
     auto m = backends::cpu::load(g.model->source, co, error);
@@ -350,7 +350,7 @@ TEST(CpuBackend, CompilesRunsAndCaches) {
     auto g = gen(kHello);
     ASSERT_TRUE(g.model) << g.errors;
     fs::path dir = tempDir("cache");
-    backends::cpu::CompileOptions co;
+    backends::CompileOptions co;
     co.cacheDir = dir.string();
     std::string error;
     {

@@ -2,7 +2,7 @@
 // step calls carry kStopAtSlotEnd and the run ends when the instances report kSlotEnd, with
 // exit status 128 + the signal; a second signal stops at once.
 
-#include "backends/cpu/interrupts.h"
+#include "backends/common/interrupts.h"
 #include "runtime/runtime.h"
 
 #include <gtest/gtest.h>
@@ -15,8 +15,8 @@ namespace metalfpga::runtime {
 namespace {
 
 namespace m = rt::model;
-using backends::cpu::clearInterrupts;
-using backends::cpu::noteInterrupt;
+using backends::clearInterrupts;
+using backends::noteInterrupt;
 
 // An engine whose instances never end by themselves; `signalAt` step calls in, it records the
 // signals, and it honours kStopAtSlotEnd after `slotSteps` more calls (a slot still running).
@@ -69,7 +69,7 @@ Outcome simulateWith(FakeEngine& e) {
     RunOptions o;
     o.out = std::tmpfile();
     o.err = std::tmpfile();
-    backends::cpu::InterruptScope scope;
+    backends::InterruptScope scope;
     int rc = simulate(e, info, o);
     clearInterrupts();
     Outcome r{rc, readAll(o.err)};

@@ -1,10 +1,10 @@
-#include "backends/cpu/interrupts.h"
+#include "backends/common/interrupts.h"
 
 #include <atomic>
 #include <csignal>
 #include <mutex>
 
-namespace metalfpga::backends::cpu {
+namespace metalfpga::backends {
 
 namespace {
 
@@ -86,4 +86,4 @@ const char* signalName(int sig) {
     }
 }
 
-} // namespace metalfpga::backends::cpu
+} // namespace metalfpga::backends

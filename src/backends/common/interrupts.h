@@ -1,10 +1,11 @@
 #pragma once
 // Interrupts of a run (model compile and simulation): SIGINT, SIGTERM, SIGHUP and SIGPIPE are
-// caught while an InterruptScope lives; the handler only records the signal. The compile driver
-// (child_process.h) polls it to stop its compiler children; the host loop
-// (runtime/runtime.cpp) polls it to stop at the end of a time slot with every file flushed.
+// caught while an InterruptScope lives; the handler only records the signal. The CPU compile
+// driver (backends/cpu/child_process.h) polls it to stop its compiler children, the split compiles
+// (compile_progress.h) start no unit after it, and the host loop (runtime/runtime.cpp) polls it to
+// stop at the end of a time slot with every file flushed.
 
-namespace metalfpga::backends::cpu {
+namespace metalfpga::backends {
 
 // Installs the handlers (process-wide) for its lifetime; scopes nest (the outermost restores the
 // previous dispositions). A signal the process ignores when the first scope starts (nohup,
@@ -29,4 +30,4 @@ void clearInterrupts();
 // "SIGINT", "SIGTERM", "SIGHUP", "SIGPIPE", else "a signal".
 const char* signalName(int sig);
 
-} // namespace metalfpga::backends::cpu
+} // namespace metalfpga::backends

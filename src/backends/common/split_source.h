@@ -1,11 +1,12 @@
 #pragma once
-// Splits a large model source into translation units that the CPU backend compiles in parallel.
+// Splits a large model source into translation units: the CPU backend compiles them in parallel
+// and links them, the CUDA backend compiles them as relocatable units.
 
 #include <cstddef>
 #include <string>
 #include <vector>
 
-namespace metalfpga::backends::cpu {
+namespace metalfpga::backends {
 
 // A model source up to this size is one translation unit; above it, the out-of-line
 // definitions are spread over parts of about kPartBytes each (at least 2, at most kMaxParts).
@@ -22,4 +23,4 @@ inline constexpr size_t kMaxParts = 64;
 // keeping the entry points (`struct M` onwards). The parts are compiled in parallel and linked.
 std::vector<std::string> splitSource(const std::string& source, size_t parts);
 
-} // namespace metalfpga::backends::cpu
+} // namespace metalfpga::backends

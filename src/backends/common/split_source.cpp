@@ -1,4 +1,4 @@
-#include "backends/cpu/split_source.h"
+#include "backends/common/split_source.h"
 
 #include <algorithm>
 #include <cctype>
@@ -6,7 +6,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
-namespace metalfpga::backends::cpu {
+namespace metalfpga::backends {
 
 std::vector<std::string> splitSource(const std::string& source, size_t parts) {
     // Items of the model: a top-level function (definition or declaration) starts with a
@@ -144,4 +144,4 @@ std::vector<std::string> splitSource(const std::string& source, size_t parts) {
     return out;
 }
 
-} // namespace metalfpga::backends::cpu
+} // namespace metalfpga::backends
