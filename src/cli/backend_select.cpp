@@ -2,6 +2,7 @@
 
 #include "backends/common/compile_progress.h"
 #include "backends/common/interrupts.h"
+#include "backends/cpu/cpu_engine.h"
 
 #if METALFPGA_HAS_CUDA
 #include "backends/cuda/cuda_engine.h"
@@ -150,7 +151,7 @@ bool prepareBackend(const std::string& source, const BackendOptions& o, Prepared
     if (o.profiler) o.profiler->addStage(loadStage(m->cacheHit), msSince(t0));
     {
         runtime::Profiler::Timer t(o.profiler, "engine-init");
-        out.engine = runtime::makeCpuEngine(*m, o.count, o.slotLimit, o.threads, error);
+        out.engine = backends::cpu::makeEngine(*m, o.count, o.slotLimit, o.threads, error);
     }
     if (!out.engine) return false;
     if (o.profiler) out.engine->setProfiler(o.profiler);

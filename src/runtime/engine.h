@@ -1,19 +1,15 @@
 #pragma once
-// An engine runs N instances of one compiled model (the CPU engine here; the CUDA engine in
-// src/backends/cuda). The host loop (runtime.cpp) steps all instances together and then drains
-// each instance's mailbox (service ring and host-call reply area) in instance order, so the
-// output of a batch is the same on every backend.
+// An engine runs N instances of one compiled model; each backend makes its own
+// (backends/cpu/cpu_engine.cpp, backends/cuda/cuda_engine.cpp). The host loop (runtime.cpp)
+// steps all instances together and then drains each instance's mailbox (service ring and
+// host-call reply area) in instance order, so the output of a batch is the same on every backend.
+// Header-only: a backend implements it without linking the runtime.
 
 #include "metalfpga/rt/model.h"
 
 #include <cstdint>
-#include <memory>
 #include <string>
 #include <vector>
-
-namespace metalfpga::backends::cpu {
-struct LoadedModel;
-}
 
 namespace metalfpga::runtime {
 
@@ -43,9 +39,5 @@ class Engine {
   protected:
     Profiler* profiler_ = nullptr;
 };
-
-// `threads` 0: one per hardware thread (at most one per instance).
-std::unique_ptr<Engine> makeCpuEngine(const backends::cpu::LoadedModel& model, uint32_t count,
-                                      uint64_t slotLimit, unsigned threads, std::string& error);
 
 } // namespace metalfpga::runtime

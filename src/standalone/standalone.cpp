@@ -1,7 +1,7 @@
 #include "standalone/standalone.h"
 #include "support/large_stack.h"
 
-#include "backends/cpu/cpu_backend.h"
+#include "backends/cpu/cpu_engine.h"
 #include "runtime/engine.h"
 #include "runtime/model_info.h"
 #include "runtime/profile.h"
@@ -143,8 +143,8 @@ bool prepareCpu(const StandaloneModel& m, const HostOptions& o, Profiler* profil
     const backends::cpu::LoadedModel& loaded = *model;
     out.model = std::move(model);
     Profiler::Timer t(profiler, "engine-init");
-    out.engine = makeCpuEngine(loaded, static_cast<uint32_t>(o.count), o.run.slotLimit,
-                               static_cast<unsigned>(o.threads), error);
+    out.engine = backends::cpu::makeEngine(loaded, static_cast<uint32_t>(o.count), o.run.slotLimit,
+                                           static_cast<unsigned>(o.threads), error);
     return out.engine != nullptr;
 }
 

@@ -1,7 +1,7 @@
 // Code generation, the CPU backend's pipeline cache and the runtime loop, end to end.
 
 #include "../elab/elab_test_util.h"
-#include "backends/cpu/cpu_backend.h"
+#include "backends/cpu/cpu_engine.h"
 #include "codegen/codegen.h"
 #include "runtime/runtime.h"
 
@@ -65,7 +65,7 @@ std::string runModel(const backends::cpu::LoadedModel& m, const Model& info) {
     runtime::RunOptions ro;
     ro.out = out;
     std::string error;
-    auto engine = runtime::makeCpuEngine(m, 1, ro.slotLimit, 1, error);
+    auto engine = backends::cpu::makeEngine(m, 1, ro.slotLimit, 1, error);
     EXPECT_TRUE(engine) << error;
     if (engine) {
         EXPECT_EQ(runtime::simulate(*engine, info, ro), 0);

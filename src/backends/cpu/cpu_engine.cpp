@@ -1,7 +1,7 @@
 // The CPU engine: instance states in one allocation, stepped by a few threads, each taking a
 // contiguous range of instances.
-#include "backends/cpu/cpu_backend.h"
-#include "runtime/engine.h"
+#include "backends/cpu/cpu_engine.h"
+
 #include "support/large_stack.h"
 
 #include <algorithm>
@@ -9,14 +9,13 @@
 #include <cstring>
 #include <thread>
 
-namespace metalfpga::runtime {
+namespace metalfpga::backends::cpu {
 
 namespace {
 
-class CpuEngine final : public Engine {
+class CpuEngine final : public runtime::Engine {
   public:
-    CpuEngine(const backends::cpu::LoadedModel& m, uint32_t count, size_t stride, void* states,
-              unsigned threads)
+    CpuEngine(const LoadedModel& m, uint32_t count, size_t stride, void* states, unsigned threads)
         : m_(m), count_(count), stride_(stride), states_(states, std::free), views_(count),
           threads_(threads) {}
 
@@ -59,7 +58,7 @@ class CpuEngine final : public Engine {
   private:
     void* state(uint32_t i) { return static_cast<char*>(states_.get()) + stride_ * i; }
 
-    const backends::cpu::LoadedModel& m_;
+    const LoadedModel& m_;
     uint32_t count_;
     size_t stride_;
     std::unique_ptr<void, void (*)(void*)> states_;
@@ -69,8 +68,9 @@ class CpuEngine final : public Engine {
 
 } // namespace
 
-std::unique_ptr<Engine> makeCpuEngine(const backends::cpu::LoadedModel& model, uint32_t count,
-                                      uint64_t slotLimit, unsigned threads, std::string& error) {
+std::unique_ptr<runtime::Engine> makeEngine(const LoadedModel& model, uint32_t count,
+                                            uint64_t slotLimit, unsigned threads,
+                                            std::string& error) {
     size_t size = static_cast<size_t>(model.stateSize());
     size_t stride = (size + 63) / 64 * 64;
     void* states = std::calloc(count, stride);
@@ -85,4 +85,4 @@ std::unique_ptr<Engine> makeCpuEngine(const backends::cpu::LoadedModel& model, u
     return e;
 }
 
-} // namespace metalfpga::runtime
+} // namespace metalfpga::backends::cpu
