@@ -2,10 +2,11 @@
 
 #include "backends/common/compile_progress.h"
 #include "backends/common/interrupts.h"
-#include "backends/cpu/cpu_engine.h"
+#include "backends/registry/registry.h"
+#include "backends/registry/start_engine.h"
 
 #if METALFPGA_HAS_CUDA
-#include "backends/cuda/cuda_engine.h"
+#include "backends/cuda/cuda_backend.h"
 #endif
 
 #include <fmt/format.h>
@@ -32,14 +33,6 @@ bool prepareBackend(const std::string& source, const BackendOptions& o, Prepared
 
 } // namespace
 
-bool haveCudaBackend() {
-#if METALFPGA_HAS_CUDA
-    return true;
-#else
-    return false;
-#endif
-}
-
 bool writePtx(const std::string& source, const std::string& arch, const std::string& path,
               std::string& error) {
 #if METALFPGA_HAS_CUDA
@@ -61,13 +54,9 @@ bool writePtx(const std::string& source, const std::string& arch, const std::str
 }
 
 std::string cudaBaseKey(const std::string& source, std::string& why) {
-#if METALFPGA_HAS_CUDA
-    return backends::cuda::baseKey(source, why);
-#else
-    (void)source;
+    if (const backends::Backend* cuda = backends::find("cuda")) return cuda->hostKey(source, why);
     why = "this build of metalfpga has no CUDA backend";
     return "";
-#endif
 }
 
 int reportInterrupt() {
@@ -96,68 +85,39 @@ bool prepareBackend(const std::string& source, const BackendOptions& o, Prepared
                     std::string& error) {
     backends::CompileOptions co = o.pipeline;
     co.useCache = o.useCache && co.useCache;
-    bool cuda = o.backend == "cuda";
+    const backends::Backend* backend = nullptr;
     if (o.backend == "auto") {
-#if METALFPGA_HAS_CUDA
-        std::string why;
-        cuda = backends::cuda::device(why) != nullptr;
-        if (o.verbose)
-            fmt::print(stderr, "metalfpga: backend auto: {}\n",
-                       cuda ? "CUDA (" + backends::cuda::device(why)->name + ")"
-                            : "CPU (" + why + ")");
-#else
-        if (o.verbose) fmt::print(stderr, "metalfpga: backend auto: CPU (built without CUDA)\n");
-#endif
-    }
-    if (cuda) {
-#if METALFPGA_HAS_CUDA
-        std::string why;
-        if (!backends::cuda::device(why)) { // opens the context on this thread
-            error = why;
-            return false;
-        }
-        std::unique_ptr<backends::cuda::LoadedModel> m;
-        auto t0 = std::chrono::steady_clock::now();
-        backends::runWithProgress("cuda", co.async,
-                                  [&] { m = backends::cuda::load(source, co, error); });
-        if (!m) return false;
-        out.cacheHit = m->cacheHit;
-        if (o.profiler) o.profiler->addStage(loadStage(m->cacheHit), msSince(t0));
-        backends::cuda::EngineOptions eo;
-        eo.dispatchTimeoutMs = o.dispatchTimeoutMs;
-        if (!backends::cuda::engineOptionsFromEnvironment(eo, error)) return false;
-        {
-            runtime::Profiler::Timer t(o.profiler, "engine-init");
-            out.engine = backends::cuda::makeEngine(*m, o.count, o.slotLimit, eo, error);
-        }
-        if (!out.engine) return false;
-        if (o.verbose) fmt::print(stderr, "metalfpga: cuda engine: {}\n", out.engine->detail());
-        if (o.profiler) out.engine->setProfiler(o.profiler);
-        out.model = std::shared_ptr<void>(
-            m.release(), [](void* p) { delete static_cast<backends::cuda::LoadedModel*>(p); });
-        out.backend = "cuda";
-        return true;
-#else
+        backends::AutoChoice choice = backends::chooseAuto("built without CUDA");
+        if (o.verbose) backends::printAutoChoice("metalfpga", choice);
+        backend = choice.backend;
+    } else if (!(backend = backends::find(o.backend))) {
         error = "this build of metalfpga has no CUDA backend (the CUDA toolkit was not found "
                 "when it was built); use --backend cpu";
         return false;
-#endif
     }
-    std::unique_ptr<backends::cpu::LoadedModel> m;
+    // CUDA: opens the device, and its context on this thread.
+    if (std::string why; !backend->canRun(why)) {
+        error = why;
+        return false;
+    }
+    std::unique_ptr<backends::LoadedModel> m;
     auto t0 = std::chrono::steady_clock::now();
-    backends::runWithProgress("cpu", co.async, [&] { m = backends::cpu::load(source, co, error); });
+    backends::runWithProgress(backend->name(), co.async,
+                              [&] { m = backend->load(source, co, error); });
     if (!m) return false;
     out.cacheHit = m->cacheHit;
     if (o.profiler) o.profiler->addStage(loadStage(m->cacheHit), msSince(t0));
-    {
-        runtime::Profiler::Timer t(o.profiler, "engine-init");
-        out.engine = backends::cpu::makeEngine(*m, o.count, o.slotLimit, o.threads, error);
-    }
+    if (!backend->checkEnvironment(error)) return false;
+    backends::EngineRequest request;
+    request.count = o.count;
+    request.slotLimit = o.slotLimit;
+    request.threads = o.threads;
+    request.dispatchTimeoutMs = o.dispatchTimeoutMs;
+    out.engine =
+        backends::startEngine(*backend, *m, request, o.profiler, o.verbose, "metalfpga", error);
     if (!out.engine) return false;
-    if (o.profiler) out.engine->setProfiler(o.profiler);
-    out.model = std::shared_ptr<void>(
-        m.release(), [](void* p) { delete static_cast<backends::cpu::LoadedModel*>(p); });
-    out.backend = "cpu";
+    out.model = std::move(m);
+    out.backend = backend->name();
     return true;
 }
 

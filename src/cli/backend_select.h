@@ -1,8 +1,9 @@
 #pragma once
-// Picks the backend (--backend cpu|cuda|auto), compiles or loads the model on it, and makes the
-// engine that runs --count instances.
+// Picks the backend (--backend cpu|cuda|auto; backends/registry), compiles or loads the model on
+// it, and makes the engine that runs --count instances.
 
-#include "backends/cpu/cpu_backend.h"
+#include "backends/backend.h"
+#include "backends/common/pipeline_archive.h"
 #include "runtime/engine.h"
 #include "runtime/profile.h"
 
@@ -26,15 +27,13 @@ struct BackendOptions {
     runtime::Profiler* profiler = nullptr;
 };
 
+// The model and its engine; the engine, declared last, is destroyed first.
 struct PreparedRun {
     std::string backend; // the backend that runs: "cpu" or "cuda"
     bool cacheHit = false;
-    std::shared_ptr<void> model; // keeps the loaded model alive while the engine runs
+    std::unique_ptr<backends::LoadedModel> model; // kept loaded while the engine runs
     std::unique_ptr<runtime::Engine> engine;
 };
-
-// True when this build has the CUDA backend.
-bool haveCudaBackend();
 
 // Compiles a model source to PTX for `arch` with NVRTC and writes it to `path` (no device needed).
 bool writePtx(const std::string& source, const std::string& arch, const std::string& path,

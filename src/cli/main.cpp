@@ -1,7 +1,8 @@
 // metalfpga_cli: the command-line driver. Options follow Icarus Verilog where they overlap.
 
 #include "backends/common/interrupts.h"
-#include "backends/cpu/cpu_backend.h"
+#include "backends/common/pipeline_archive.h"
+#include "backends/registry/registry.h"
 #include "cli/arguments.h"
 #include "cli/backend_select.h"
 #include "codegen/codegen.h"
@@ -141,8 +142,9 @@ int emitHost(const ir::Design& design, const contract::Model& model, const CliOp
     std::error_code ec;
     std::filesystem::path abs = std::filesystem::absolute(h.archive, ec);
     if (!ec) h.archive = abs.lexically_normal().string();
-    h.key = backends::cpu::modelKey(model.source);
-    std::string why;
+    const backends::Backend& cpu = *backends::find("cpu");
+    std::string cpuKey, cpuWhy, why; // the CPU always has its keys
+    h.key = cpu.hostKey(model.source, cpuWhy);
     h.cudaBaseKey = cli::cudaBaseKey(model.source, why);
     h.srcDir = METALFPGA_SOURCE_DIR;
     h.buildDir = METALFPGA_BUILD_DIR;
@@ -155,7 +157,7 @@ int emitHost(const ir::Design& design, const contract::Model& model, const CliOp
     if (h.cudaBaseKey.empty())
         fmt::print(stderr, "metalfpga_cli: note: the standalone host runs on the CPU only ({})\n",
                    why);
-    hostEntry = backends::cpu::entryPath(h.archive, h.key);
+    hostEntry = cpu.findEntry(h.archive, h.key, cpuKey, cpuWhy);
     return -1;
 }
 
@@ -395,7 +397,7 @@ int run(int argc, char** argv) {
     app.add_option("--backend", o.backend,
                    "Where the simulation runs: cpu, cuda, or auto (CUDA "
                    "when a GPU is present)")
-        ->check(CLI::IsMember({"cpu", "cuda", "auto"}));
+        ->check(CLI::IsMember(backends::backendChoices()));
     app.add_flag("--run-verbose", o.runVerbose, "Say on stderr which backend runs");
     app.add_option("--emit-cuda", o.emitCuda, "Write the model source NVRTC compiles to a file")
         ->allow_extra_args(false);

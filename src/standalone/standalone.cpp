@@ -1,23 +1,22 @@
 #include "standalone/standalone.h"
 #include "support/large_stack.h"
 
-#include "backends/cpu/cpu_engine.h"
+#include "backends/registry/registry.h"
+#include "backends/registry/start_engine.h"
 #include "runtime/engine.h"
 #include "runtime/model_info.h"
 #include "runtime/profile.h"
 #include "runtime/runtime.h"
 
-#if METALFPGA_HAS_CUDA
-#include "backends/cuda/cuda_engine.h"
-#endif
-
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cstdint>
 #include <cstdlib>
 #include <filesystem>
 #include <memory>
 #include <string>
+#include <string_view>
 
 namespace metalfpga::runtime {
 
@@ -36,7 +35,7 @@ struct HostOptions {
 
 // The loaded model and its engine; the engine, declared last, is destroyed first.
 struct Prepared {
-    std::shared_ptr<void> model;
+    std::unique_ptr<backends::LoadedModel> model;
     std::unique_ptr<Engine> engine;
 };
 
@@ -90,8 +89,9 @@ int parseArguments(const StandaloneModel& m, int argc, char** argv, HostOptions&
         } else if (a[0] == '+') {
             o.run.plusargs.push_back(a.substr(1));
         } else if (a == "--backend") {
+            const auto& choices = backends::backendChoices();
             ok = value(o.backend) &&
-                 (o.backend == "cpu" || o.backend == "cuda" || o.backend == "auto");
+                 std::find(choices.begin(), choices.end(), o.backend) != choices.end();
         } else if (a == "--pipeline-archive") {
             ok = value(o.archive);
         } else if (a == "--count") {
@@ -129,100 +129,54 @@ std::string storeHint(const char* backend) {
                        backend);
 }
 
-bool prepareCpu(const StandaloneModel& m, const HostOptions& o, Profiler* profiler, Prepared& out,
-                std::string& error) {
-    std::unique_ptr<backends::cpu::LoadedModel> model;
-    {
-        Profiler::Timer t(profiler, "archive-load");
-        model = backends::cpu::loadEntry(backends::cpu::entryPath(o.archive, m.key), m.key, error);
-    }
-    if (!model) {
-        error += storeHint("cpu");
-        return false;
-    }
-    const backends::cpu::LoadedModel& loaded = *model;
-    out.model = std::move(model);
-    Profiler::Timer t(profiler, "engine-init");
-    out.engine = backends::cpu::makeEngine(loaded, static_cast<uint32_t>(o.count), o.run.slotLimit,
-                                           static_cast<unsigned>(o.threads), error);
-    return out.engine != nullptr;
+// The model's archive key for `backend` (StandaloneModel: key, cudaBaseKey).
+std::string keyFor(const StandaloneModel& m, const backends::Backend& backend) {
+    return std::string_view(backend.name()) == "cuda" ? m.cudaBaseKey : m.key;
 }
 
-#if METALFPGA_HAS_CUDA
-// The CUDA entry of the device found (and its key in `key`); empty with `why` set when CUDA
-// cannot run here.
-std::string cudaEntry(const StandaloneModel& m, const HostOptions& o, std::string& key,
-                      std::string& why) {
-    const backends::cuda::Device* dev = backends::cuda::device(why);
-    if (!dev) {
-        why = "no CUDA device is present: " + why;
-        return "";
-    }
-    if (!*m.cudaBaseKey) {
-        why = "this host holds no CUDA archive key (the metalfpga_cli that emitted it had no "
-              "CUDA backend or NVRTC)";
-        return "";
-    }
-    key = backends::cuda::archKey(m.cudaBaseKey, dev->arch());
-    return backends::cuda::entryPath(o.archive, key, dev->arch());
-}
-#endif
-
-bool prepareCuda(const StandaloneModel& m, const HostOptions& o, Profiler* profiler, Prepared& out,
-                 std::string& error) {
-#if METALFPGA_HAS_CUDA
-    namespace cuda = backends::cuda;
-    std::string key, path = cudaEntry(m, o, key, error);
+// Loads the model's archive entry on `backend` and makes its engine.
+bool prepare(const backends::Backend& backend, const StandaloneModel& m, const HostOptions& o,
+             Profiler* profiler, Prepared& out, std::string& error) {
+    std::string key, path = backend.findEntry(o.archive, keyFor(m, backend), key, error);
     if (path.empty()) {
         error += "; use --backend cpu";
         return false;
     }
-    cuda::EngineOptions eo;
-    eo.dispatchTimeoutMs = static_cast<uint32_t>(o.dispatchTimeoutMs);
-    if (!cuda::engineOptionsFromEnvironment(eo, error)) return false;
-    std::unique_ptr<cuda::LoadedModel> model;
+    if (!backend.checkEnvironment(error)) return false;
     {
         Profiler::Timer t(profiler, "archive-load");
-        model = cuda::loadEntry(path, key, error);
+        out.model = backend.loadEntry(path, key, error);
     }
-    if (!model) {
-        error += storeHint("cuda");
+    if (!out.model) {
+        error += storeHint(backend.name());
         return false;
     }
-    const cuda::LoadedModel& loaded = *model;
-    out.model = std::move(model);
-    {
-        Profiler::Timer t(profiler, "engine-init");
-        out.engine =
-            cuda::makeEngine(loaded, static_cast<uint32_t>(o.count), o.run.slotLimit, eo, error);
-    }
-    if (out.engine && o.verbose)
-        fmt::print(stderr, "{}: cuda engine: {}\n", o.prog, out.engine->detail());
+    backends::EngineRequest request;
+    request.count = static_cast<uint32_t>(o.count);
+    request.slotLimit = o.run.slotLimit;
+    request.threads = static_cast<unsigned>(o.threads);
+    request.dispatchTimeoutMs = static_cast<uint32_t>(o.dispatchTimeoutMs);
+    out.engine =
+        backends::startEngine(backend, *out.model, request, profiler, o.verbose, o.prog, error);
     return out.engine != nullptr;
-#else
-    (void)m, (void)o, (void)profiler, (void)out;
-    error = "this host was built without the CUDA backend (its libmetalfpga_host.a comes from a "
-            "metalfpga build without the CUDA toolkit); use --backend cpu";
-    return false;
-#endif
 }
 
 // --backend auto: CUDA when a device is present and the archive holds its entry, else the CPU.
-std::string autoBackend(const StandaloneModel& m, const HostOptions& o) {
-    std::string why = "built without the CUDA backend";
-#if METALFPGA_HAS_CUDA
-    std::string key, path = cudaEntry(m, o, key, why);
-    std::error_code ec;
-    if (!path.empty() && std::filesystem::exists(path, ec)) {
-        if (o.verbose) fmt::print(stderr, "{}: backend auto: CUDA ({})\n", o.prog, path);
-        return "cuda";
-    }
-    if (!path.empty()) why = "the archive has no CUDA entry '" + path + "'";
-#else
-    (void)m;
-#endif
-    if (o.verbose) fmt::print(stderr, "{}: backend auto: CPU ({})\n", o.prog, why);
-    return "cpu";
+const backends::Backend& autoBackend(const StandaloneModel& m, const HostOptions& o) {
+    backends::AutoChoice choice = backends::chooseAuto(
+        "built without the CUDA backend", [&](const backends::Backend& b, std::string& note) {
+            std::string key, path = b.findEntry(o.archive, keyFor(m, b), key, note);
+            if (path.empty()) return false;
+            std::error_code ec;
+            if (!std::filesystem::exists(path, ec)) {
+                note = fmt::format("the archive has no {} entry '{}'", b.title(), path);
+                return false;
+            }
+            note = path;
+            return true;
+        });
+    if (o.verbose) backends::printAutoChoice(o.prog, choice);
+    return *choice.backend;
 }
 
 } // namespace
@@ -246,11 +200,13 @@ static int runStandaloneHere(const StandaloneModel& m, int argc, char** argv) {
     }
     std::unique_ptr<Profiler> profiler;
     if (o.profile.enabled) profiler = std::make_unique<Profiler>(o.profile);
-    std::string backend = o.backend == "auto" ? autoBackend(m, o) : o.backend;
+    const backends::Backend* backend =
+        o.backend == "auto" ? &autoBackend(m, o) : backends::find(o.backend);
+    if (!backend)
+        error = "this host was built without the CUDA backend (its libmetalfpga_host.a comes from "
+                "a metalfpga build without the CUDA toolkit); use --backend cpu";
     Prepared p;
-    bool ok = backend == "cuda" ? prepareCuda(m, o, profiler.get(), p, error)
-                                : prepareCpu(m, o, profiler.get(), p, error);
-    if (!ok) {
+    if (!backend || !prepare(*backend, m, o, profiler.get(), p, error)) {
         fmt::print(stderr, "{}: error: {}\n", o.prog, error);
         return 1;
     }

@@ -2,6 +2,7 @@
 // The CPU backend: compiles a model source with the host C++ compiler into a shared object,
 // keeps it in the pipeline cache, and loads it with dlopen.
 
+#include "backends/backend.h"
 #include "backends/common/pipeline_archive.h"
 
 #include <memory>
@@ -9,17 +10,15 @@
 
 namespace metalfpga::backends::cpu {
 
-// The model's C entry points (see the end of a generated model source).
-struct LoadedModel {
+// The model's C entry points (see the end of a generated model source); `path` is the shared
+// object.
+struct LoadedModel final : backends::LoadedModel {
     void* handle = nullptr;
     unsigned long long (*stateSize)() = nullptr;
     void (*init)(void*, unsigned long long) = nullptr;
     unsigned (*step)(void*, unsigned long long) = nullptr;
     void (*ring)(void*, void*) = nullptr;
-    bool cacheHit = false;
-    double compileMs = 0; // 0 on a cache hit
-    std::string path;     // the shared object
-    ~LoadedModel();
+    ~LoadedModel() override;
 };
 
 // The archive key of a model source: XXH3-128 (hex) of the source, the compiler and its

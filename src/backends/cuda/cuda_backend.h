@@ -3,6 +3,7 @@
 // architecture, keeps it in the pipeline cache (an entry with metadata and a checksum; a corrupt
 // or mismatched entry is rebuilt, never run), and loads it with the driver API.
 
+#include "backends/backend.h"
 #include "backends/common/pipeline_archive.h"
 #include "backends/cuda/cuda_api.h"
 
@@ -60,15 +61,13 @@ bool compileUnits(const std::string& source, const std::string& arch, size_t par
 bool compileModel(const std::string& source, const std::string& arch, bool ptx,
                   std::vector<char>& out, std::string& error, double* ms = nullptr);
 
-struct LoadedModel {
+// The model's module and kernels on the device; `path` is the cache entry.
+struct LoadedModel final : backends::LoadedModel {
     CUmodule module = nullptr;
     CUfunction layout = nullptr, init = nullptr, step = nullptr; // plain layout
     CUfunction initIl = nullptr, stepIl = nullptr;               // interleaved layout
     const Device* dev = nullptr;
-    bool cacheHit = false;
-    double compileMs = 0; // 0 on a cache hit
-    std::string path;     // the cache entry
-    ~LoadedModel();
+    ~LoadedModel() override;
 };
 
 // A model's CUDA archive key has two parts, so that a standalone host (--emit-host) can find

@@ -115,7 +115,7 @@ TEST_F(PipelineArchive, CorruptEntriesAreRebuilt) {
 
 TEST_F(PipelineArchive, ConcurrentThreadsLeaveOneEntry) {
     constexpr int kThreads = 4;
-    std::vector<std::unique_ptr<LoadedModel>> models(kThreads);
+    std::vector<std::unique_ptr<cpu::LoadedModel>> models(kThreads);
     std::vector<std::string> errors(kThreads);
     std::vector<std::thread> threads;
     for (int i = 0; i < kThreads; ++i)
@@ -203,7 +203,7 @@ TEST_F(PipelineArchive, AsyncCompileGivesTheSameModel) {
     CompileOptions o = options();
     o.async = true;
     std::string error;
-    std::unique_ptr<LoadedModel> m;
+    std::unique_ptr<cpu::LoadedModel> m;
     runWithProgress("cpu", o.async, [&] { m = load(source, o, error); });
     ASSERT_TRUE(m) << error;
     EXPECT_EQ(m->step(nullptr, 0), 7u);
