@@ -23,11 +23,12 @@
 #define MF_OUTLINE
 #endif
 
-// MF_COLD marks a generated function that rarely runs (a clocked block's code for X/Z inputs):
-// kept out of line, so the caller that inlines the common case stays small for the compilers,
-// and laid out away from the hot code.
+// MF_COLD marks a generated function that rarely runs on the host (a clocked block's code for
+// X/Z inputs): kept out of line, so the caller that inlines the common case stays small for the
+// compiler, and laid out away from the hot code. On a device it is the only code of its caller
+// (the known-value copy is host-only), so the device compiler may inline it.
 #if MF_DEVICE_COMPILER
-#define MF_COLD __noinline__
+#define MF_COLD
 #elif defined(__GNUC__)
 #define MF_COLD __attribute__((cold, noinline))
 #else
