@@ -47,8 +47,8 @@ std::string Generator::fanoutCall(SignalId i) const {
 std::string Generator::fanoutCode(SignalId i) const {
     constexpr size_t kInlineTriggers = 2;
     auto cas = sigCas_.find(i);
-    if (!listed(sigSites_, i) && !listed(sigPca_, i) && cas != sigCas_.end() &&
-        cas->second.size() <= kInlineTriggers &&
+    if (!listed(sigSites_, i) && !listed(sigPca_, i) && !pathStamps_.count(i) &&
+        cas != sigCas_.end() && cas->second.size() <= kInlineTriggers &&
         std::all_of(cas->second.begin(), cas->second.end(),
                     [&](uint32_t p) { return staticLevel_.count(p) && !udpSample_.count(p); })) {
         std::string o;

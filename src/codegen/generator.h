@@ -293,6 +293,10 @@ class Generator {
     std::vector<std::string> svcPack_; // per service site: the packing code
     std::vector<uint32_t> svcCmpWords_;
     std::vector<std::string> temps_; // extra state members
+    // Module paths (specify): per input signal (a representative) which change times its
+    // fanout keeps (bit 0: any change, 1: rising, 2: falling); the init lines of the paths' bits.
+    std::map<SignalId, unsigned> pathStamps_;
+    std::vector<std::string> pathInit_;
     std::map<SignalId, std::set<uint32_t>> sigSites_, sigCas_;
     bool failed_ = false;
 
@@ -495,6 +499,10 @@ class Generator {
     std::string randomCall(const Expr& e, Type& nat);
 
     std::string genProcess(uint32_t id);
+    // module_paths.cpp: the function mpd_<id>(s, from, to) that picks a module path's delay.
+    void collectPathStamps();
+    std::string modulePathDelay(uint32_t id, const ir::Process& p);
+    std::string pathStampCode(SignalId i) const;
     std::pair<uint32_t, uint32_t> nbaQueueSize() const; // (entries, pool words)
     void gateBody(const Process& p, int ind, bool valueOnly = false);
     std::string gateValue(const Process& p);

@@ -66,7 +66,7 @@ std::string Generator::startProcesses() const {
 }
 
 bool Generator::hasFanout(SignalId i) const {
-    return listed(sigSites_, i) || listed(sigCas_, i) || listed(sigPca_, i);
+    return listed(sigSites_, i) || listed(sigCas_, i) || listed(sigPca_, i) || pathStamps_.count(i);
 }
 
 std::optional<Model> Generator::run() {
@@ -77,6 +77,7 @@ std::optional<Model> Generator::run() {
         isCa_.push_back(plan_.continuous[k]);
     }
     pulls_ = plan_.pulls;
+    collectPathStamps();
     for (const plan::Unsupported& u : plan_.unsupported) unsupported(u.loc, u.what);
     if (failed_) return std::nullopt;
     if (!checkDrivers()) return std::nullopt;
@@ -219,6 +220,12 @@ std::optional<Model> Generator::run() {
     for (SignalId i = 0; i < d_.signals.size(); ++i)
         if (rep(i) == i && !d_.signals[i].automatic && !blockSigs.count(i)) member(i);
     for (const std::string& t : temps_) L("    " + t);
+    for (auto [i, kinds] : pathStamps_)
+        for (auto [bit, name] : {std::pair{1u, "mpt"}, {2u, "mpr"}, {4u, "mpf"}})
+            if (kinds & bit)
+                L(fmt::format("    u64 {}{}; // when s{} last changed (module paths)", name, i, i));
+    for (auto [i, kinds] : pathStamps_)
+        if (kinds & 6) L(fmt::format("    u8 mpb{}; // bit 0 of s{} before its last change", i, i));
     o += dumpMembers();
     for (auto& [sg, dl] : multi_)
         for (size_t k = 0; k < dl.size(); ++k)
@@ -556,6 +563,7 @@ std::optional<Model> Generator::run() {
         if (rep(i) != i) continue;
         L(fmt::format("MF_HD void fanout_s{}(State& s) {{", i));
         L("    (void)s;");
+        o += pathStampCode(i);
         // In the order Icarus notifies its event objects: by the last site that waits on
         // them (a group sits where its last site was made).
         std::map<uint32_t, std::string> wakes;
@@ -779,6 +787,9 @@ std::optional<Model> Generator::run() {
     L(fmt::format("    for (u32 g = 0; g < {}; ++g) s.gw[g] = 0;",
                   std::max<size_t>(1, freeCommit().groups.size())));
     o += clockRunnerInit();
+    for (const std::string& line : pathInit_) L(line);
+    for (auto [i, kinds] : pathStamps_)
+        if (kinds & 6) L(fmt::format("    s.mpb{} = BX;", i));
     o += frameInit();
     o += dumpInit();
     if (initChunks > 1)

@@ -165,7 +165,13 @@ std::string Generator::genProcess(uint32_t id) {
                              ? fmt::format("delay_ticks_real({}, {}ull)", expr(*dv), scale)
                              : fmt::format("delay_ticks({}, {}ull)", expr(*dv), scale));
         std::string ticks = dl[0];
-        if (dl.size() > 1) {
+        if (!p.paths.empty()) {
+            // A module path's output bit: the delay of the path chosen for this transition.
+            out_ += modulePathDelay(id, p);
+            temps_.push_back(fmt::format("u8 mpo{}; // the bit's value as last driven", id));
+            pathInit_.push_back(fmt::format("    s.mpo{} = BX;", id));
+            ticks = fmt::format("mpd_{0}(s, s.mpo{0}, s.pend{0}.bit_code(0))", id);
+        } else if (dl.size() > 1) {
             // Rise, fall and turn-off delays (1364-2005 clause 7): by the output's new value; to x
             // the smallest, to z the turn-off delay (the smaller of two when none is given).
             std::string bitv = bytes ? "sv_bit(s.pend{})" : "s.pend{}.bit_code(0)";
@@ -224,6 +230,7 @@ std::string Generator::genProcess(uint32_t id) {
             store(*p.lhs, "v", 2);
         }
         line(1, "}");
+        if (!p.paths.empty()) line(1, fmt::format("s.mpo{0} = s.pend{0}.bit_code(0);", id));
         line(1, "return 0;");
         line(0, "}");
         timers_.push_back(id);

@@ -2,6 +2,7 @@
 // phase 2 (processes, routines, ports).
 
 #include "elab/elaborator.h"
+#include "elab/module_paths.h"
 
 #include <fmt/format.h>
 
@@ -107,6 +108,7 @@ std::unique_ptr<ir::Design> Elaborator::run() {
     }
     for (uint32_t i = 0; i < routineDecls_.size(); ++i) routineId(i, routineDecls_[i].item->loc);
     if (!diags_.hasErrors()) checkUwireDrivers();
+    if (!diags_.hasErrors()) lowerModulePaths(*design_, diags_);
     if (diags_.hasErrors()) return nullptr;
     return std::move(design_);
 }

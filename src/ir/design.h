@@ -282,6 +282,18 @@ struct EventItem {
     ExprPtr expr; // a signal expression or a named event
 };
 
+// One module path (specify, clause 14) that reaches the output bit a port connection drives
+// (elab/module_paths.cpp). The bit's delay comes from the active path whose input changed
+// last (its last matching edge for an edge-sensitive path); on a tie the smaller delay wins.
+struct ModulePath {
+    SignalId input = kNone; // change times are kept per input signal
+    Edge edge = Edge::Any;
+    ExprPtr cond;                // if (cond): active unless it is 0; null: always active
+    bool ifnone = false;         // active only when no conditional path to the bit is
+    std::vector<ExprPtr> delays; // 1, 2, 3, 6 or 12 values, in the module's time unit
+    SourceLoc loc;
+};
+
 // #delay, @(events), @*, repeat(n) @(events).
 struct Timing {
     enum class Kind { Delay, Event, Star, Repeat };
@@ -448,6 +460,9 @@ struct Process {
     std::vector<ExprPtr> terminals; // outputs first, as written
     Strength strength;
     Delay delay;
+    // PortConnection of one output bit that module paths reach: the paths. `delay` then holds
+    // the first path's first value, so every stage treats the connection as delayed.
+    std::vector<ModulePath> paths;
 };
 
 // ---------------------------------------------------------------------------------------------

@@ -91,7 +91,7 @@ struct Aliases {
         };
         for (const Process& p : d.processes) {
             bool port = p.kind == ProcessKind::PortConnection && p.portDir != PortDir::Inout &&
-                        !p.collapsed;
+                        !p.collapsed && p.delay.empty();
             bool copy =
                 p.kind == ProcessKind::ContinuousAssign && p.delay.empty() && !p.strength.specified;
             if ((!port && !copy) || !p.lhs || !p.rhs || p.lhs->kind != ExprKind::Signal ||

@@ -175,6 +175,62 @@ MF_HD inline u64 delay_pick(Bit b, u64 rise, u64 fall, u64 toz, u64 tox) {
     return b == B1 ? rise : b == B0 ? fall : b == BZ ? toz : tox;
 }
 
+/// A module path's delay for a transition of its output bit (bit codes, 1364-2005 14.3.1) from
+/// its n = 1, 2, 3, 6 or 12 values v: Table 14-3 gives each of the six 0/1/z transitions its
+/// value; without the six x-transition values, a transition to x takes the smaller and one from
+/// x the larger of the two it lies between. No transition: 0.
+MF_HD inline u64 path_delay(u32 from, u32 to, u32 n, const u64* v) {
+    u64 t01, t10, t0z, tz1, t1z, tz0;
+    if (n >= 6) {
+        t01 = v[0], t10 = v[1], t0z = v[2], tz1 = v[3], t1z = v[4], tz0 = v[5];
+    } else if (n == 3) {
+        t01 = tz1 = v[0], t10 = tz0 = v[1], t0z = t1z = v[2];
+    } else if (n == 2) {
+        t01 = t0z = tz1 = v[0], t10 = t1z = tz0 = v[1];
+    } else {
+        t01 = t10 = t0z = tz1 = t1z = tz0 = v[0];
+    }
+    auto mx = [](u64 a, u64 b) { return a > b ? a : b; };
+    bool x12 = n == 12;
+    switch (from * 4 + to) {
+    case B0 * 4 + B1:
+        return t01;
+    case B0 * 4 + BZ:
+        return t0z;
+    case B0 * 4 + BX:
+        return x12 ? v[6] : min_u64(t01, t0z);
+    case B1 * 4 + B0:
+        return t10;
+    case B1 * 4 + BZ:
+        return t1z;
+    case B1 * 4 + BX:
+        return x12 ? v[8] : min_u64(t10, t1z);
+    case BZ * 4 + B0:
+        return tz0;
+    case BZ * 4 + B1:
+        return tz1;
+    case BZ * 4 + BX:
+        return x12 ? v[11] : min_u64(tz1, tz0);
+    case BX * 4 + B0:
+        return x12 ? v[9] : mx(t10, tz0);
+    case BX * 4 + B1:
+        return x12 ? v[7] : mx(t01, tz1);
+    case BX * 4 + BZ:
+        return x12 ? v[10] : mx(t0z, t1z);
+    default:
+        return 0;
+    }
+}
+
+/// The edge from a to b (clause 9.7.2): 1 rising (0 to 1/x/z, x/z to 1), -1 falling (1 to 0/x/z,
+/// x/z to 0), 0 none.
+MF_HD inline int edge_of(Bit a, Bit b) {
+    if (a == b) return 0;
+    if (a == B0 || b == B1) return 1;
+    if (a == B1 || b == B0) return -1;
+    return 0;
+}
+
 /// Packs n strength bytes into service-record words from p[off] (eight bytes a word).
 MF_HD inline void pack_sv(word* p, u32 off, const u8* v, u32 n) {
     for (u32 i = 0; i < (n + 7) / 8; ++i) p[off + i] = 0;
