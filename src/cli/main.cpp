@@ -16,6 +16,7 @@
 #include "runtime/host_emit.h"
 #include "runtime/profile.h"
 #include "runtime/runtime.h"
+#include "sdf/annotate.h"
 #include "support/env_switch.h"
 #include "support/large_stack.h"
 
@@ -48,6 +49,7 @@ struct CliOptions {
     std::vector<std::string> paramP; // -P TOP.NAME=VALUE
     std::vector<std::string> paramG; // -GNAME=VALUE
     std::string delaySelection = "typ";
+    std::vector<std::string> sdf; // --sdf FILE[:SCOPE]
     bool parseOnly = false;
     bool dumpTokens = false;
     bool dumpAst = false;
@@ -281,6 +283,18 @@ int compileAndRun(const CliOptions& o, const frontend::SourceSetOptions& so,
                 ir::Timescale{defaultTimescale->first, defaultTimescale->second, true};
         runtime::Profiler::Timer elabTimer(profiler, "elaborate");
         auto design = elab::elaborate(sources, eo, diags);
+        if (design) {
+            sdf::AnnotateOptions so;
+            so.delaySelection = eo.delaySelection;
+            so.verbose = support::envSwitch("METALFPGA_SDF_VERBOSE", false);
+            for (const std::string& r : o.sdf) {
+                size_t colon = r.rfind(':');
+                so.requests.push_back(colon == std::string::npos
+                                          ? sdf::Request{r, ""}
+                                          : sdf::Request{r.substr(0, colon), r.substr(colon + 1)});
+            }
+            if (!sdf::annotate(*design, sm, diags, so)) design.reset();
+        }
         elabTimer.stop();
         if (design && o.dumpFlat) ir::printDesign(*design, std::cout, &sm);
         if (design && !o.emitFlat.empty()) {
@@ -338,6 +352,10 @@ int run(int argc, char** argv) {
     app.add_option("-G", o.paramG,
                    "Set a parameter of the top-level modules that have it: -GNAME=VALUE "
                    "(Verilator)")
+        ->allow_extra_args(false);
+    app.add_option("--sdf", o.sdf,
+                   "Back-annotate module path delays from an SDF file (FILE or FILE:SCOPE, "
+                   "repeatable), as $sdf_annotate at time 0 does")
         ->allow_extra_args(false);
     app.add_option("-T", o.delaySelection, "Delay selection for min:typ:max expressions")
         ->check(CLI::IsMember({"min", "typ", "max"}));

@@ -465,7 +465,9 @@ void Elaborator::elaborateUdpInstances(const ast::ModuleInst& mi, const ast::Pri
             if (mi.delay) p.delay = buildDelay(*mi.delay, s);
             for (const ast::ParamValue& pv : mi.params)
                 if (pv.value) {
+                    // #(rise, fall) written as a parameter list: delays, rounded as any.
                     ir::ExprPtr e = selfDetermined(*pv.value, ctx);
+                    if (e && e->type.isReal) e = roundToPrecision(std::move(e), s);
                     if (e) p.delay.values.push_back(std::move(e));
                 }
             if (mi.strength) p.strength = buildStrength(*mi.strength);

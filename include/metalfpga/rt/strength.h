@@ -222,6 +222,14 @@ MF_HD inline u64 path_delay(u32 from, u32 to, u32 n, const u64* v) {
     }
 }
 
+/// v rounded to a multiple of 1/per (half away from zero): a real delay at a module's precision.
+MF_HD inline double round_to_step(double v, double per) {
+    double t = v * per;
+    return (t < 0 ? -static_cast<double>(static_cast<i64>(-t + 0.5))
+                  : static_cast<double>(static_cast<i64>(t + 0.5))) /
+           per;
+}
+
 /// The edge from a to b (clause 9.7.2): 1 rising (0 to 1/x/z, x/z to 1), -1 falling (1 to 0/x/z,
 /// x/z to 0), 0 none.
 MF_HD inline int edge_of(Bit a, Bit b) {
