@@ -36,6 +36,13 @@ uint32_t Generator::serviceSite(const std::string& task, SourceLoc loc,
                    (a->name == "$time" || a->name == "$stime" || a->name == "$realtime")) {
             late.push_back({i, a});
             sa.kind = a->name == "$realtime" ? SiteArg::Real : SiteArg::Vector;
+            if (a->name == "$realtime") {
+                ScopeId m = curScope_;
+                while (m != kNone && d_.scopes[m].kind != ScopeKind::Module)
+                    m = d_.scopes[m].parent;
+                const Timescale* ts = m == kNone ? nullptr : &d_.scopes[m].timescale;
+                sa.realtimeDigits = ts && ts->specified ? ts->unit - ts->precision : 0;
+            }
             sa.width = a->name == "$stime" ? 32 : 64;
         } else if (a->type.isReal) {
             sa.kind = SiteArg::Real;

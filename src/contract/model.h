@@ -23,6 +23,9 @@ struct SiteArg {
     // payload word `svOffset`, for %v.
     bool strength = false;
     uint32_t svOffset = 0;
+    // Real from $realtime: printed without a format with this many decimals (its module's unit
+    // less its precision), as Icarus does; -1: as any real (%#g).
+    int realtimeDigits = -1;
 };
 
 // A value the host writes into the reply area of a host call: at word `offset`, a-plane then

@@ -8,7 +8,7 @@ namespace metalfpga::runtime {
 namespace {
 
 constexpr char kMagic[4] = {'M', 'F', 'M', 'I'};
-constexpr uint32_t kVersion = 3;
+constexpr uint32_t kVersion = 4;
 
 // Every field of the encoded structs is named here: a structured binding must name all of a
 // struct's members, so a field added to one of them stops this file compiling until the codec
@@ -23,7 +23,8 @@ constexpr uint32_t kVersion = 3;
     [[maybe_unused]] const auto& [task, defaultConv, newline, args, scope, timeUnit, where,
                                   hasResult, result, outputOf, outputs, memMsb, memLsb, memWidth,
                                   memChunk, memCount] = s;
-    [[maybe_unused]] const auto& [kind, width, isSigned, text, offset, strength, svOffset] = a;
+    [[maybe_unused]] const auto& [kind, width, isSigned, text, offset, strength, svOffset,
+                                  realtimeDigits] = a;
     [[maybe_unused]] const auto& [rWidth, rIsSigned, rIsReal, rOffset] = r;
     [[maybe_unused]] const auto& [vScope, vName, vType, vWidth, vRange, vValue, vPath] = dv;
     [[maybe_unused]] const auto& [dWidth, dIsReal, dIsEvent] = dval;
@@ -145,6 +146,7 @@ std::string encodeModelInfo(const contract::Model& m) {
             w.u32(a.offset);
             w.b(a.strength);
             w.u32(a.svOffset);
+            w.i64(a.realtimeDigits);
         }
         w.str(s.scope);
         w.i64(s.timeUnit);
@@ -228,6 +230,7 @@ bool decodeModelInfo(const unsigned char* data, size_t size, contract::Model& m,
             a.offset = r.u32();
             a.strength = r.b();
             a.svOffset = r.u32();
+            a.realtimeDigits = static_cast<int>(r.i64());
         }
         s.scope = r.str();
         s.timeUnit = static_cast<int>(r.i64());

@@ -43,6 +43,7 @@ std::string formatSite(const contract::ServiceSite& site, const rt::word* payloa
             double d;
             std::memcpy(&d, &payload[a.offset], sizeof d);
             args.push_back(rt::fmt::Arg::real(d));
+            args.back().realtime_digits = a.realtimeDigits;
             break;
         }
         case contract::SiteArg::Vector: {

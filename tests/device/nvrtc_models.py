@@ -19,8 +19,13 @@ a = ap.parse_args()
 
 def compile_one(job):
     src, flags = job
-    p = subprocess.run([a.bin, '--emit-ptx', os.devnull, '--cuda-arch', a.arch] + flags + [src],
-                       stdout=subprocess.PIPE, stderr=subprocess.PIPE, timeout=600)
+    # In the source's folder, as the golden runs: files the design reads at compile time
+    # (an SDF file of $sdf_annotate) are named relative to it.
+    src = os.path.abspath(src)
+    p = subprocess.run([os.path.abspath(a.bin), '--emit-ptx', os.devnull, '--cuda-arch', a.arch] +
+                       flags + [src],
+                       stdout=subprocess.PIPE, stderr=subprocess.PIPE, timeout=600,
+                       cwd=os.path.dirname(src))
     return ' '.join(flags + [os.path.basename(src)]), p.returncode, p.stderr.decode(errors='replace')
 
 

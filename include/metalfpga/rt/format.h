@@ -289,6 +289,7 @@ struct Arg {
     double r = 0;  ///< Real
     std::string s; ///< String: a string literal, used as a format string
     bool is_time = false;
+    int realtime_digits = -1; ///< Real from $realtime: decimals without a format (-1: %#g)
     /// Vector of a net with strengths: per bit (least significant first) its strength value,
     /// encoded as in rt/strength.h, for %v.
     std::vector<u8> strength;
@@ -456,6 +457,11 @@ inline std::string format_display(const std::vector<Arg>& args, const Context& c
             Spec sp;
             sp.conv = a.kind == Arg::Real ? 'g' : default_conv;
             sp.alt = a.kind == Arg::Real; // Icarus prints reals without a format as %#g
+            if (a.kind == Arg::Real && a.realtime_digits >= 0) { // and $realtime as %.Nf
+                sp.conv = 'f';
+                sp.alt = false;
+                sp.precision = a.realtime_digits;
+            }
             out += format_arg(sp, a, ctx);
             continue;
         }
