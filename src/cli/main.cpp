@@ -284,16 +284,17 @@ int compileAndRun(const CliOptions& o, const frontend::SourceSetOptions& so,
         runtime::Profiler::Timer elabTimer(profiler, "elaborate");
         auto design = elab::elaborate(sources, eo, diags);
         if (design) {
-            sdf::AnnotateOptions so;
-            so.delaySelection = eo.delaySelection;
-            so.verbose = support::envSwitch("METALFPGA_SDF_VERBOSE", false);
+            sdf::AnnotateOptions sdfOptions;
+            sdfOptions.delaySelection = eo.delaySelection;
+            sdfOptions.verbose = support::envSwitch("METALFPGA_SDF_VERBOSE", false);
             for (const std::string& r : o.sdf) {
                 size_t colon = r.rfind(':');
-                so.requests.push_back(colon == std::string::npos
-                                          ? sdf::Request{r, ""}
-                                          : sdf::Request{r.substr(0, colon), r.substr(colon + 1)});
+                sdfOptions.requests.push_back(
+                    colon == std::string::npos
+                        ? sdf::Request{r, ""}
+                        : sdf::Request{r.substr(0, colon), r.substr(colon + 1)});
             }
-            if (!sdf::annotate(*design, sm, diags, so)) design.reset();
+            if (!sdf::annotate(*design, sm, diags, sdfOptions)) design.reset();
         }
         elabTimer.stop();
         if (design && o.dumpFlat) ir::printDesign(*design, std::cout, &sm);
