@@ -11,7 +11,6 @@
 // falling) in State.
 #include "codegen/generator.h"
 
-#include <cmath>
 #include <set>
 
 namespace metalfpga::codegen::detail {
@@ -47,18 +46,13 @@ std::string Generator::pathStampCode(SignalId i) const {
 
 std::string Generator::modulePathDelay(uint32_t id, const Process& p) {
     uint64_t scale = timeScale(p.scope);
-    // Real values are rounded to the module's precision first (clause 19.8), as elaboration
-    // does for the other delays.
-    const Timescale& ts = d_.scopes[p.scope].timescale;
-    double perUnit = std::pow(10.0, ts.unit - ts.precision);
     // One path's delay for this transition (dk) and the time its input last changed (tk).
     auto path = [&](const ModulePath& m, const std::string& pad) {
         std::vector<std::string> dl;
         for (const auto& dv : m.delays)
-            dl.push_back(dv->type.isReal ? fmt::format("delay_ticks_real(round_to_step({}, {}), "
-                                                       "{}ull)",
-                                                       expr(*dv), realLiteral(perUnit), scale)
-                                         : fmt::format("delay_ticks({}, {}ull)", expr(*dv), scale));
+            dl.push_back(dv->type.isReal
+                             ? fmt::format("delay_ticks_real({}, {}ull)", expr(*dv), scale)
+                             : fmt::format("delay_ticks({}, {}ull)", expr(*dv), scale));
         SignalId in = rep(m.input);
         bool real = storageType(in).isReal;
         std::string stamp = m.edge == Edge::Posedge && !real   ? fmt::format("s.mpr{}", in)

@@ -32,6 +32,21 @@ void Elaborator::elaborateSpecify(const ast::SpecifyBlock& sb, ScopeId s) {
             for (const auto& e : p->inputs) add(e, out.inputs);
             for (const auto& e : p->outputs) add(e, out.outputs);
             for (const auto& e : p->delays) add(e, out.delays);
+            // A real value rounds to the precision, as every real delay does, and stays a
+            // constant (SDF INCREMENT and empty values start from it).
+            for (auto& d : out.delays)
+                if (d && d->kind == ir::ExprKind::RealConst) {
+                    SourceLoc at = d->loc;
+                    ir::ExprPtr rounded = roundToPrecision(std::move(d), s);
+                    auto c = evalExpr(*rounded);
+                    if (!c) {
+                        d = std::move(rounded);
+                        continue;
+                    }
+                    d = std::make_unique<ir::Expr>(ir::ExprKind::RealConst, at);
+                    d->real = c->r;
+                    d->type = d->self = ir::Type::real();
+                }
             if (p->cond) {
                 out.cond = selfDetermined(*p->cond, ctx);
                 ok = ok && out.cond;

@@ -13,6 +13,7 @@
 #include "sdf/annotate.h"
 
 #include "metalfpga/rt/format.h"
+#include "metalfpga/rt/strength.h"
 #include "sdf/sdf_parser.h"
 
 #include <fmt/format.h>
@@ -150,11 +151,6 @@ class Annotator {
         if (e.kind == ExprKind::Const && !e.value.has_xz()) return double(e.value.to_u64());
         return std::nullopt;
     }
-    // Which of n values serves transition p of the six (01 10 0z z1 1z z0), Table 14-3.
-    static size_t slot(size_t n, size_t p) {
-        static const size_t two[6] = {0, 1, 0, 0, 1, 1}, three[6] = {0, 1, 2, 0, 2, 1};
-        return n == 1 ? 0 : n == 2 ? two[p] : n == 3 ? three[p] : p;
-    }
 
     void iopath(const File& f, const IoPath& io, ScopeId s, char mtm) {
         int unit = d_.scopes[s].timescale.unit;
@@ -211,7 +207,7 @@ class Annotator {
                 return false;
             }
             for (size_t p = 0; p < layout; ++p) {
-                size_t oi = layout == old ? p : slot(old, p);
+                size_t oi = layout == old ? p : rt::model::path_slot(uint32_t(old), uint32_t(p));
                 auto was = number(*m.delays[oi]);
                 if (!was) {
                     diags_.error(io.loc, "the simulator does not support INCREMENT or empty SDF "
@@ -219,12 +215,15 @@ class Annotator {
                     failed_ = true;
                     return false;
                 }
-                auto v = pick(io.values[layout == n ? p : slot(n, p)]);
+                auto v = pick(
+                    io.values[layout == n ? p : rt::model::path_slot(uint32_t(n), uint32_t(p))]);
                 out.push_back(!v ? *was : io.increment ? *was + *v : *v);
             }
         }
+        // Rounded to the module's precision here, as elaboration rounds a real delay
+        // (Elaborator::roundToPrecision): the values are constants.
         const Timescale& ts = d_.scopes[scope_].timescale;
-        double perUnit = std::pow(10.0, ts.unit - ts.precision);
+        double perUnit = std::pow(10.0, ts.specified ? ts.unit - ts.precision : 0);
         for (double v : out)
             if (v > 0 && v * perUnit < 0.5 && !warnedPrecision_) {
                 warnedPrecision_ = true;
@@ -238,7 +237,7 @@ class Annotator {
         m.delays.clear();
         for (double v : out) {
             auto e = std::make_unique<Expr>(ExprKind::RealConst, io.loc);
-            e->real = v < 0 ? 0 : v; // a negative path delay counts as 0
+            e->real = v < 0 ? 0 : std::round(v * perUnit) / perUnit; // negative: 0
             e->type = e->self = Type::real();
             m.delays.push_back(std::move(e));
         }

@@ -175,21 +175,22 @@ MF_HD inline u64 delay_pick(Bit b, u64 rise, u64 fall, u64 toz, u64 tox) {
     return b == B1 ? rise : b == B0 ? fall : b == BZ ? toz : tox;
 }
 
+/// Which of a module path's n = 1, 2, 3 or 6+ values serves transition p of the six (01 10 0z z1
+/// 1z z0), 1364-2005 Table 14-3.
+MF_HD inline u32 path_slot(u32 n, u32 p) {
+    if (n >= 6) return p;
+    if (n == 3) return p == 2 || p == 4 ? 2 : p == 1 || p == 5 ? 1 : 0;
+    if (n == 2) return p == 1 || p == 4 || p == 5 ? 1 : 0;
+    return 0;
+}
+
 /// A module path's delay for a transition of its output bit (bit codes, 1364-2005 14.3.1) from
 /// its n = 1, 2, 3, 6 or 12 values v: Table 14-3 gives each of the six 0/1/z transitions its
 /// value; without the six x-transition values, a transition to x takes the smaller and one from
 /// x the larger of the two it lies between. No transition: 0.
 MF_HD inline u64 path_delay(u32 from, u32 to, u32 n, const u64* v) {
-    u64 t01, t10, t0z, tz1, t1z, tz0;
-    if (n >= 6) {
-        t01 = v[0], t10 = v[1], t0z = v[2], tz1 = v[3], t1z = v[4], tz0 = v[5];
-    } else if (n == 3) {
-        t01 = tz1 = v[0], t10 = tz0 = v[1], t0z = t1z = v[2];
-    } else if (n == 2) {
-        t01 = t0z = tz1 = v[0], t10 = t1z = tz0 = v[1];
-    } else {
-        t01 = t10 = t0z = tz1 = t1z = tz0 = v[0];
-    }
+    u64 t01 = v[path_slot(n, 0)], t10 = v[path_slot(n, 1)], t0z = v[path_slot(n, 2)],
+        tz1 = v[path_slot(n, 3)], t1z = v[path_slot(n, 4)], tz0 = v[path_slot(n, 5)];
     auto mx = [](u64 a, u64 b) { return a > b ? a : b; };
     bool x12 = n == 12;
     switch (from * 4 + to) {
@@ -220,14 +221,6 @@ MF_HD inline u64 path_delay(u32 from, u32 to, u32 n, const u64* v) {
     default:
         return 0;
     }
-}
-
-/// v rounded to a multiple of 1/per (half away from zero): a real delay at a module's precision.
-MF_HD inline double round_to_step(double v, double per) {
-    double t = v * per;
-    return (t < 0 ? -static_cast<double>(static_cast<i64>(-t + 0.5))
-                  : static_cast<double>(static_cast<i64>(t + 0.5))) /
-           per;
 }
 
 /// The edge from a to b (clause 9.7.2): 1 rising (0 to 1/x/z, x/z to 1), -1 falling (1 to 0/x/z,
