@@ -149,15 +149,22 @@ std::string Generator::genProcess(uint32_t id) {
     if (isCa_[id] && !p.delay.empty()) {
         // Inertial delay: the latest value and due time wait in State; one timer per process.
         bool gate = p.kind == ProcessKind::Gate || p.kind == ProcessKind::UdpInstance;
-        if (p.delay.values.size() != 1 && !gate) {
-            unsupported(p.delay.loc, "rise/fall/turn-off delays on continuous assignments");
-            return out_;
-        }
         Type vt = gate ? Type::integral(1, false) : p.lhs->type;
         bool bytes = byteGate(p); // the pending value is a strength byte
+        // An assignment with rise/fall/turn-off delays: its delay depends on the change
+        // from the value it last drove (cur, X at first) to the new one.
+        bool riseFall = !gate && p.delay.values.size() > 1 && p.paths.empty();
         temps_.push_back(fmt::format("{} pend{};", bytes ? "u8" : cppType(vt), id));
         temps_.push_back(fmt::format("u64 due{};", id));
         temps_.push_back(fmt::format("u32 inheap{};", id));
+        // The time of the timer entry that counts: a change with a shorter delay than the
+        // pending one's schedules an earlier entry, and the later one is then stale.
+        temps_.push_back(fmt::format("u64 at{};", id));
+        if (riseFall) {
+            temps_.push_back(fmt::format("{} cur{}; // the value last driven", cppType(vt), id));
+            if (!vt.isReal)
+                pathInit_.push_back(fmt::format("    s.cur{0} = decltype(s.cur{0})::x();", id));
+        }
         uint64_t scale = timeScale(curScope_);
         std::vector<std::string> dl;
         for (const auto& dv : p.delay.values)
@@ -178,7 +185,13 @@ std::string Generator::genProcess(uint32_t id) {
             bitv = fmt::format(fmt::runtime(bitv), id);
             std::string toz = dl.size() > 2 ? dl[2] : fmt::format("min_u64({}, {})", dl[0], dl[1]);
             std::string tox = fmt::format("min_u64(min_u64({}, {}), {})", dl[0], dl[1], toz);
-            ticks = fmt::format("delay_pick({}, {}, {}, {}, {})", bitv, dl[0], dl[1], toz, tox);
+            if (!riseFall)
+                ticks = fmt::format("delay_pick({}, {}, {}, {}, {})", bitv, dl[0], dl[1], toz, tox);
+            else if (vt.isReal) // a real has no bits to rise or fall: the smallest (as Icarus)
+                ticks = tox;
+            else // a vector: the largest of its changed bits' delays (as Icarus)
+                ticks = fmt::format("vec_delay(s.cur{}, nv, {}, {}, {}, {})", id, dl[0], dl[1], toz,
+                                    tox);
         }
         line(0, fmt::format("// {} {} (delayed)", processKindName(p.kind), where(p.loc)));
         line(0, fmt::format("MF_HD u32 proc_{}(State& s) {{", id));
@@ -194,23 +207,41 @@ std::string Generator::genProcess(uint32_t id) {
         } else if (gate) {
             gateBody(p, 2, true);
             line(2, fmt::format("s.pend{} = g;", id));
+        } else if (riseFall) {
+            // As Icarus's delay node: the delay runs from the value last driven (cur) to the new
+            // one; the new value replaces a pending one, and a zero delay drives it at once.
+            line(2, fmt::format("auto nv = {};", exprAs(*p.rhs, p.lhs->type)));
+            if (vt.isReal) line(2, fmt::format("if (nv == s.cur{}) return 0;", id));
+            line(2, fmt::format("s.due{} = s.sched.now + {};", id, ticks));
+            line(2, fmt::format("s.pend{} = nv;", id));
+            line(2, fmt::format("if (s.due{0} == s.sched.now) {{ s.inheap{0} = 0; s.cur{0} = nv; "
+                                "auto v = nv;",
+                                id));
+            store(*p.lhs, "v", 3);
+            line(3, "return 0;");
+            line(2, "}");
         } else {
             line(2, fmt::format("s.pend{} = {};", id, exprAs(*p.rhs, p.lhs->type)));
         }
         line(1, "}");
-        line(1, fmt::format("u64 d = {};", ticks));
-        line(1, fmt::format("s.due{} = s.sched.now + d;", id));
-        line(1, fmt::format("if (!s.inheap{0}) {{ s.inheap{0} = 1; schedule_delay(s.sched, {0}u | "
-                            "kTimer, d); }}",
+        if (riseFall)
+            line(1, fmt::format("u64 d = s.due{} - s.sched.now;", id));
+        else
+            line(1, fmt::format("u64 d = {};", ticks));
+        if (!riseFall) line(1, fmt::format("s.due{} = s.sched.now + d;", id));
+        line(1, fmt::format("if (!s.inheap{0} || s.due{0} < s.at{0}) {{ s.inheap{0} = 1; s.at{0} = "
+                            "s.due{0}; schedule_delay(s.sched, {0}u | kTimer, d); }}",
                             id));
         line(1, "return 0;");
         line(0, "}");
         line(0, fmt::format("MF_HD MF_OUTLINE u32 timer_{}(State& s) {{", id));
+        line(1, fmt::format("if (!s.inheap{0} || s.sched.now != s.at{0}) return 0; // superseded",
+                            id));
         line(1, fmt::format("s.inheap{} = 0;", id));
-        line(1,
-             fmt::format("if (s.sched.now < s.due{0}) {{ s.inheap{0} = 1; schedule_delay(s.sched, "
-                         "{0}u | kTimer, s.due{0} - s.sched.now); return 0; }}",
-                         id));
+        line(1, fmt::format("if (s.sched.now < s.due{0}) {{ s.inheap{0} = 1; s.at{0} = s.due{0}; "
+                            "schedule_delay(s.sched, {0}u | kTimer, s.due{0} - s.sched.now); "
+                            "return 0; }}",
+                            id));
         line(1, "{");
         if (sw) {
             line(2, fmt::format("s.swc{0} = s.pend{0};", id));
@@ -227,6 +258,7 @@ std::string Generator::genProcess(uint32_t id) {
             }
         } else {
             line(2, fmt::format("auto v = s.pend{};", id));
+            if (riseFall) line(2, fmt::format("s.cur{} = v;", id));
             store(*p.lhs, "v", 2);
         }
         line(1, "}");

@@ -235,15 +235,14 @@ void Generator::stmtCode(const Stmt& st, int ind) {
     case StmtKind::Case: {
         // The selector is kept in the state: the items may contain resume points.
         Type ct = st.cond->type;
+        bool real = ct.isReal; // a real selector or item: every comparison is of reals
         for (const auto& it : st.items)
             for (const auto& x : it.exprs) {
-                if (x->type.isReal || ct.isReal) {
-                    unsupported(st.loc, "a case statement on reals");
-                    return;
-                }
+                real = real || x->type.isReal;
                 ct.width = std::max(ct.width, x->type.width);
                 ct.isSigned = ct.isSigned && x->type.isSigned;
             }
+        if (real) ct = Type::real(); // casex/casez too: reals have no x/z bits to ignore
         uint32_t tid = static_cast<uint32_t>(temps_.size());
         temps_.push_back(fmt::format("{} t{};", cppType(ct), tid));
         line(ind, fmt::format("s.t{} = {};", tid, exprAs(*st.cond, ct)));
@@ -259,7 +258,9 @@ void Generator::stmtCode(const Stmt& st, int ind) {
                 if (!c.empty()) c += " || ";
                 std::string xc =
                     opt_.twoState && st.caseKind != CaseKind::Case ? "" : exprAs(*x, ct);
-                if (st.caseKind == CaseKind::Case)
+                if (real)
+                    c += fmt::format("s.t{} == {}", tid, xc);
+                else if (st.caseKind == CaseKind::Case)
                     c += fmt::format("case_eq(s.t{}, {}).is_true()", tid, xc);
                 else
                     c += fmt::format("case_wild(s.t{}, {}, {})", tid,

@@ -242,7 +242,9 @@ MF_HD inline void schedule_delay(S& s, u32 p, u64 ticks) {
         return;
     }
     u32 i = s.future_count++;
-    s.future[i] = FutureEvent{s.now + ticks, s.seq++, p};
+    u64 at = s.now + ticks;
+    if (at < s.now) at = ~u64(0); // past the end of 64-bit time: the last moment, not the past
+    s.future[i] = FutureEvent{at, s.seq++, p};
     while (i > 0) {
         u32 parent = (i - 1) / 2;
         if (!future_less(s, i, parent)) break;
@@ -744,10 +746,13 @@ MF_HD inline Logic<1> bool_logic(bool b) {
 
 /// Ticks of a delay of `value` time units where one unit is `scale` ticks (clause 19.8:
 /// rounded to the precision); negative and X delays count as 0 here.
+/// A real delay in ticks, rounded; a negative one is the two's complement of its magnitude in a
+/// 64-bit time (1364-2005 9.7.1), as Icarus reads it.
 MF_HD inline u64 delay_ticks_real(double value, u64 scale) {
     double t = value * static_cast<double>(scale);
-    if (!(t > 0)) return 0;
-    return static_cast<u64>(t + 0.5);
+    if (t >= 0) return static_cast<u64>(t + 0.5);
+    if (t < 0 && t > -9.2e18) return 0 - static_cast<u64>(-t + 0.5);
+    return 0; // NaN, or beyond a 64-bit time
 }
 template <u32 W, bool S_, bool F>
 MF_HD inline u64 delay_ticks(const Vec<W, S_, F>& v, u64 scale) {

@@ -175,6 +175,32 @@ MF_HD inline u64 delay_pick(Bit b, u64 rise, u64 fall, u64 toz, u64 tox) {
     return b == B1 ? rise : b == B0 ? fall : b == BZ ? toz : tox;
 }
 
+/// The delay of a continuous assignment with rise/fall/turn-off delays whose value changes from
+/// `from` to `to`: each changed bit's delay by its new value, as delay_pick, and the largest of
+/// them for the whole vector (Icarus's rule; 1364-2005 6.1.3 leaves vectors open).
+template <class V>
+MF_HD inline u64 vec_delay(const V& from, const V& to, u64 rise, u64 fall, u64 toz, u64 tox) {
+    word to1 = 0, to0 = 0, tz = 0, tx = 0;
+    for (u32 i = 0; i < V::NW; ++i) {
+        word fb = 0, tb = 0;
+        if constexpr (V::four_state) {
+            fb = from.bplane()[i];
+            tb = to.bplane()[i];
+        }
+        word changed = (from.a[i] ^ to.a[i]) | (fb ^ tb);
+        to1 |= changed & to.a[i] & ~tb;
+        to0 |= changed & ~to.a[i] & ~tb;
+        tz |= changed & ~to.a[i] & tb;
+        tx |= changed & to.a[i] & tb;
+    }
+    u64 d = 0;
+    if (to1 && rise > d) d = rise;
+    if (to0 && fall > d) d = fall;
+    if (tz && toz > d) d = toz;
+    if (tx && tox > d) d = tox;
+    return d;
+}
+
 /// Which of a module path's n = 1, 2, 3 or 6+ values serves transition p of the six (01 10 0z z1
 /// 1z z0), 1364-2005 Table 14-3.
 MF_HD inline u32 path_slot(u32 n, u32 p) {
