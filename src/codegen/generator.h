@@ -386,6 +386,7 @@ class Generator {
             return sg.type;
         }
     }
+    bool timescaleObject(const Expr& e, std::string& name, ScopeId& scope) const;
     ScopeId moduleOf(ScopeId s) const {
         while (s != kNone && d_.scopes[s].kind != ScopeKind::Module) s = d_.scopes[s].parent;
         return s;

@@ -58,18 +58,19 @@ bool Generator::stringTask(const Stmt& st, int ind) {
     }
     if (n == "$printtimescale") {
         ScopeId scope = curScope_;
+        std::string name;
         if (!st.args.empty() && st.args[0]) {
-            if (st.args[0]->kind != ExprKind::Scope || st.args.size() > 1) {
-                diags_.error(st.loc, "$printtimescale takes one module instance name");
+            if (st.args.size() > 1 || !timescaleObject(*st.args[0], name, scope)) {
+                diags_.error(st.loc, "$printtimescale takes one module instance or object name");
                 failed_ = true;
                 return true;
             }
-            scope = st.args[0]->scope;
         }
         ScopeId m = moduleOf(scope);
         if (m == kNone) m = scope;
+        if (name.empty()) name = d_.scopes[m].path;
         const Timescale& ts = d_.scopes[m].timescale;
-        std::string text = fmt::format("Time scale of ({}) is {} / {}", d_.scopes[m].path,
+        std::string text = fmt::format("Time scale of ({}) is {} / {}", name,
                                        timeUnitName(ts.specified ? ts.unit : 0),
                                        timeUnitName(ts.specified ? ts.precision : 0));
         std::string escaped;
@@ -85,6 +86,59 @@ bool Generator::stringTask(const Stmt& st, int ind) {
         return true;
     }
     return false;
+}
+
+// The object $printtimescale names (17.3.1 names a module; as Icarus, any named object: its
+// full name, a constant word or select shown as [i] and [msb:lsb], and its scope).
+bool Generator::timescaleObject(const Expr& e, std::string& name, ScopeId& scope) const {
+    auto constant = [](const Expr* x) -> std::optional<int64_t> {
+        if (!x) return std::nullopt;
+        return constIndex(*x);
+    };
+    switch (e.kind) {
+    case ExprKind::Scope:
+        scope = e.scope;
+        name = d_.scopes[e.scope].path;
+        return true;
+    case ExprKind::Signal:
+        scope = d_.signals[e.signal].scope;
+        name = d_.signals[e.signal].path;
+        return true;
+    case ExprKind::ArrayElement:
+        scope = d_.signals[e.signal].scope;
+        name = d_.signals[e.signal].path;
+        for (const auto& i : e.operands) {
+            auto v = constant(i.get());
+            if (!v) return false;
+            name += fmt::format("[{}]", *v);
+        }
+        return true;
+    case ExprKind::Select: {
+        if (e.operands.empty() || !timescaleObject(*e.operands[0], name, scope)) return false;
+        if (e.select == SelectKind::Part) {
+            name += fmt::format("[{}:{}]", e.msb, e.lsb);
+            return true;
+        }
+        auto v = constant(e.operands.size() > 1 ? e.operands[1].get() : nullptr);
+        if (!v || e.select != SelectKind::Bit) return false;
+        name += fmt::format("[{0}:{0}]", *v);
+        return true;
+    }
+    case ExprKind::Const:
+    case ExprKind::RealConst: { // a parameter: its scope is the path before its name
+        if (e.name.empty()) return false;
+        std::string owner = e.name.substr(0, e.name.rfind('.'));
+        for (ScopeId s = 0; s < d_.scopes.size(); ++s)
+            if (d_.scopes[s].path == owner) {
+                scope = s;
+                name = e.name;
+                return true;
+            }
+        return false;
+    }
+    default:
+        return false;
+    }
 }
 
 } // namespace metalfpga::codegen::detail

@@ -132,6 +132,22 @@ bool rangesAgree(const ir::Signal& port, const ir::Signal& decl) {
 
 } // namespace
 
+// A port declared without a range and then as a vector net or variable (`input a; wire [7:0]
+// a;`) breaks 12.3.3 but was common practice: a warning, and the declaration's range (as Icarus's
+// -gno-io-range-error and Verilator). Other disagreements are errors.
+bool Elaborator::portRangeAccepted(const ir::Signal& port, const ir::Signal& decl, SourceLoc at) {
+    bool plain = decl.kind == ir::SignalKind::Reg || decl.kind == ir::SignalKind::Net;
+    if (plain && !port.vector && decl.vector) {
+        diags_.warning(at,
+                       "port '{}' is declared without a range, then as [{}:{}]; that range is used",
+                       decl.name, decl.range.msb, decl.range.lsb);
+        return true;
+    }
+    if (rangesAgree(port, decl)) return true;
+    diags_.error(at, "the type or range of '{}' differs from its port declaration", decl.name);
+    return false;
+}
+
 void Elaborator::declareItem(const ast::Item& item, ScopeId s) {
     bool inRoutine = scope(s).kind == ir::ScopeKind::Function ||
                      scope(s).kind == ir::ScopeKind::Task ||
@@ -254,12 +270,7 @@ void Elaborator::declareItem(const ast::Item& item, ScopeId s) {
             if (nd.netType == TokenKind::KwTrireg && !g.charge) g.charge = 2;
             if (merged != kNone) {
                 ir::Signal& old = design_->signals[merged];
-                if (!rangesAgree(old, g)) {
-                    diags_.error(d.name.loc,
-                                 "the type or range of '{}' differs from its port declaration",
-                                 g.name);
-                    continue;
-                }
+                if (!portRangeAccepted(old, g, d.name.loc)) continue;
                 g.port = old.port;
                 g.type.isSigned = g.type.isSigned || old.type.isSigned;
                 if (!g.vector && old.vector) {
@@ -313,12 +324,7 @@ void Elaborator::declareItem(const ast::Item& item, ScopeId s) {
                     diags_.error(d.name.loc, "inout port '{}' must be a net", g.name);
                     continue;
                 }
-                if (!rangesAgree(old, g)) {
-                    diags_.error(d.name.loc,
-                                 "the type or range of '{}' differs from its port declaration",
-                                 g.name);
-                    continue;
-                }
+                if (!portRangeAccepted(old, g, d.name.loc)) continue;
                 g.port = old.port;
                 if (!g.vector && old.vector && g.kind == ir::SignalKind::Reg) {
                     g.vector = true;

@@ -192,6 +192,7 @@ class Elaborator {
                                 const ast::Item& construct);
 
     // ---- declarations.cpp
+    bool portRangeAccepted(const ir::Signal& port, const ir::Signal& decl, SourceLoc at);
     void declareItem(const ast::Item& item, ScopeId s);
     void declarePorts(const ast::Module& m, ScopeId s);
     std::optional<ir::Range> evalRange(const ast::Range& r, ScopeId s);

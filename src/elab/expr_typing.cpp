@@ -254,13 +254,27 @@ ExprPtr Elaborator::buildExpr(const ast::Expr& a, const ExprContext& ctx) {
             }
             auto v = paramValue(r.scope, r.sym.id, a.loc);
             if (!v) return nullptr;
+            // The parameter's full name stays with its value, for tasks that name the object
+            // ($printtimescale).
+            std::string full =
+                design_->scopes[r.scope].path + "." + std::string(n.name.last().text);
             if (v->isReal) {
                 auto e = node(ExprKind::RealConst, a.loc, Type::real());
                 e->real = v->r;
+                e->name = std::move(full);
                 return e;
             }
             auto e = node(ExprKind::Const, a.loc, v->type());
             e->value = v->v;
+            e->name = std::move(full);
+            // A parameter without a type or range whose value is a string literal reads as the
+            // string, as the literal would ($display(p) prints the text, as Icarus does).
+            const ParamSlot& slot = info(r.scope).params[r.sym.id];
+            const ast::Expr* from = slot.overrideValue  ? nullptr
+                                    : slot.overrideExpr ? slot.overrideExpr
+                                                        : slot.expr;
+            e->isString = from && from->kind == ast::ExprKind::String && slot.decl &&
+                          !slot.decl->range && slot.decl->type == TokenKind::EndOfFile;
             return e;
         }
         case Symbol::Kind::Signal: {

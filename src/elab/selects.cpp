@@ -223,6 +223,15 @@ ExprPtr Elaborator::buildSelect(const ast::SelectExpr& sel, const ExprContext& c
         return nullptr;
     }
     if (chain.size() == used) return e;
+    if (r.sym.kind == Symbol::Kind::Signal) {
+        // A scalar (declared without a range) has no bits to select (as Icarus and Verilator).
+        const ir::Signal& g = design_->signals[r.sym.id];
+        if (!g.vector && g.type.width == 1 && !g.type.isReal) {
+            diags_.error(chain[used]->loc, "cannot select bits of scalar{} '{}'",
+                         g.isArray() ? " array word" : "", what);
+            return nullptr;
+        }
+    }
     return applySelect(std::move(e), *chain[used], declared, what, ctx);
 }
 

@@ -223,7 +223,11 @@ INSTANTIATE_TEST_SUITE_P(
                   "instance nesting deeper"},
         ErrorCase{"module top; reg r; always r = 1; endmodule", "loop forever"},
         ErrorCase{"module top; parameter P = P + 1; wire [P:0] w; endmodule",
-                  "depends on its own value"}));
+                  "depends on its own value"},
+        ErrorCase{"module top; reg s; wire w = s[0]; endmodule",
+                  "cannot select bits of scalar 's'"},
+        ErrorCase{"module top; reg m [1:0]; wire w = m[0][0:0]; endmodule",
+                  "cannot select bits of scalar array word 'm'"}));
 
 } // namespace
 } // namespace metalfpga::elab::test
