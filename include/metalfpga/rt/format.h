@@ -227,6 +227,8 @@ inline std::string format_real(const Spec& sp, double d) {
         Value v = val::from_real(d, 64, true);
         Spec s2 = sp;
         if (s2.width < 0) s2.width = 0;
+        // As Icarus: a negative real that rounds to zero keeps its sign.
+        if (d < 0 && d > -0.5) return detail::pad("-0", s2, 0, true);
         return format_value(s2, v);
     }
     std::string f = "%";
