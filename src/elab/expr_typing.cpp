@@ -127,6 +127,14 @@ Type common(const Type& a, const Type& b) {
     return Type::integral(a.width > b.width ? a.width : b.width, a.isSigned && b.isSigned);
 }
 
+// Whether evaluating e calls a function or system function (which may have side effects).
+bool makesCalls(const Expr& e) {
+    if (e.kind == ExprKind::Call || e.kind == ExprKind::SystemCall) return true;
+    for (const auto& o : e.operands)
+        if (o && makesCalls(*o)) return true;
+    return false;
+}
+
 } // namespace
 
 ExprPtr Elaborator::convertTo(ExprPtr e, Type t) {
@@ -411,10 +419,17 @@ ExprPtr Elaborator::buildExpr(const ast::Expr& a, const ExprContext& ctx) {
         auto e = node(ExprKind::Concat, a.loc, Type::integral(1, false));
         uint64_t w = 0;
         bool ok = true;
+        std::vector<ExprPtr> zeroReps; // {0{x}} operands that make calls
         for (const auto& item : c.items) {
             if (auto* rep = item->asPtr<ast::ReplicationExpr>()) {
                 auto n = evalInt(*rep->count, ctx.scope, "replication count");
-                if (n && *n == 0) continue; // {0{x}} inside a concatenation contributes nothing
+                if (n && *n == 0) {
+                    // {0{x}} inside a concatenation contributes nothing, but its operand is
+                    // still evaluated once (1364-2005 5.1.14): keep one that makes calls.
+                    ExprPtr x = selfDetermined(*rep->concat, ctx);
+                    if (x && makesCalls(*x)) zeroReps.push_back(std::move(x));
+                    continue;
+                }
             }
             if (auto* num = item->asPtr<ast::NumberExpr>(); num && num->size.empty()) {
                 diags_.error(item->loc, "unsized number '{}' in a concatenation", num->text);
@@ -444,6 +459,23 @@ ExprPtr Elaborator::buildExpr(const ast::Expr& a, const ExprContext& ctx) {
             return nullptr;
         }
         e->type = e->self = Type::integral(static_cast<uint32_t>(w), false);
+        if (!zeroReps.empty()) {
+            // Evaluated as the low bits of a wider concatenation, and selected away.
+            uint64_t all = w;
+            for (auto& z : zeroReps) {
+                all += z->type.width;
+                e->operands.push_back(std::move(z));
+            }
+            e->type = e->self = Type::integral(static_cast<uint32_t>(all), false);
+            auto sel =
+                node(ExprKind::Select, a.loc, Type::integral(static_cast<uint32_t>(w), false));
+            sel->select = ir::SelectKind::Part;
+            sel->declared = ir::Range{static_cast<int64_t>(all) - 1, 0};
+            sel->msb = static_cast<int64_t>(all) - 1;
+            sel->lsb = static_cast<int64_t>(all - w);
+            sel->operands.push_back(std::move(e));
+            return sel;
+        }
         return e;
     }
     case ast::ExprKind::Replication: {

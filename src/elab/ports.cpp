@@ -216,8 +216,12 @@ void Elaborator::connectPorts(const ast::ModuleInst& mi, const ast::Instance& in
                     p.rhs = convertTo(std::move(outer), t);
                 }
             } else if (dir == ir::PortDir::Output) {
+                // As an assignment: a signed port sign-extends into a wider connection.
                 ir::Type t = outer->type;
                 p.lhs = std::move(outer);
+                if (!inner->type.isReal && !t.isReal)
+                    applyContext(inner,
+                                 ir::Type::integral(std::max(t.width, iw), inner->self.isSigned));
                 p.rhs = convertTo(std::move(inner), t);
             } else {
                 if (!design_->signals[ps].isNet()) {

@@ -4,6 +4,7 @@
 
 #include <fmt/format.h>
 
+#include <cctype>
 #include <cstring>
 
 namespace metalfpga::runtime {
@@ -142,6 +143,54 @@ void CallContext::setOutputReal(size_t i, double d) {
     else
         write(*s, rt::val::from_real(d, s->width, s->isSigned));
     reply_[0] |= rt::word{1} << site.outputOf[i];
+}
+
+void CallContext::setOutputDigits(size_t i, std::string_view digits, int base) {
+    const contract::ReplySlot* s = output(i);
+    if (!s) return;
+    if (s->isReal) {
+        // As Icarus: the text's value at 1024 bits, signed after a '-'.
+        bool neg = !digits.empty() && digits[0] == '-';
+        setOutputReal(i, rt::val::to_real(digitsValue(digits, base, 1024).with_signed(neg)));
+        return;
+    }
+    setOutput(i, digitsValue(digits, base, s->width));
+}
+
+rt::Value digitsValue(std::string_view digits, int base, uint32_t width) {
+    bool neg = !digits.empty() && digits[0] == '-';
+    if (neg) digits.remove_prefix(1);
+    if (base == 10) {
+        char first = digits.empty() ? '0' : digits[0];
+        if (first == 'x' || first == 'X') return rt::Value::all_x(width);
+        if (first == 'z' || first == 'Z') return rt::Value::all_z(width);
+        rt::Value acc = rt::Value::from_u64(width, 0);
+        rt::Value ten = rt::Value::from_u64(width, 10);
+        for (char ch : digits)
+            if (ch >= '0' && ch <= '9')
+                acc = acc * ten + rt::Value::from_u64(width, static_cast<uint64_t>(ch - '0'));
+        return neg ? rt::val::neg(acc) : acc;
+    }
+    int bits = base == 2 ? 1 : base == 8 ? 3 : 4;
+    std::string b;
+    for (char ch : digits) {
+        char l = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+        if (l == '_') continue;
+        if (l == 'x' || l == 'z' || l == '?') {
+            b += std::string(static_cast<size_t>(bits), l == 'z' ? 'z' : 'x');
+            continue;
+        }
+        int d = l >= '0' && l <= '9' ? l - '0' : l - 'a' + 10;
+        for (int k = bits - 1; k >= 0; --k) b += ((d >> k) & 1) ? '1' : '0';
+    }
+    if (b.empty()) b = "0";
+    rt::Value t = rt::Value::from_binary(b);
+    if (neg) t = rt::val::neg(t);
+    rt::Bit top = t.bit(t.width() - 1);
+    rt::Bit pad = top == rt::BX || top == rt::BZ || (neg && top == rt::B1) ? top : rt::B0;
+    rt::Value r(width);
+    for (uint32_t k = 0; k < width; ++k) r.set_bit(k, k < t.width() ? t.bit(k) : pad);
+    return r;
 }
 
 void CallContext::warn(const std::string& message) const {

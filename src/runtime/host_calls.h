@@ -41,6 +41,9 @@ class CallContext {
     // Output argument i (an index into the call's arguments); unset outputs keep their value.
     void setOutput(size_t i, const rt::Value& v);
     void setOutputReal(size_t i, double d);
+    // Output argument i from digit text in base 2/8/10/16, as a VPI string value puts it
+    // (see digitsValue); a real output takes the text's value, signed when it starts with '-'.
+    void setOutputDigits(size_t i, std::string_view digits, int base);
     // The type of output argument i as the model declared it.
     const contract::ReplySlot* output(size_t i) const;
 
@@ -62,6 +65,12 @@ class CallContext {
 };
 
 using CallHandler = void (*)(CallContext&);
+
+// Digit text (an optional leading '-', digits, '_' separators, x/z digits; a decimal "x" or
+// "z" is all x or all z) as a `width`-bit value, as Icarus puts a VPI binary/octal/decimal/hex
+// string on a vector: the digits' bits, negated after a '-', then padded with the top bit when
+// it is x or z (or 1 after a '-'), else with 0.
+rt::Value digitsValue(std::string_view digits, int base, uint32_t width);
 
 // The handler of a host call by name, or null.
 CallHandler findHostCall(std::string_view name);

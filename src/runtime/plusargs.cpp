@@ -16,26 +16,21 @@ const std::string* findPlusarg(const InstanceHost& inst, const std::string& pref
     return nullptr;
 }
 
-// Digits of `text` in base 2/8/16 (x, z, ? and _ allowed) as a value of `width` bits; false when
-// a character is not a digit.
-bool parseBased(const std::string& text, int bitsPerDigit, uint32_t width, rt::Value& out) {
-    std::string bits;
-    for (char ch : text) {
-        char c = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
-        if (c == '_') continue;
-        if (c == 'x' || c == 'z' || c == '?') {
-            bits += std::string(static_cast<size_t>(bitsPerDigit), c == 'x' ? 'x' : 'z');
-            continue;
-        }
-        int d = std::isdigit(static_cast<unsigned char>(c)) ? c - '0'
-                : (c >= 'a' && c <= 'f')                    ? c - 'a' + 10
-                                                            : 99;
-        if (d >= (1 << bitsPerDigit)) return false;
-        for (int b = bitsPerDigit - 1; b >= 0; --b) bits += ((d >> b) & 1) ? '1' : '0';
-    }
-    if (bits.empty()) return false;
-    out = rt::Value::from_binary(bits).resized(width);
-    return true;
+// Whether `text` is a valid value for base 2/8/10/16 as Icarus checks it: only that base's
+// digits, x/z and '_', no leading '_', and a '-' only first; a decimal is that, without x/z,
+// or else only x and '_' or only z and '_'.
+bool validDigits(const std::string& text, int base) {
+    auto only = [&](std::string_view set) {
+        return text.find_first_not_of(set) == std::string::npos;
+    };
+    if (base == 10 && (only("xX_") || only("zZ_"))) return true;
+    std::string_view set = base == 2    ? "-01_xXzZ"
+                           : base == 8  ? "-01234567_xXzZ"
+                           : base == 10 ? "-0123456789_"
+                                        : "-0123456789aAbBcCdDeEfF_xXzZ";
+    size_t dash = text.rfind('-');
+    return only(set) && (text.empty() || text[0] != '_') &&
+           (dash == std::string::npos || dash == 0);
 }
 
 } // namespace
@@ -53,7 +48,9 @@ void callValuePlusargs(CallContext& c) {
         return;
     }
     std::string prefix = format.substr(0, pct);
-    char conv = static_cast<char>(std::tolower(static_cast<unsigned char>(format[pct + 1])));
+    // As Icarus, a '0' after the '%' (%0d) is allowed.
+    size_t at = pct + 1 + (format[pct + 1] == '0' && pct + 2 < format.size());
+    char conv = static_cast<char>(std::tolower(static_cast<unsigned char>(format[at])));
     const std::string* arg = findPlusarg(c.instance, prefix);
     if (!arg) {
         c.setResult(0);
@@ -64,35 +61,29 @@ void callValuePlusargs(CallContext& c) {
     uint32_t width = out ? out->width : 32;
     rt::Value v;
     switch (conv) {
-    case 'd': {
-        // Decimal, with an optional sign; conversion stops at the first non-digit.
-        size_t i = 0;
-        bool neg = false;
-        if (i < text.size() && (text[i] == '-' || text[i] == '+')) neg = text[i++] == '-';
-        rt::Value acc = rt::Value::from_u64(width, 0);
-        rt::Value ten = rt::Value::from_u64(width, 10);
-        bool any = false;
-        for (; i < text.size() && std::isdigit(static_cast<unsigned char>(text[i])); ++i) {
-            acc = acc * ten + rt::Value::from_u64(width, static_cast<uint64_t>(text[i] - '0'));
-            any = true;
-        }
-        if (!any) {
-            c.warn("$value$plusargs: '+" + *arg + "' has no decimal value");
-            v = rt::Value::all_x(width);
-        } else {
-            v = neg ? rt::val::neg(acc) : acc;
-        }
-        break;
-    }
     case 'b':
     case 'o':
+    case 'd':
     case 'h':
-    case 'x':
-        if (!parseBased(text, conv == 'b' ? 1 : conv == 'o' ? 3 : 4, width, v)) {
-            c.warn("$value$plusargs: '+" + *arg + "' has no valid %" + conv + " value");
-            v = rt::Value::all_x(width);
+    case 'x': {
+        int base = conv == 'b' ? 2 : conv == 'o' ? 8 : conv == 'd' ? 10 : 16;
+        if (validDigits(text, base)) {
+            c.setOutputDigits(1, text, base);
+        } else {
+            // Icarus's warning, on stdout.
+            std::string head = "WARNING: " + c.site.where + ":";
+            c.instance.emit(head + " Invalid " +
+                            (base == 2    ? "binary"
+                             : base == 8  ? "octal"
+                             : base == 10 ? "decimal"
+                                          : "hex") +
+                            " value passed to $value$plusargs:\n" + std::string(head.size(), ' ') +
+                            " \"" + text + "\".\n");
+            c.setOutputDigits(1, "x", base);
         }
-        break;
+        c.setResult(1);
+        return;
+    }
     case 'e':
     case 'f':
     case 'g':

@@ -3,14 +3,16 @@
 // assigned, or EOF (-1) when the input is at its end before anything is read; as in Icarus,
 // input that ends later (white space before the end included) gives the count so far, 0 too,
 // except that a first %u/%z item that finds too few bytes gives EOF. As in Icarus, integer
-// fields accept x/z/? digits (a field with x is all x, one with only z is all z; a decimal
-// field that starts with one is that character alone).
+// fields accept x/z/? digits (a decimal field that starts with one is that character alone)
+// and are put on the argument as VPI digit strings are (digitsValue), and %t scales by
+// $timeformat.
 #include "runtime/host_calls.h"
 #include "runtime/instance.h"
 
 #include <fmt/format.h>
 
 #include <cctype>
+#include <cmath>
 #include <cstdlib>
 
 namespace metalfpga::runtime {
@@ -66,74 +68,101 @@ bool isXz(int c) {
     return c == 'x' || c == 'X' || c == 'z' || c == 'Z' || c == '?';
 }
 
-// One integer field in base 2/8/10/16; empty when nothing matched.
+// One integer field in base 2/8/10/16 as Icarus matches it (white space already skipped), as
+// text for digitsValue; empty when nothing matched. A field cannot start with '_'; '?' is x;
+// a decimal field is one x/z/? character, or digits (and '_') after an optional sign that must
+// be followed by a digit. `width` < 0: no limit.
 std::string intField(Source& in, int base, int width) {
     std::string t;
+    size_t limit = width < 0 ? std::string::npos : static_cast<size_t>(width);
     int c = in.get();
-    if (base == 10 && (c == '-' || c == '+')) {
-        t += static_cast<char>(c);
-        c = in.get();
-    }
-    if (base == 10 && isXz(c)) {
-        // As Icarus: an x/z/? decimal field is that one character.
-        t += static_cast<char>(c);
+    if (limit == 0 || c == '_') {
+        in.unget(c);
         return t;
     }
-    for (; c != EOF && (width < 0 || static_cast<int>(t.size()) < width); c = in.get()) {
-        bool ok = (base != 10 && isXz(c)) || c == '_';
+    if (base == 10) {
+        if (isXz(c)) return c == 'z' || c == 'Z' ? "z" : "x";
+        if (c == '+' || c == '-') {
+            if (limit == 1) {
+                in.unget(c);
+                return t;
+            }
+            int sign = c;
+            c = in.get();
+            if (!std::isdigit(c)) {
+                in.unget(c);
+                return t;
+            }
+            // A '+' uses up one character of the width; a '-' is part of the text.
+            if (sign == '-')
+                t += '-';
+            else if (limit != std::string::npos)
+                --limit;
+        }
+        for (; (std::isdigit(c) || c == '_') && t.size() < limit; c = in.get())
+            t += static_cast<char>(c);
+        in.unget(c);
+        return t == "-" ? "" : t;
+    }
+    for (; c != EOF && t.size() < limit; c = in.get()) {
+        bool ok = isXz(c) || c == '_';
         if (!ok) {
             int d = std::isdigit(c) ? c - '0' : std::isxdigit(c) ? std::tolower(c) - 'a' + 10 : 99;
             ok = d < base;
         }
         if (!ok) break;
-        t += static_cast<char>(c);
+        t += static_cast<char>(c == '?' ? 'x' : c);
     }
     in.unget(c);
-    if (t == "-" || t == "+") return "";
     return t;
 }
 
-rt::Value intValue(const std::string& t, int base, uint32_t width) {
-    bool hasX = false, hasZ = false;
-    for (char ch : t) {
-        if (ch == 'x' || ch == 'X') hasX = true;
-        if (ch == 'z' || ch == 'Z' || ch == '?') hasZ = true;
+// A real number field (%e %f %g %t) as Icarus matches it: [sign] digits [. digits] and an
+// exponent that must have a digit; at most `width` characters (< 0: no limit). False when it
+// does not match (what was read stays consumed, as in Icarus).
+bool realField(Source& in, int width, double& out) {
+    size_t limit = width < 0 ? std::string::npos : static_cast<size_t>(width);
+    std::string t;
+    int c = in.get();
+    auto fail = [&] {
+        in.unget(c);
+        return false;
+    };
+    if (limit == 0) return fail();
+    if (c == '+' || c == '-') {
+        if (limit == 1) return fail();
+        t += static_cast<char>(c);
+        c = in.get();
     }
-    if (base == 10) {
-        if (hasX) return rt::Value::all_x(width);
-        if (hasZ) return rt::Value::all_z(width);
-        size_t i = 0;
-        bool neg = false;
-        if (i < t.size() && (t[i] == '-' || t[i] == '+')) neg = t[i++] == '-';
-        rt::Value acc = rt::Value::from_u64(width, 0);
-        rt::Value ten = rt::Value::from_u64(width, 10);
-        for (; i < t.size(); ++i)
-            if (t[i] != '_')
-                acc = acc * ten + rt::Value::from_u64(width, static_cast<uint64_t>(t[i] - '0'));
-        return neg ? rt::val::neg(acc) : acc;
+    for (; std::isdigit(c) && t.size() < limit; c = in.get()) t += static_cast<char>(c);
+    if (c == '.' && t.size() < limit) {
+        t += '.';
+        for (c = in.get(); std::isdigit(c) && t.size() < limit; c = in.get())
+            t += static_cast<char>(c);
     }
-    int bits = base == 2 ? 1 : base == 8 ? 3 : 4;
-    std::string b;
-    for (char ch : t) {
-        char l = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
-        if (l == '_') continue;
-        if (isXz(l)) {
-            b += std::string(static_cast<size_t>(bits), l == 'x' ? 'x' : 'z');
-            continue;
+    if (t.empty() || t == "+" || t == "-") return fail();
+    if ((c == 'e' || c == 'E') && t.size() < limit) {
+        t += static_cast<char>(c);
+        c = in.get();
+        if (t.size() == limit) return fail();
+        if (c == '+' || c == '-') {
+            t += static_cast<char>(c);
+            c = in.get();
+            if (t.size() == limit) return fail();
         }
-        int d = std::isdigit(static_cast<unsigned char>(l)) ? l - '0' : l - 'a' + 10;
-        for (int k = bits - 1; k >= 0; --k) b += ((d >> k) & 1) ? '1' : '0';
+        if (!std::isdigit(c)) return fail();
+        for (; std::isdigit(c) && t.size() < limit; c = in.get()) t += static_cast<char>(c);
     }
-    if (b.empty()) b = "0";
-    // As a Verilog literal: a leading x or z digit extends.
-    if ((b[0] == 'x' || b[0] == 'z') && b.size() < width) b.insert(0, width - b.size(), b[0]);
-    return rt::Value::from_binary(b).resized(width);
+    in.unget(c);
+    out = std::strtod(t.c_str(), nullptr);
+    return true;
 }
 
 void scan(CallContext& c, Source& in, const std::string& format) {
     size_t arg = 2;
     int assigned = 0;
-    if (in.peek() == EOF) {
+    // As Icarus: a format with an x or z bit gives EOF.
+    if (in.peek() == EOF || c.value(1).has_xz()) {
         c.setResult(-1);
         return;
     }
@@ -248,7 +277,7 @@ void scan(CallContext& c, Source& in, const std::string& format) {
             int base = conv == 'b' ? 2 : conv == 'o' ? 8 : conv == 'd' ? 10 : 16;
             t = intField(in, base, width);
             if (t.empty()) return done(false);
-            if (!suppress) c.setOutput(arg, intValue(t, base, w));
+            if (!suppress) c.setOutputDigits(arg, t, base);
             break;
         }
         case 's': {
@@ -264,15 +293,19 @@ void scan(CallContext& c, Source& in, const std::string& format) {
         case 'f':
         case 'g':
         case 't': {
-            int ch;
-            while (
-                (ch = in.get()) != EOF && (width < 0 || static_cast<int>(t.size()) < width) &&
-                (std::isdigit(ch) || ch == '.' || ch == 'e' || ch == 'E' || ch == '+' || ch == '-'))
-                t += static_cast<char>(ch);
-            in.unget(ch);
-            char* end = nullptr;
-            double d = std::strtod(t.c_str(), &end);
-            if (t.empty() || end == t.c_str()) return done(false);
+            double d = 0;
+            if (!realField(in, width, d)) return done(false);
+            if (conv == 't') {
+                // As Icarus: rounded to the $timeformat precision, then scaled from the
+                // $timeformat units to the module's time unit.
+                const rt::fmt::TimeFormat& tf = c.instance.timeFormat;
+                double scale = std::pow(10.0, tf.precision);
+                d = std::round(d * scale) / scale;
+                if (tf.units >= c.site.timeUnit)
+                    d *= std::pow(10.0, tf.units - c.site.timeUnit);
+                else
+                    d /= std::pow(10.0, c.site.timeUnit - tf.units);
+            }
             if (!suppress) c.setOutputReal(arg, d);
             break;
         }

@@ -227,6 +227,8 @@ inline std::string format_real(const Spec& sp, double d) {
         Value v = val::from_real(d, 64, true);
         Spec s2 = sp;
         if (s2.width < 0) s2.width = 0;
+        // As Icarus: a negative real that rounds to zero keeps its sign.
+        if (d < 0 && d > -0.5) return detail::pad("-0", s2, 0, true);
         return format_value(s2, v);
     }
     std::string f = "%";
@@ -493,7 +495,17 @@ inline std::string format_display(const std::vector<Arg>& args, const Context& c
                 out += detail::pad(ctx.library_cell, sp, 0, false);
                 continue;
             }
-            if (next >= args.size()) break; // missing argument: stop (the compiler reports it)
+            if (next >= args.size()) {
+                // A missing argument prints the conversion as Icarus does: "<%-+0W.Pc>".
+                std::string m = "<%";
+                if (sp.left) m += '-';
+                if (sp.plus) m += '+';
+                if (sp.zero) m += '0';
+                if (sp.width >= 0) m += std::to_string(sp.width);
+                if (sp.precision >= 0) m += "." + std::to_string(sp.precision);
+                out += m + f[i - 1] + '>';
+                continue;
+            }
             out += format_arg(sp, args[next++], ctx);
         }
     }

@@ -101,7 +101,7 @@ TEST(RtFormat, UnknownDigits) {
     EXPECT_EQ(fmt1("[%o]", bin("1zx0")), "[1X]");
     EXPECT_EQ(fmt1("[%d]", bin("x")), "[x]");
     EXPECT_EQ(fmt1("[%d]", bin("z")), "[z]");
-    EXPECT_EQ(fmt1("[%5d] [%0d] [%-5d|]", bin("xxxxxxxx")), "[    x] [");
+    EXPECT_EQ(fmt1("[%5d] [%0d] [%-5d|]", bin("xxxxxxxx")), "[    x] [<%0d>] [<%-5d>|]");
 }
 
 TEST(RtFormat, StringsAndChars) {
@@ -159,6 +159,9 @@ TEST(RtFormat, StrengthRawAndReal) {
     f::Arg empty;
     empty.kind = f::Arg::Empty;
     EXPECT_EQ(f::format_display({f::Arg::str("a"), empty, f::Arg::str("b")}, ctx), "a b");
+    // A conversion without an argument prints itself, as Icarus does.
+    EXPECT_EQ(fmt1("%d, %d|%-5h|%05b|%+3d|%8.3f|%t|%D", u(8, 5)),
+              "  5, <%d>|<%-5h>|<%05b>|<%+3d>|<%8.3f>|<%t>|<%D>");
 }
 
 TEST(RtFormat, TimeScopeLibrary) {
