@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include <fstream>
+#include <set>
 #include <sstream>
 
 namespace metalfpga::cli {
@@ -202,6 +203,28 @@ ExpandedArguments expandArguments(const std::vector<std::string>& argv) {
     ExpandedArguments out;
     expandInto(argv, out, 0);
     return out;
+}
+
+bool applyGenerationFlag(const std::string& value, GenerationFlags& flags, std::string& error) {
+    static const std::set<std::string> verilog = {"1995", "2001", "2001-noconfig", "2005"};
+    static const std::set<std::string> systemVerilog = {"2005-sv", "2009", "2012", "2017", "sv"};
+    // Switches that name what this simulator always does: specify blocks are simulated, and
+    // @* leaves out loop indices used only by their loops.
+    static const std::set<std::string> inert = {"specify", "shared-loop-index"};
+    if (verilog.count(value) || inert.count(value)) return true;
+    if (systemVerilog.count(value)) {
+        error =
+            "-g" + value + ": SystemVerilog is not supported (metalfpga simulates Verilog-2005)";
+        return false;
+    }
+    if (value == "io-range-error" || value == "no-io-range-error") {
+        flags.ioRangeError = value == "io-range-error";
+        return true;
+    }
+    error = "unknown -g flag '-g" + value +
+            "' (accepted: 1995, 2001, 2005, io-range-error, no-io-range-error, specify, "
+            "shared-loop-index)";
+    return false;
 }
 
 } // namespace metalfpga::cli

@@ -61,6 +61,14 @@ struct ParamValue {
 std::unique_ptr<ParamValue> parseParamValue(frontend::SourceManager& sm, const ParamOption& p,
                                             std::string& error);
 
+// Icarus's -g flags: the language generation (1995, 2001, 2005; the SystemVerilog ones are an
+// error) and the switches this simulator has. Unknown flags are an error.
+struct GenerationFlags {
+    bool ioRangeError = true; // -gno-io-range-error: port range mismatches warn instead
+};
+// Applies one -g value (the text after -g); false with `error` set when it is not accepted.
+bool applyGenerationFlag(const std::string& value, GenerationFlags& flags, std::string& error);
+
 // "1ns/10ps" -> {-9, -11} (powers of ten seconds); nullopt when malformed or when the
 // precision is coarser than the unit.
 std::optional<std::pair<int, int>> parseTimescale(const std::string& text);

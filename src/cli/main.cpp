@@ -49,7 +49,9 @@ struct CliOptions {
     std::vector<std::string> paramP; // -P TOP.NAME=VALUE
     std::vector<std::string> paramG; // -GNAME=VALUE
     std::string delaySelection = "typ";
-    std::vector<std::string> sdf; // --sdf FILE[:SCOPE]
+    std::vector<std::string> generation; // -g (Icarus)
+    bool ioRangeError = true;            // from -g[no-]io-range-error
+    std::vector<std::string> sdf;        // --sdf FILE[:SCOPE]
     bool parseOnly = false;
     bool dumpTokens = false;
     bool dumpAst = false;
@@ -278,6 +280,7 @@ int compileAndRun(const CliOptions& o, const frontend::SourceSetOptions& so,
                 elab::ParamOverride{paramOptions[i].option, paramOptions[i].top,
                                     paramOptions[i].name, paramValues[i]->expr.get()});
         eo.delaySelection = o.delaySelection == "min" ? 'n' : o.delaySelection == "max" ? 'x' : 't';
+        eo.ioRangeError = o.ioRangeError;
         if (defaultTimescale)
             eo.defaultTimescale =
                 ir::Timescale{defaultTimescale->first, defaultTimescale->second, true};
@@ -357,6 +360,11 @@ int run(int argc, char** argv) {
     app.add_option("--sdf", o.sdf,
                    "Back-annotate module path delays from an SDF file (FILE or FILE:SCOPE, "
                    "repeatable), as $sdf_annotate at time 0 does")
+        ->allow_extra_args(false);
+    app.add_option("-g", o.generation,
+                   "Icarus -g flags: 1995, 2001, 2005 (the language; SystemVerilog generations "
+                   "are an error), no-io-range-error (a port declared without a range, then as "
+                   "a vector: a warning, not an error), specify, shared-loop-index")
         ->allow_extra_args(false);
     app.add_option("-T", o.delaySelection, "Delay selection for min:typ:max expressions")
         ->check(CLI::IsMember({"min", "typ", "max"}));
@@ -487,6 +495,16 @@ int run(int argc, char** argv) {
         fmt::print(stderr, "metalfpga_cli: error: no source files given (see --help)\n");
         return kExitUsage;
     }
+
+    cli::GenerationFlags generation;
+    for (const std::string& g : o.generation) {
+        std::string error;
+        if (!cli::applyGenerationFlag(g, generation, error)) {
+            fmt::print(stderr, "metalfpga_cli: error: {}\n", error);
+            return kExitUsage;
+        }
+    }
+    o.ioRangeError = generation.ioRangeError;
 
     // -G first, then -P: for the same parameter the later (the top-qualified -P) wins.
     std::vector<cli::ParamOption> paramOptions;

@@ -133,11 +133,11 @@ bool rangesAgree(const ir::Signal& port, const ir::Signal& decl) {
 } // namespace
 
 // A port declared without a range and then as a vector net or variable (`input a; wire [7:0]
-// a;`) breaks 12.3.3 but was common practice: a warning, and the declaration's range (as Icarus's
-// -gno-io-range-error and Verilator). Other disagreements are errors.
+// a;`) breaks 12.3.3 but was common practice: with -gno-io-range-error (as Icarus) a warning, and
+// the declaration's range. Other disagreements are errors.
 bool Elaborator::portRangeAccepted(const ir::Signal& port, const ir::Signal& decl, SourceLoc at) {
     bool plain = decl.kind == ir::SignalKind::Reg || decl.kind == ir::SignalKind::Net;
-    if (plain && !port.vector && decl.vector) {
+    if (!opts_.ioRangeError && plain && !port.vector && decl.vector) {
         diags_.warning(at,
                        "port '{}' is declared without a range, then as [{}:{}]; that range is used",
                        decl.name, decl.range.msb, decl.range.lsb);

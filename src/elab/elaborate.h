@@ -27,6 +27,9 @@ struct ElabOptions {
     // Applied in order, so a later one for the same parameter wins.
     std::vector<ParamOverride> paramOverrides;
     char delaySelection = 't'; // -T min|typ|max: 'n', 't', 'x'
+    // A port declared without a range and then as a vector net/variable: an error (12.3.3), or
+    // with -gno-io-range-error a warning and the declaration's range.
+    bool ioRangeError = true;
     // +timescale+ (command files): the timescale of modules that have no `timescale.
     std::optional<ir::Timescale> defaultTimescale;
     unsigned maxInstanceDepth = 200;

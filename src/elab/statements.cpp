@@ -2,6 +2,7 @@
 
 #include "elab/elaborator.h"
 
+#include <algorithm>
 #include <set>
 #include <vector>
 
@@ -74,6 +75,54 @@ void readsOf(const Stmt* s, Reads& out) {
         for (const auto& e : it.exprs) readsOf(e.get(), out);
         readsOf(it.body.get(), out);
     }
+}
+
+// The index of a for loop whose initialisation assigns a whole variable, else kNone.
+SignalId loopIndex(const Stmt& s) {
+    if (s.kind != StmtKind::For || !s.init || s.init->kind != StmtKind::Assign || !s.init->lhs ||
+        s.init->lhs->kind != ir::ExprKind::Signal)
+        return kNone;
+    return s.init->lhs->signal;
+}
+
+// Every signal a statement reads or writes, except a for loop's own index within that loop;
+// `indices` collects the loops' indices.
+void refsOf(const ir::Expr* e, std::set<SignalId>& out, const std::vector<SignalId>& inLoop) {
+    if (!e) return;
+    if ((e->kind == ir::ExprKind::Signal || e->kind == ir::ExprKind::ArrayElement) &&
+        std::find(inLoop.begin(), inLoop.end(), e->signal) == inLoop.end())
+        out.insert(e->signal);
+    for (const auto& o : e->operands) refsOf(o.get(), out, inLoop);
+}
+void refsOf(const Stmt* s, std::set<SignalId>& out, std::set<SignalId>& indices,
+            std::vector<SignalId>& inLoop) {
+    if (!s) return;
+    SignalId index = loopIndex(*s);
+    if (index != kNone) {
+        indices.insert(index);
+        inLoop.push_back(index);
+    }
+    for (const ir::Expr* e : {s->lhs.get(), s->rhs.get(), s->cond.get()}) refsOf(e, out, inLoop);
+    for (const auto& a : s->args) refsOf(a.get(), out, inLoop);
+    for (const auto& c : s->stmts) refsOf(c.get(), out, indices, inLoop);
+    for (const Stmt* c : {s->body.get(), s->elseBody.get(), s->init.get(), s->step.get()})
+        refsOf(c, out, indices, inLoop);
+    for (const auto& it : s->items) {
+        for (const auto& e : it.exprs) refsOf(e.get(), out, inLoop);
+        refsOf(it.body.get(), out, indices, inLoop);
+    }
+    if (index != kNone) inLoop.pop_back();
+}
+
+// @* leaves out the index of a for loop used only by its loops, so that blocks sharing one loop
+// variable do not wake each other forever (Icarus's default, -gshared-loop-index; 9.7.5 would
+// include it).
+void dropLoopIndices(const Stmt* body, Reads& reads) {
+    std::set<SignalId> outside, indices;
+    std::vector<SignalId> inLoop;
+    refsOf(body, outside, indices, inLoop);
+    for (SignalId i : indices)
+        if (!outside.count(i)) reads.signals.erase(i);
 }
 
 } // namespace
@@ -473,6 +522,7 @@ StmtPtr Elaborator::buildStmt(const ast::Stmt& st, ScopeId s) {
         if (out->timing->kind == ir::Timing::Kind::Star) {
             Reads reads;
             readsOf(out->body.get(), reads);
+            dropLoopIndices(out->body.get(), reads);
             for (SignalId g : reads.signals) {
                 if (design_->signals[g].kind == ir::SignalKind::Event) continue;
                 ir::EventItem ev;

@@ -124,3 +124,17 @@ TEST(Arguments, ParamValuesAreConstantExpressions) {
         EXPECT_NE(error.find(b.why), std::string::npos) << error;
     }
 }
+
+TEST(Arguments, GenerationFlagsAreIcarusOnesAndSystemVerilogIsNamed) {
+    metalfpga::cli::GenerationFlags flags;
+    std::string error;
+    for (const char* ok : {"2005", "2001", "1995", "specify", "shared-loop-index"})
+        EXPECT_TRUE(metalfpga::cli::applyGenerationFlag(ok, flags, error)) << ok << ": " << error;
+    EXPECT_TRUE(flags.ioRangeError);
+    EXPECT_TRUE(metalfpga::cli::applyGenerationFlag("no-io-range-error", flags, error));
+    EXPECT_FALSE(flags.ioRangeError);
+    EXPECT_FALSE(metalfpga::cli::applyGenerationFlag("2012", flags, error));
+    EXPECT_NE(error.find("SystemVerilog is not supported"), std::string::npos) << error;
+    EXPECT_FALSE(metalfpga::cli::applyGenerationFlag("no-such", flags, error));
+    EXPECT_NE(error.find("unknown -g flag '-gno-such'"), std::string::npos) << error;
+}

@@ -1,6 +1,7 @@
 // A port declared without a range and then as a vector (`input a; wire [7:0] a;`): 12.3.3
 // asks for the same range, but legacy code does this; the declaration's range is used, with a
-// warning (as Icarus -gno-io-range-error).
+// warning with -gno-io-range-error (as Icarus; without it, an error, as 12.3.3 says).
+// flags: -gno-io-range-error
 module add8(a, b, y);
   input a, b;
   output y;
