@@ -64,10 +64,10 @@ void Generator::nbaEvent(const Stmt& st, int ind) {
         uint32_t c = procCount();
         synth_.push_back(Synth{false, parent, st.loc, {}});
         temps_.push_back(
-            fmt::format("{} nv{}; // pending value of waiter {}", cppType(st.lhs->type), c, c));
-        temps_.push_back(fmt::format("i64 nc{};", c));
+            fmt::format("{} nwv{}; // pending value of waiter {}", cppType(st.lhs->type), c, c));
+        temps_.push_back(fmt::format("i64 nwc{};", c));
         line(ind + 1, fmt::format("}} else if (s.pc[{}] == kDone) {{", c));
-        line(ind + 2, fmt::format("s.nv{0} = v; s.nc{0} = n;", c));
+        line(ind + 2, fmt::format("s.nwv{0} = v; s.nwc{0} = n;", c));
         curProc_ = c;
         uint32_t site = waitSite(items, ind + 2);
         curProc_ = parent;
@@ -80,10 +80,10 @@ void Generator::nbaEvent(const Stmt& st, int ind) {
         line(0, fmt::format("MF_HD u32 proc_{}(State& s) {{", c));
         line(1, fmt::format("if (s.pc[{}] != 1) return 0;", c));
         for (const FrameRef& f : frames) line(1, fmt::format("s.fcur{} = {};", f.first, f.second));
-        line(1, fmt::format("if (--s.nc{0} > 0) {{ {1} return 0; }}", c, waitOn(c, site)));
+        line(1, fmt::format("if (--s.nwc{0} > 0) {{ {1} return 0; }}", c, waitOn(c, site)));
         line(1, fmt::format("s.pc[{}] = kDone;", c));
         line(1, "{");
-        line(2, fmt::format("auto v = s.nv{};", c));
+        line(2, fmt::format("auto v = s.nwv{};", c));
         curProc_ = c;
         nbaStore(*st.lhs, "v", 2);
         curProc_ = parent;

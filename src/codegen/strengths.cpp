@@ -180,19 +180,22 @@ bool Generator::planStrengths(const std::map<SignalId, std::vector<uint32_t>>& d
     for (uint32_t i = 0; i < procs_.size(); ++i) { // inout ports: each bit pair is joined
         const Process& p = *procs_[i];
         if (!isCa_[i] || !inoutPort(p)) continue;
-        SignalId na, nb;
-        uint32_t la, lb, w, wb;
-        netRange(p.lhs.get(), na, la, w);
-        netRange(p.rhs.get(), nb, lb, wb);
-        if (wired(na) || wired(nb)) {
+        std::vector<std::pair<SignalId, uint32_t>> ba, bb;
+        plan::netBits(d_, rep_, p.lhs.get(), ba);
+        plan::netBits(d_, rep_, p.rhs.get(), bb);
+        bool anyWired = false;
+        for (const auto* side : {&ba, &bb})
+            for (const auto& nb : *side) anyWired = anyWired || wired(nb.first);
+        if (anyWired) {
             unsupported(p.loc, "inout ports on wired-logic nets");
             ok = false;
             continue;
         }
-        mark(na);
-        mark(nb);
-        for (uint32_t k = 0; k < w; ++k) {
-            uint32_t a = node(na, la + k), b = node(nb, lb + k);
+        for (const auto* side : {&ba, &bb})
+            for (const auto& nb : *side) mark(nb.first);
+        // The high bits of the wider side stay unconnected (1364-2005 12.3.10).
+        for (size_t k = 0; k < std::min(ba.size(), bb.size()); ++k) {
+            uint32_t a = node(ba[k].first, ba[k].second), b = node(bb[k].first, bb[k].second);
             edges.push_back({i, {a, b}});
             parent[find(a)] = find(b);
         }

@@ -102,6 +102,7 @@ std::unique_ptr<ir::Design> Elaborator::run() {
     }
     // Phase 2.
     for (ScopeId s = 0; s < design_->scopes.size(); ++s) evaluateAllParams(s);
+    for (const Deferred& d : deferred_) declareImplicitNets(d);
     for (size_t i = 0; i < deferred_.size(); ++i) {
         Deferred d = deferred_[i];
         elaborateDeferred(d);
@@ -109,6 +110,7 @@ std::unique_ptr<ir::Design> Elaborator::run() {
     for (uint32_t i = 0; i < routineDecls_.size(); ++i) routineId(i, routineDecls_[i].item->loc);
     if (!diags_.hasErrors()) checkUwireDrivers();
     if (!diags_.hasErrors()) lowerModulePaths(*design_, diags_);
+    if (!diags_.hasErrors()) coercePorts();
     if (diags_.hasErrors()) return nullptr;
     return std::move(design_);
 }

@@ -270,6 +270,9 @@ class Elaborator {
     ScopeId scopeOfSymbol(const Symbol& sym);
 
     // ---- processes.cpp
+    // The implicit nets an item declares (1364-2005 4.5), before any item is elaborated, so a
+    // hierarchical name may reach one that an item elaborated later declares.
+    void declareImplicitNets(const Deferred& d);
     void elaborateDeferred(const Deferred& d);
     void deferInitialisers(const ast::Item& item, ScopeId s);
     void elaborateVarInit(const ast::Declarator& decl, ScopeId s);
@@ -293,6 +296,12 @@ class Elaborator {
     // ---- ports.cpp
     void connectPorts(const ast::ModuleInst& mi, const ast::Instance& inst, ScopeId parent,
                       const std::vector<ScopeId>& children);
+    // `unconnected_drive: an unconnected input port of each of `children` is pulled up or down.
+    void pullUnconnected(const ast::Expr* portExpr, const std::string& name, SourceLoc loc, bool up,
+                         const std::vector<ScopeId>& children);
+    // Input ports driven inside their module, and output ports not driven there, connected
+    // to nets: bidirectional, as inout ports (Icarus "coerced to inout").
+    void coercePorts();
 
     // ---- specify.cpp
     void elaborateSpecify(const ast::SpecifyBlock& sb, ScopeId s);

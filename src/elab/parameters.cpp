@@ -55,12 +55,25 @@ void Elaborator::addGenvarParam(ScopeId s, std::string_view name, const Const& v
 }
 
 void Elaborator::applyOverrides(const ast::ModuleInst& mi, ScopeId child, ScopeId parent) {
-    if (!mi.hasParams) return;
     ScopeInfo& ci = info(child);
     std::vector<uint32_t> overridable;
     for (uint32_t i = 0; i < ci.params.size(); ++i)
         if (!ci.params[i].isLocal) overridable.push_back(i);
     size_t ordered = 0;
+    if (!mi.hasParams && mi.delay && !mi.delay->values.empty()) {
+        // `m #5 u(...)` parses as a delay (UDP instances have one); on a module it is the
+        // first parameter value, as Icarus reads it (1364-1995 allowed the short form).
+        if (overridable.empty()) {
+            diags_.error(mi.delay->loc, "module '{}' has no parameter to override",
+                         mi.moduleName.text);
+            return;
+        }
+        ParamSlot& p = ci.params[overridable[0]];
+        p.overrideExpr = mi.delay->values[0].get();
+        p.overrideScope = parent;
+        return;
+    }
+    if (!mi.hasParams) return;
     for (const ast::ParamValue& pv : mi.params) {
         if (pv.name.empty()) {
             if (ordered >= overridable.size()) {

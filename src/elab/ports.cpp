@@ -5,6 +5,10 @@
 
 #include "elab/elaborator.h"
 
+#include <functional>
+#include <map>
+#include <set>
+
 namespace metalfpga::elab {
 
 namespace {
@@ -50,7 +54,149 @@ SignalId firstSignal(const ir::Expr& e) {
     return kNone;
 }
 
+// A net, a constant select of one, or a concatenation of those: a port connection that can be
+// joined bit by bit.
+bool collapsibleNet(const ir::Design& d, const ir::Expr* e) {
+    if (!e) return false;
+    switch (e->kind) {
+    case ir::ExprKind::Signal:
+        return d.signals[e->signal].isNet() && !d.signals[e->signal].isArray();
+    case ir::ExprKind::Select:
+        if (e->select == ir::SelectKind::Bit)
+            return e->operands[1]->kind == ir::ExprKind::Const &&
+                   collapsibleNet(d, e->operands[0].get());
+        return e->select == ir::SelectKind::Part && collapsibleNet(d, e->operands[0].get());
+    case ir::ExprKind::Concat:
+        for (const auto& o : e->operands)
+            if (!collapsibleNet(d, o.get())) return false;
+        return !e->operands.empty();
+    default:
+        return false;
+    }
+}
+
+// Each signal a target names, through selects and concatenations.
+void targetSignals(const ir::Expr* e, std::vector<SignalId>& out) {
+    if (!e) return;
+    if (e->kind == ir::ExprKind::Concat) {
+        for (const auto& o : e->operands) targetSignals(o.get(), out);
+        return;
+    }
+    while (e->kind == ir::ExprKind::Select) e = e->operands[0].get();
+    if (e->kind == ir::ExprKind::Signal) out.push_back(e->signal);
+}
+
+ir::ExprPtr stripConvert(ir::ExprPtr e) {
+    while (e && e->kind == ir::ExprKind::Convert) e = std::move(e->operands[0]);
+    return e;
+}
+
 } // namespace
+
+void Elaborator::coercePorts() {
+    ir::Design& d = *design_;
+    // Continuous drivers of each signal.
+    std::map<SignalId, uint32_t> drivers;
+    for (SignalId s = 0; s < d.signals.size(); ++s) {
+        ir::NetType nt = d.signals[s].netType;
+        if (d.signals[s].isNet() && (nt == ir::NetType::Tri0 || nt == ir::NetType::Tri1 ||
+                                     nt == ir::NetType::Supply0 || nt == ir::NetType::Supply1))
+            ++drivers[s];
+    }
+    // Signals read by continuous processes (the inputs of Icarus's nexus).
+    std::set<SignalId> read;
+    std::function<void(const ir::Expr*)> reads = [&](const ir::Expr* e) {
+        if (!e) return;
+        if (e->kind == ir::ExprKind::Signal) read.insert(e->signal);
+        for (const auto& o : e->operands) reads(o.get());
+    };
+    for (const ir::Process& p : d.processes) {
+        // (an output port's own connection reads its port: not a reader inside)
+        if (p.kind == ir::ProcessKind::ContinuousAssign ||
+            (p.kind == ir::ProcessKind::PortConnection && p.portDir == ir::PortDir::Input))
+            reads(p.rhs.get());
+        if (p.kind == ir::ProcessKind::Gate || p.kind == ir::ProcessKind::UdpInstance)
+            for (const auto& x : p.terminals) reads(x.get());
+    }
+    for (const ir::Process& p : d.processes) {
+        std::vector<SignalId> t;
+        switch (p.kind) {
+        case ir::ProcessKind::ContinuousAssign:
+            targetSignals(p.lhs.get(), t);
+            break;
+        case ir::ProcessKind::PortConnection:
+            targetSignals(p.lhs.get(), t);
+            if (p.portDir == ir::PortDir::Inout) targetSignals(p.rhs.get(), t);
+            break;
+        case ir::ProcessKind::Gate:
+        case ir::ProcessKind::UdpInstance:
+            for (const auto& x : p.terminals) targetSignals(x.get(), t);
+            break;
+        default:
+            break;
+        }
+        for (SignalId s : t) ++drivers[s];
+    }
+    for (ir::Process& p : d.processes) {
+        if (p.kind != ir::ProcessKind::PortConnection || !p.lhs || !p.rhs || !p.delay.empty() ||
+            !p.paths.empty() ||
+            (p.portDir != ir::PortDir::Input && p.portDir != ir::PortDir::Output))
+            continue;
+        bool in = p.portDir == ir::PortDir::Input;
+        ir::ExprPtr& innerRef = in ? p.lhs : p.rhs;
+        ir::ExprPtr& outerRef = in ? p.rhs : p.lhs;
+        const ir::Expr* inner = innerRef.get();
+        const ir::Expr* outer = outerRef.get();
+        while (inner->kind == ir::ExprKind::Convert) inner = inner->operands[0].get();
+        while (outer->kind == ir::ExprKind::Convert) outer = outer->operands[0].get();
+        if (!collapsibleNet(d, inner) || !collapsibleNet(d, outer)) continue;
+        std::vector<SignalId> sigs;
+        targetSignals(inner, sigs);
+        // An input port has a driver inside besides this connection; an output port none,
+        // while something inside reads it.
+        bool coerce = false;
+        for (SignalId s : sigs)
+            coerce = coerce || (in ? drivers[s] > 1 : drivers[s] == 0 && read.count(s));
+        if (!coerce) continue;
+        diags_.warning(p.loc, "{} port '{}' is coerced to inout", ir::portDirName(p.portDir),
+                       p.portName);
+        ir::ExprPtr i = stripConvert(std::move(innerRef)), o = stripConvert(std::move(outerRef));
+        p.lhs = std::move(i);
+        p.rhs = std::move(o);
+        p.portDir = ir::PortDir::Inout;
+        p.collapsed = true;
+    }
+}
+
+void Elaborator::pullUnconnected(const ast::Expr* portExpr, const std::string& name, SourceLoc loc,
+                                 bool up, const std::vector<ScopeId>& children) {
+    for (ScopeId child : children) {
+        ir::ExprPtr inner;
+        if (portExpr) {
+            ExprContext cctx;
+            cctx.scope = child;
+            inner = selfDetermined(*portExpr, cctx);
+        } else if (auto sym = lookupLocal(child, name); sym && sym->kind == Symbol::Kind::Signal) {
+            inner = std::make_unique<ir::Expr>(ir::ExprKind::Signal, loc);
+            inner->signal = sym->id;
+            inner->type = inner->self = design_->signals[sym->id].type;
+        }
+        if (!inner) return;
+        SignalId ps = firstSignal(*inner);
+        // Only input ports are pulled (1364-2005 19.9).
+        if (ps == kNone || design_->signals[ps].port != ir::PortDir::Input) return;
+        ir::Process p;
+        p.kind = ir::ProcessKind::Gate;
+        p.scope = child;
+        p.loc = loc;
+        p.gate = up ? "pullup" : "pulldown";
+        if (inner->kind == ir::ExprKind::Concat)
+            for (auto& o : inner->operands) p.terminals.push_back(std::move(o));
+        else
+            p.terminals.push_back(std::move(inner));
+        design_->processes.push_back(std::move(p));
+    }
+}
 
 void Elaborator::connectPorts(const ast::ModuleInst& mi, const ast::Instance& inst, ScopeId parent,
                               const std::vector<ScopeId>& children) {
@@ -113,6 +259,10 @@ void Elaborator::connectPorts(const ast::ModuleInst& mi, const ast::Instance& in
                     diags_.error(port.loc, "port '{}' of module '{}' has no direction declaration",
                                  port.name, mi.moduleName.text);
             }
+            if (m.directives.unconnectedDrive != frontend::UnconnectedDrive::None)
+                pullUnconnected(port.expr, port.name, port.loc,
+                                m.directives.unconnectedDrive == frontend::UnconnectedDrive::Pull1,
+                                children);
             continue;
         }
         if (port.empty) {

@@ -132,6 +132,36 @@ std::vector<ir::ExprPtr> elementTerminals(const std::vector<ir::ExprPtr>& terms,
 
 } // namespace
 
+void Elaborator::declareImplicitNets(const Deferred& d) {
+    ScopeId s = d.scope;
+    if (info(s).defaultNettype == "none") return; // reported where the name is used
+    auto declare = [&](const ast::Expr* e) {
+        if (!e) return;
+        if (auto* id = undeclaredSimpleName(*this, *e, s)) implicitNet(*id, s);
+    };
+    const ast::Item& item = *d.item;
+    switch (item.kind) {
+    case ast::ItemKind::ContinuousAssign:
+        for (const ast::NetAssign& na : item.as<ast::ContinuousAssign>().assigns) {
+            if (auto* c = na.lhs->asPtr<ast::ConcatExpr>())
+                for (const auto& o : c->items) declare(o.get());
+            else
+                declare(na.lhs.get());
+        }
+        break;
+    case ast::ItemKind::GateInst:
+        for (const ast::GateInstance& gi : item.as<ast::GateInst>().instances)
+            for (const auto& t : gi.terminals) declare(t.get());
+        break;
+    case ast::ItemKind::ModuleInst:
+        for (const ast::Instance& inst : item.as<ast::ModuleInst>().instances)
+            for (const ast::PortConnection& c : inst.connections) declare(c.expr.get());
+        break;
+    default:
+        break;
+    }
+}
+
 void Elaborator::elaborateDeferred(const Deferred& d) {
     const ast::Item& item = *d.item;
     ScopeId s = d.scope;

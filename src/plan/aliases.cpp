@@ -14,6 +14,7 @@
 #include "plan/nets.h"
 #include "plan/walk.h"
 
+#include <functional>
 #include <map>
 #include <set>
 
@@ -69,12 +70,18 @@ struct Aliases {
                 (p.kind == ProcessKind::Gate && isTranGate(p.gate)) ||
                 (p.kind == ProcessKind::PortConnection && p.portDir == PortDir::Inout);
             if (bidirectional) {
-                for (const auto& t : p.terminals)
-                    if (const Expr* b = selectBase(t.get()); b && b->kind == ExprKind::Signal)
-                        drivers[b->signal] += 2;
-                for (const Expr* t : {p.lhs.get(), p.rhs.get()})
+                // Every net a side names, through concatenations.
+                std::function<void(const Expr*)> side = [&](const Expr* t) {
+                    if (t && t->kind == ExprKind::Concat) {
+                        for (const auto& o : t->operands) side(o.get());
+                        return;
+                    }
                     if (const Expr* b = selectBase(t); b && b->kind == ExprKind::Signal)
                         drivers[b->signal] += 2;
+                };
+                for (const auto& t : p.terminals) side(t.get());
+                side(p.lhs.get());
+                side(p.rhs.get());
                 continue;
             }
             for (SignalId s : plan.processes[i].writes) ++drivers[s];

@@ -68,15 +68,27 @@ bool netRange(const Design& d, const std::vector<SignalId>& rep, const Expr* e, 
     return true;
 }
 
+bool netBits(const Design& d, const std::vector<SignalId>& rep, const Expr* e,
+             std::vector<std::pair<SignalId, uint32_t>>& bits) {
+    if (e && e->kind == ExprKind::Concat) { // operands most significant first
+        for (size_t i = e->operands.size(); i-- > 0;)
+            if (!netBits(d, rep, e->operands[i].get(), bits)) return false;
+        return !e->operands.empty();
+    }
+    SignalId net;
+    uint32_t lo, w;
+    if (!netRange(d, rep, e, net, lo, w)) return false;
+    for (uint32_t k = 0; k < w; ++k) bits.push_back({net, lo + k});
+    return true;
+}
+
 bool inoutPort(const Design& d, const std::vector<SignalId>& rep, const Process& p) {
     if (p.kind != ProcessKind::PortConnection || p.portDir != PortDir::Inout) return false;
     if (p.collapsed && p.lhs && p.rhs && p.lhs->kind == ExprKind::Signal &&
         p.rhs->kind == ExprKind::Signal && rep[p.lhs->signal] == rep[p.rhs->signal])
         return false; // merged into one net
-    SignalId a, b;
-    uint32_t alo, aw, blo, bw;
-    return netRange(d, rep, p.lhs.get(), a, alo, aw) && netRange(d, rep, p.rhs.get(), b, blo, bw) &&
-           aw == bw;
+    std::vector<std::pair<SignalId, uint32_t>> a, b;
+    return netBits(d, rep, p.lhs.get(), a) && netBits(d, rep, p.rhs.get(), b);
 }
 
 } // namespace metalfpga::plan

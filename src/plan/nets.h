@@ -4,6 +4,7 @@
 #include "ir/design.h"
 
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace metalfpga::plan {
@@ -29,8 +30,14 @@ bool mergedLink(const ir::Process& p, const std::vector<ir::SignalId>& rep);
 bool netRange(const ir::Design& d, const std::vector<ir::SignalId>& rep, const ir::Expr* e,
               ir::SignalId& net, uint32_t& lo, uint32_t& w);
 
-// An inout port connection resolved by switch groups: both sides are constant ranges of nets
-// of one width, not merged into one net.
+// `e` as net bits, least significant first: a constant range of a net, or a concatenation of
+// those. False for anything else.
+bool netBits(const ir::Design& d, const std::vector<ir::SignalId>& rep, const ir::Expr* e,
+             std::vector<std::pair<ir::SignalId, uint32_t>>& bits);
+
+// An inout port connection resolved by switch groups: both sides are net bits (netBits), not
+// merged into one net. Bit k of one side is joined to bit k of the other; the high bits of the
+// wider side stay unconnected (1364-2005 12.3.10).
 bool inoutPort(const ir::Design& d, const std::vector<ir::SignalId>& rep, const ir::Process& p);
 
 } // namespace metalfpga::plan

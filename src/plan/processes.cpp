@@ -60,7 +60,8 @@ void selectProcesses(const Design& d, ModelPlan& plan, const PlanOptions& option
             if (p.kind == ProcessKind::PortConnection) {
                 if (p.portDir == PortDir::Inout && !inoutPort(d, rep, p)) {
                     plan.unsupported.push_back(
-                        {p.loc, "inout ports that are not whole nets or constant selects of nets"});
+                        {p.loc, "inout ports that are not whole nets, constant selects of nets or "
+                                "concatenations of those"});
                     continue;
                 }
                 if (!p.lhs || !p.rhs) continue; // unconnected
