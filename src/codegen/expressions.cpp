@@ -438,6 +438,11 @@ std::string Generator::exprNode(const Expr& e, Type& nat) {
             nat = Type::real();
             return fmt::format("bitstoreal({})", expr(*e.operands[0]));
         }
+        if (n == "$clog2" && e.operands.size() == 1 && e.operands[0] &&
+            !e.operands[0]->type.isReal) {
+            nat = Type::integral(32, true);
+            return fmt::format("clog2_of({})", expr(*e.operands[0]));
+        }
         if (n == "$bits" && e.operands.size() == 1 && e.operands[0]) {
             // Only the argument's width counts (elaboration folds constant uses).
             nat = Type::integral(32, true);

@@ -339,6 +339,19 @@ MF_RT_BINARY(operator%, word s[k::divmod_scratch(R::width)];
 #undef MF_RT_BINARY_INLINE
 #undef MF_RT_BINARY_AS
 
+/// $clog2 (1364-2005 17.11.1): the ceiling of log2 of the value read unsigned, 0 for 0 and 1;
+/// X when it has X/Z bits (as Icarus).
+template <u32 W, bool S, bool F>
+MF_HD inline Vec<32, true, F> clog2_of(const Vec<W, S, F>& v) {
+    if constexpr (F)
+        if (v.has_xz()) return Vec<32, true, F>::x();
+    i64 hi = k::msb_index(v.a, Vec<W, S, F>::NW);
+    if (hi <= 0) return Vec<32, true, F>(0);
+    u32 ones = 0;
+    for (u32 i = 0; i < Vec<W, S, F>::NW; ++i) ones += bits::popcount64(v.a[i]);
+    return Vec<32, true, F>(u64(ones == 1 ? hi : hi + 1));
+}
+
 /// x ** e: the result has x's width and signedness; e is self-determined.
 template <u32 W1, bool S1, bool F1, u32 W2, bool S2, bool F2>
 MF_HD inline Vec<W1, S1, F1 || F2> power(const Vec<W1, S1, F1>& x, const Vec<W2, S2, F2>& e) {
