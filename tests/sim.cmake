@@ -69,3 +69,16 @@ foreach(check file_signals file_instances)
                      --bin $<TARGET_FILE:metalfpga_cli> --cache ${CMAKE_BINARY_DIR}/sim-cache)
     set_tests_properties(sim.${check} PROPERTIES LABELS sim TIMEOUT 300)
 endforeach()
+
+# The examples, run from the repository root as README and docs say (examples/gate_level.v reads
+# examples/gate_level.sdf); tests/verilog/examples/NAME.out is Icarus's output
+# (iverilog -gspecify, then vvp, from the repository root).
+foreach(name gate_level)
+    add_test(NAME sim.example_${name}
+             COMMAND ${Python3_EXECUTABLE} ${CMAKE_CURRENT_SOURCE_DIR}/verilog/run_sim_golden.py
+                     --bin $<TARGET_FILE:metalfpga_cli> --cache ${CMAKE_BINARY_DIR}/sim-cache
+                     --in ${CMAKE_SOURCE_DIR}
+                     --expected ${CMAKE_CURRENT_SOURCE_DIR}/verilog/examples/${name}.out
+                     examples/${name}.v)
+    set_tests_properties(sim.example_${name} PROPERTIES LABELS sim TIMEOUT 300)
+endforeach()

@@ -46,9 +46,9 @@ struct CliOptions {
     std::vector<std::string> libDirs;
     std::vector<std::string> libFiles;
     std::vector<std::string> tops;
-    std::vector<std::string> paramP; // -P TOP.NAME=VALUE
-    std::vector<std::string> paramG; // -GNAME=VALUE
-    std::string delaySelection = "typ";
+    std::vector<std::string> paramP;     // -P TOP.NAME=VALUE
+    std::vector<std::string> paramG;     // -GNAME=VALUE
+    std::string delaySelection;          // -T; empty: METALFPGA_SPECIFY_DELAY_SELECT, else typ
     std::vector<std::string> generation; // -g (Icarus)
     bool ioRangeError = true;            // from -g[no-]io-range-error
     std::vector<std::string> sdf;        // --sdf FILE[:SCOPE]
@@ -366,7 +366,9 @@ int run(int argc, char** argv) {
                    "are an error), no-io-range-error (a port declared without a range, then as "
                    "a vector: a warning, not an error), specify, shared-loop-index")
         ->allow_extra_args(false);
-    app.add_option("-T", o.delaySelection, "Delay selection for min:typ:max expressions")
+    app.add_option("-T", o.delaySelection,
+                   "Delay selection for min:typ:max expressions (default: env "
+                   "METALFPGA_SPECIFY_DELAY_SELECT, else typ)")
         ->check(CLI::IsMember({"min", "typ", "max"}));
     app.add_flag("--parse-only", o.parseOnly, "Stop after parsing");
     app.add_flag("--dump-tokens", o.dumpTokens, "Print the preprocessed tokens");
@@ -505,6 +507,17 @@ int run(int argc, char** argv) {
         }
     }
     o.ioRangeError = generation.ioRangeError;
+    if (o.delaySelection.empty()) {
+        const char* v = std::getenv("METALFPGA_SPECIFY_DELAY_SELECT");
+        o.delaySelection = v && *v ? v : "typ";
+        if (o.delaySelection != "min" && o.delaySelection != "typ" && o.delaySelection != "max") {
+            fmt::print(stderr,
+                       "metalfpga_cli: error: METALFPGA_SPECIFY_DELAY_SELECT={} (expected min, "
+                       "typ or max)\n",
+                       o.delaySelection);
+            return kExitUsage;
+        }
+    }
 
     // -G first, then -P: for the same parameter the later (the top-qualified -P) wins.
     std::vector<cli::ParamOption> paramOptions;

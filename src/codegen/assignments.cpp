@@ -54,8 +54,8 @@ std::string Generator::inPlacePartWrite(SignalId s, const std::string& off, cons
     // written at a compile-time offset.
     if (known && *known >= 0 && *known + int64_t(width) <= int64_t(storageType(s).width))
         return fmt::format("if (set_part_changed_at<{}>(s.s{}, {})) {{ {} }}", *known, s, v,
-                           fanoutCode(s));
-    return fmt::format("if (set_part_changed(s.s{}, {}, {})) {{ {} }}", s, off, v, fanoutCode(s));
+                           laterFanout(s));
+    return fmt::format("if (set_part_changed(s.s{}, {}, {})) {{ {} }}", s, off, v, laterFanout(s));
 }
 
 void Generator::store(const Expr& lhs, const std::string& v, int ind) {

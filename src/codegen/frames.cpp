@@ -58,6 +58,27 @@ std::string Generator::fanoutCode(SignalId i) const {
     return fmt::format("fanout_s{}(s);", i);
 }
 
+// While processes are still being generated, a signal's readers are not all known (a process
+// generated later may read it or wait on it), so its fanout is written as a marker that
+// resolveLaterFanouts replaces once every process exists.
+std::string Generator::laterFanout(SignalId i) const {
+    return fmt::format("{}{})", kLaterFanout, i);
+}
+void Generator::resolveLaterFanouts(std::string& source) const {
+    std::string out;
+    out.reserve(source.size());
+    size_t at = 0;
+    for (size_t m; (m = source.find(kLaterFanout, at)) != std::string::npos;) {
+        out.append(source, at, m - at);
+        size_t num = m + std::string_view(kLaterFanout).size();
+        size_t end = source.find(')', num);
+        out += fanoutCode(static_cast<SignalId>(std::stoul(source.substr(num, end - num))));
+        at = end + 1;
+    }
+    out.append(source, at, std::string::npos);
+    source = std::move(out);
+}
+
 bool Generator::singleFrame(RoutineId r) const {
     return d_.routines[r].isFunction && !plan_.recursiveRoutines.count(r);
 }

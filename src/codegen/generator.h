@@ -386,6 +386,9 @@ class Generator {
             return sg.type;
         }
     }
+    static constexpr const char* kLaterFanout = "MF_LATER_FANOUT(";
+    std::string laterFanout(SignalId i) const;
+    void resolveLaterFanouts(std::string& source) const;
     bool timescaleObject(const Expr& e, std::string& name, ScopeId& scope) const;
     ScopeId moduleOf(ScopeId s) const {
         while (s != kNone && d_.scopes[s].kind != ScopeKind::Module) s = d_.scopes[s].parent;

@@ -845,6 +845,7 @@ std::optional<Model> Generator::run() {
     L("}");
     L("#endif");
 
+    resolveLaterFanouts(o);
     m.source = std::move(o);
     m.sites = std::move(svc_);
     m.dump = std::move(dump_);

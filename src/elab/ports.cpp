@@ -129,9 +129,18 @@ void Elaborator::coercePorts() {
             if (p.portDir == ir::PortDir::Inout) targetSignals(p.rhs.get(), t);
             break;
         case ir::ProcessKind::Gate:
-        case ir::ProcessKind::UdpInstance:
-            for (const auto& x : p.terminals) targetSignals(x.get(), t);
+        case ir::ProcessKind::UdpInstance: {
+            // Only the outputs drive: the first terminal, all but the last of buf/not, both
+            // sides of a switch.
+            size_t outs = 1;
+            if (p.kind == ir::ProcessKind::Gate && (p.gate == "buf" || p.gate == "not"))
+                outs = p.terminals.empty() ? 0 : p.terminals.size() - 1;
+            else if (p.kind == ir::ProcessKind::Gate && p.gate.find("tran") != std::string::npos)
+                outs = 2;
+            for (size_t i = 0; i < outs && i < p.terminals.size(); ++i)
+                targetSignals(p.terminals[i].get(), t);
             break;
+        }
         default:
             break;
         }
