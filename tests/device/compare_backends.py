@@ -32,6 +32,8 @@ def run(source, backend):
         for line in f.readlines()[:5]:
             if line.startswith('// plusargs:'):
                 plusargs = line.split(':', 1)[1].split()
+            if line.startswith('// flags:'):
+                plusargs = line.split(':', 1)[1].split() + plusargs
     cmd = [a.bin, '--run', '--backend', backend, os.path.abspath(source)] + a.extra.split() + plusargs
     try:
         p = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env,

@@ -17,8 +17,18 @@ ap.add_argument('sources', nargs='+')
 a = ap.parse_args()
 
 
+def source_flags(src):
+    """The metalfpga_cli options of a golden test's `// flags:` line (run_sim_golden.py)."""
+    with open(src, encoding='utf-8', errors='replace') as f:
+        for line in f.readlines()[:5]:
+            if line.startswith('// flags:'):
+                return line.split(':', 1)[1].split()
+    return []
+
+
 def compile_one(job):
     src, flags = job
+    flags = flags + source_flags(src)
     # In the source's folder, as the golden runs: files the design reads at compile time
     # (an SDF file of $sdf_annotate) are named relative to it.
     src = os.path.abspath(src)
