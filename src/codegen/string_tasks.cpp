@@ -91,10 +91,6 @@ bool Generator::stringTask(const Stmt& st, int ind) {
 // The object $printtimescale names (17.3.1 names a module; as Icarus, any named object: its
 // full name, a constant word or select shown as [i] and [msb:lsb], and its scope).
 bool Generator::timescaleObject(const Expr& e, std::string& name, ScopeId& scope) const {
-    auto constant = [](const Expr* x) -> std::optional<int64_t> {
-        if (!x) return std::nullopt;
-        return constIndex(*x);
-    };
     switch (e.kind) {
     case ExprKind::Scope:
         scope = e.scope;
@@ -108,7 +104,7 @@ bool Generator::timescaleObject(const Expr& e, std::string& name, ScopeId& scope
         scope = d_.signals[e.signal].scope;
         name = d_.signals[e.signal].path;
         for (const auto& i : e.operands) {
-            auto v = constant(i.get());
+            auto v = i ? constIndex(*i) : std::nullopt;
             if (!v) return false;
             name += fmt::format("[{}]", *v);
         }
@@ -119,7 +115,7 @@ bool Generator::timescaleObject(const Expr& e, std::string& name, ScopeId& scope
             name += fmt::format("[{}:{}]", e.msb, e.lsb);
             return true;
         }
-        auto v = constant(e.operands.size() > 1 ? e.operands[1].get() : nullptr);
+        auto v = e.operands.size() > 1 && e.operands[1] ? constIndex(*e.operands[1]) : std::nullopt;
         if (!v || e.select != SelectKind::Bit) return false;
         name += fmt::format("[{0}:{0}]", *v);
         return true;

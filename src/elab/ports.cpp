@@ -130,13 +130,9 @@ void Elaborator::coercePorts() {
             break;
         case ir::ProcessKind::Gate:
         case ir::ProcessKind::UdpInstance: {
-            // Only the outputs drive: the first terminal, all but the last of buf/not, both
-            // sides of a switch.
-            size_t outs = 1;
-            if (p.kind == ir::ProcessKind::Gate && (p.gate == "buf" || p.gate == "not"))
-                outs = p.terminals.empty() ? 0 : p.terminals.size() - 1;
-            else if (p.kind == ir::ProcessKind::Gate && p.gate.find("tran") != std::string::npos)
-                outs = 2;
+            // Only the outputs drive, and both sides of a switch.
+            bool tran = p.kind == ir::ProcessKind::Gate && ir::isTranGate(p.gate);
+            size_t outs = tran ? 2 : ir::outputTerminals(p);
             for (size_t i = 0; i < outs && i < p.terminals.size(); ++i)
                 targetSignals(p.terminals[i].get(), t);
             break;

@@ -298,4 +298,15 @@ int Design::globalPrecision() const {
     return p;
 }
 
+bool isTranGate(const std::string& g) {
+    return g == "tran" || g == "rtran" || g == "tranif0" || g == "tranif1" || g == "rtranif0" ||
+           g == "rtranif1";
+}
+
+size_t outputTerminals(const Process& p) {
+    if (p.kind == ProcessKind::Gate && (p.gate == "buf" || p.gate == "not"))
+        return p.terminals.empty() ? 0 : p.terminals.size() - 1;
+    return 1;
+}
+
 } // namespace metalfpga::ir

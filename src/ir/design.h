@@ -110,6 +110,9 @@ const char* netTypeName(NetType t);
 enum class PortDir { None, Input, Output, Inout };
 const char* portDirName(PortDir d);
 
+// The bidirectional switches (tran, rtran, tranif0/1, rtranif0/1).
+bool isTranGate(const std::string& gate);
+
 // [msb:lsb] as declared.
 struct Range {
     int64_t msb = 0;
@@ -511,5 +514,9 @@ struct Design {
     // The smallest (finest) time precision of any scope, as a power of ten seconds.
     int globalPrecision() const;
 };
+
+// How many leading terminals of a gate or UDP are outputs: all but the last for buf/not, one
+// for the others (bidirectional switches have none: see isTranGate).
+size_t outputTerminals(const Process& p);
 
 } // namespace metalfpga::ir

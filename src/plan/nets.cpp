@@ -16,20 +16,9 @@ bool gateSupported(const std::string& g) {
     return false;
 }
 
-bool isTranGate(const std::string& g) {
-    return g == "tran" || g == "rtran" || g == "tranif0" || g == "tranif1" || g == "rtranif0" ||
-           g == "rtranif1";
-}
-
 bool isMosGate(const std::string& g) {
     return g == "nmos" || g == "pmos" || g == "rnmos" || g == "rpmos" || g == "cmos" ||
            g == "rcmos";
-}
-
-size_t outputTerminals(const Process& p) {
-    if (p.kind == ProcessKind::Gate && (p.gate == "buf" || p.gate == "not"))
-        return p.terminals.empty() ? 0 : p.terminals.size() - 1;
-    return 1;
 }
 
 bool mergedLink(const Process& p, const std::vector<SignalId>& rep) {

@@ -11,14 +11,11 @@ namespace metalfpga::plan {
 
 // The gate primitives the model simulates (pullup/pulldown are constant drivers instead).
 bool gateSupported(const std::string& gate);
-// The bidirectional switches (tran, rtran, tranif0/1, rtranif0/1).
-bool isTranGate(const std::string& gate);
+using ir::isTranGate; // the bidirectional switches
 // The MOS switches (nmos, pmos, cmos and their resistive forms): they drive their first
 // terminal, as gates do, passing their input's strength.
 bool isMosGate(const std::string& gate);
-// How many leading terminals of a gate or UDP are outputs: all but the last for buf/not, one
-// for the others (bidirectional switches have none: see isTranGate).
-size_t outputTerminals(const ir::Process& p);
+using ir::outputTerminals; // the leading terminals of a gate or UDP that are outputs
 
 // A continuous assignment or port connection between two whole signals that the aliases made
 // one signal (plan/aliases.cpp): no process in the model. A self-assignment (`assign (pull0,

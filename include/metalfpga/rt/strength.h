@@ -194,10 +194,12 @@ MF_HD inline u64 vec_delay(const V& from, const V& to, u64 rise, u64 fall, u64 t
         tx |= changed & to.a[i] & tb;
     }
     u64 d = 0;
-    if (to1 && rise > d) d = rise;
-    if (to0 && fall > d) d = fall;
-    if (tz && toz > d) d = toz;
-    if (tx && tox > d) d = tox;
+    const word present[4] = {to0, to1, tz, tx}; // indexed by Bit
+    for (u32 b = B0; b <= BX; ++b)
+        if (present[b]) {
+            u64 t = delay_pick(Bit(b), rise, fall, toz, tox);
+            d = t > d ? t : d;
+        }
     return d;
 }
 
